@@ -1,0 +1,34 @@
+// Public entry point of stages 1 and 2: bytes in, 835 model + diagnostics + balance out.
+#pragma once
+
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "denial/balance.h"
+#include "denial/diagnostic.h"
+#include "denial/era.h"
+
+namespace denial {
+
+struct ParseOptions {
+  /// Keep every claim in Era (the default). Big-file callers switch this off and receive each
+  /// claim through on_claim instead, so memory stays proportional to one claim.
+  bool keep_claims = true;
+  /// Called once per completed claim, after its balance checks, with its transaction index.
+  std::function<void(std::size_t transaction, const Transaction&, Claim&)> on_claim;
+};
+
+struct ParseResult {
+  Era era;
+  Diagnostics diagnostics;               ///< always filled; errors, warnings and notes
+  std::vector<BalanceFinding> balance;   ///< every balance check that failed
+  /// False when nothing of an 835 could be read (empty, not X12, another transaction type).
+  bool readable = false;
+  std::size_t claim_count = 0;  ///< counted even when keep_claims is off
+};
+
+/// Reads an 835 (5010 or 4010). Never throws; problems are in diagnostics.
+ParseResult parse_835(std::string_view bytes, const ParseOptions& options = {});
+
+}  // namespace denial

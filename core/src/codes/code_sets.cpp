@@ -1,0 +1,146 @@
+// The official code lists, parsed once from the CSVs embedded at build time.
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "codes/csv.h"
+#include "denial/codes.h"
+
+namespace denial::embedded {
+extern const std::string_view kCarcCsv, kRarcCsv, kGroupCodesCsv, kClaimStatusCsv, kPlbReasonCsv,
+    kClaimFilingIndicatorCsv, kPaymentMethodCsv, kPlaceOfServiceCsv, kDeactivatedNoStopDateCsv;
+}
+
+namespace denial {
+namespace {
+
+constexpr std::string_view kX12Release = "2026-07-01";
+
+// clang-format off
+constexpr CodeListInfo kInfo[] = {
+  {"carc", "Claim Adjustment Reason Codes", kX12Release, "X12 external code list 139 (x12.org)"},
+  {"rarc", "Remittance Advice Remark Codes", kX12Release, "X12 external code list 411, maintained by CMS (x12.org)"},
+  {"group", "Claim Adjustment Group Codes", "005010", "X12 data element 1033"},
+  {"claim_status", "Claim Status Codes", "005010", "X12 data element 1029"},
+  {"plb_reason", "Provider Adjustment Reason Codes", "005010", "X12 data element 426 (835 subset)"},
+  {"claim_filing", "Claim Filing Indicator Codes", "005010", "X12 data element 1032"},
+  {"payment_method", "Payment Method Codes", "005010", "X12 data element 591 (835 subset)"},
+  {"place_of_service", "Place of Service Codes", "partial", "CMS Place of Service code set"},
+};
+// clang-format on
+
+std::string_view csv_of(CodeList list) {
+  switch (list) {
+    case CodeList::carc: return embedded::kCarcCsv;
+    case CodeList::rarc: return embedded::kRarcCsv;
+    case CodeList::group: return embedded::kGroupCodesCsv;
+    case CodeList::claim_status: return embedded::kClaimStatusCsv;
+    case CodeList::plb_reason: return embedded::kPlbReasonCsv;
+    case CodeList::claim_filing: return embedded::kClaimFilingIndicatorCsv;
+    case CodeList::payment_method: return embedded::kPaymentMethodCsv;
+    case CodeList::place_of_service: return embedded::kPlaceOfServiceCsv;
+  }
+  return {};
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Rows are kept in file order; an index sorted by code serves find_code.
+struct Table {
+  std::vector<CodeEntry> entries;
+  std::vector<std::size_t> by_code;
+};
+
+Table load(CodeList list) {
+  Table t;
+  auto rows = detail::parse_csv(csv_of(list));
+  if (rows.empty()) return t;
+  const auto& header = rows.front();
+  auto col = [&](std::string_view name) -> int {
+    for (std::size_t i = 0; i < header.size(); ++i)
+      if (header[i] == name) return static_cast<int>(i);
+    return -1;
+  };
+  int c_code = col("code"), c_desc = col("description"), c_name = col("name"),
+      c_def = col("definition"), c_start = col("start_date"), c_mod = col("last_modified"),
+      c_stop = col("stop_date");
+  auto get = [](const detail::CsvRow& r, int i) { return i >= 0 && i < (int)r.size() ? r[i] : std::string(); };
+  auto deactivated_rows = detail::parse_csv(embedded::kDeactivatedNoStopDateCsv);
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    CodeEntry e;
+    e.code = get(r, c_code);
+    e.description = c_desc >= 0 ? get(r, c_desc) : get(r, c_name);
+    e.definition = get(r, c_def);
+    e.start_date = get(r, c_start);
+    e.last_modified = get(r, c_mod);
+    e.stop_date = get(r, c_stop);
+    e.deactivated = !e.stop_date.empty();
+    for (std::size_t k = 1; k < deactivated_rows.size(); ++k) {
+      if (deactivated_rows[k].size() == 2 && deactivated_rows[k][0] == kInfo[int(list)].id &&
+          deactivated_rows[k][1] == e.code)
+        e.deactivated = true;
+    }
+    t.entries.push_back(std::move(e));
+  }
+  t.by_code.resize(t.entries.size());
+  for (std::size_t i = 0; i < t.by_code.size(); ++i) t.by_code[i] = i;
+  std::sort(t.by_code.begin(), t.by_code.end(), [&](std::size_t a, std::size_t b) {
+    return upper(t.entries[a].code) < upper(t.entries[b].code);
+  });
+  return t;
+}
+
+const Table& table(CodeList list) {
+  static const std::array<Table, std::size(kAllCodeLists)> tables = [] {
+    std::array<Table, std::size(kAllCodeLists)> t;
+    for (CodeList l : kAllCodeLists) t[int(l)] = load(l);
+    return t;
+  }();
+  return tables[int(list)];
+}
+
+std::string iso_date(std::string_view d) {
+  if (d.size() == 8) return std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) + "-" + std::string(d.substr(6, 2));
+  return std::string(d);
+}
+
+}  // namespace
+
+const CodeListInfo& code_list_info(CodeList list) { return kInfo[int(list)]; }
+
+const std::vector<CodeEntry>& code_entries(CodeList list) { return table(list).entries; }
+
+const CodeEntry* find_code(CodeList list, std::string_view code) {
+  const Table& t = table(list);
+  std::string key = upper(code);
+  auto it = std::lower_bound(t.by_code.begin(), t.by_code.end(), key, [&](std::size_t i, const std::string& k) {
+    return upper(t.entries[i].code) < k;
+  });
+  if (it == t.by_code.end() || upper(t.entries[*it].code) != key) return nullptr;
+  return &t.entries[*it];
+}
+
+Validity validity_on(const CodeEntry& e, std::string_view date) {
+  std::string d = iso_date(date);
+  if (d.empty()) return e.deactivated && e.stop_date.empty() ? Validity::deactivated : Validity::valid;
+  if (!e.start_date.empty() && d < e.start_date) return Validity::not_yet_valid;
+  if (!e.stop_date.empty() && d > e.stop_date) return Validity::deactivated;
+  if (e.deactivated && e.stop_date.empty() && d > e.last_modified) return Validity::deactivated;
+  return Validity::valid;
+}
+
+std::string_view validity_name(Validity v) {
+  switch (v) {
+    case Validity::valid: return "valid";
+    case Validity::not_yet_valid: return "not_yet_valid";
+    case Validity::deactivated: return "deactivated";
+  }
+  return "valid";
+}
+
+}  // namespace denial

@@ -1,0 +1,111 @@
+// Ranked word search over official descriptions. Words are lower-cased and lightly stemmed
+// ("timely" ~ "time", "filing" ~ "file"); a few billing synonyms widen the query ("prior" ->
+// "pre"). Ranking: more query words matched, then words matched in the main text (before
+// "Usage:"), early position, active codes, shorter descriptions.
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "denial/codes.h"
+
+namespace denial {
+namespace {
+
+std::string stem(std::string w) {
+  auto strip = [&](std::string_view suffix) {
+    if (w.size() > suffix.size() + 2 && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      w.resize(w.size() - suffix.size());
+      return true;
+    }
+    return false;
+  };
+  strip("ation") || strip("ing") || strip("ed") || strip("ly") || strip("es") || strip("s");
+  if (w.size() > 3 && w.back() == 'e') w.pop_back();
+  return w;
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      w += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!w.empty()) {
+      out.push_back(stem(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(stem(w));
+  return out;
+}
+
+struct Synonym {
+  std::string_view word;
+  std::string_view alternatives;  // space separated, stemmed at use
+};
+constexpr Synonym kSynonyms[] = {
+    {"prior", "pre precertification"}, {"auth", "authorization"},
+    {"precert", "precertification"},   {"dup", "duplicate"},
+    {"dx", "diagnosis"},               {"cob", "coordination benefits primary"},
+    {"npi", "provider identifier"},    {"modifier", "modifiers"},
+};
+
+std::vector<std::vector<std::string>> query_terms(std::string_view q) {
+  std::vector<std::vector<std::string>> terms;
+  for (const std::string& w : words_of(q)) {
+    std::vector<std::string> alts{w};
+    for (const auto& s : kSynonyms) {
+      if (stem(std::string(s.word)) != w) continue;
+      for (const std::string& a : words_of(s.alternatives)) alts.push_back(a);
+    }
+    terms.push_back(std::move(alts));
+  }
+  return terms;
+}
+
+int position_of(const std::vector<std::string>& words, const std::vector<std::string>& alts) {
+  for (std::size_t i = 0; i < words.size(); ++i)
+    for (const auto& a : alts)
+      if (words[i] == a) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace
+
+std::vector<SearchHit> search_codes(std::string_view query, std::size_t limit) {
+  auto terms = query_terms(query);
+  std::vector<SearchHit> hits;
+  if (terms.empty()) return hits;
+  for (CodeList list : {CodeList::carc, CodeList::rarc, CodeList::plb_reason,
+                        CodeList::claim_status, CodeList::group}) {
+    for (const CodeEntry& e : code_entries(list)) {
+      std::string_view text = e.description;
+      std::size_t usage = text.find(" Usage:");
+      std::string_view main_text = text.substr(0, usage);
+      auto main_words = words_of(main_text);
+      auto all_words = usage == std::string_view::npos ? main_words : words_of(text);
+      int matched = 0, matched_main = 0, first = 1000;
+      for (const auto& alts : terms) {
+        int p = position_of(main_words, alts);
+        if (p >= 0) {
+          ++matched_main;
+          first = std::min(first, p);
+        }
+        if (p >= 0 || position_of(all_words, alts) >= 0) ++matched;
+      }
+      if (matched == 0) continue;
+      int score = matched * 1000 + matched_main * 300;
+      score += first < 3 ? 60 : first < 8 ? 30 : 0;
+      score += e.deactivated ? 0 : 40;
+      score += list == CodeList::carc ? 20 : 0;
+      score -= std::min<int>(static_cast<int>(main_words.size()), 100);
+      hits.push_back({list, &e, score});
+    }
+  }
+  std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
+  // Only full matches when there are any: a two-word query should not list one-word hits first.
+  if (!hits.empty() && hits.size() > limit) hits.resize(limit);
+  return hits;
+}
+
+}  // namespace denial

@@ -1,0 +1,423 @@
+// Stage 2: segment handlers that fill the 835 model, keyed by (loop, segment) in one table.
+#include "era835/build_model.h"
+
+#include <string>
+
+#include "era835/spec_835.h"
+
+namespace denial::detail {
+namespace {
+
+using Handler = void (*)(ModelBuilder&);
+
+std::string str(std::string_view v) { return std::string(v); }
+
+Procedure procedure_of(std::string_view composite, char sep) {
+  Procedure p;
+  p.qualifier = str(component(composite, sep, 0));
+  p.code = str(component(composite, sep, 1));
+  for (std::size_t i = 2; i <= 5; ++i) {
+    std::string_view m = component(composite, sep, i);
+    if (!m.empty()) p.modifiers.push_back(str(m));
+  }
+  p.description = str(component(composite, sep, 6));
+  return p;
+}
+
+ServiceLine* current_line(ModelBuilder& b) {
+  return b.claim && !b.claim->lines.empty() ? &b.claim->lines.back() : nullptr;
+}
+
+// --- envelope ---------------------------------------------------------------------------
+void on_isa(ModelBuilder& b) {
+  b.isa13 = str(b.e->at(13));
+  b.isa_version = str(b.e->at(12));
+  b.sender = str(b.e->at(6));
+  b.receiver = str(b.e->at(8));
+  b.gs_count = 0;
+  b.in_isa = true;
+  if (b.e->size() < 17) b.diag(Severity::error, Errc::bad_isa, "ISA has " + std::to_string(b.e->size() - 1) + " elements, expected 16");
+}
+void on_iea(ModelBuilder& b) {
+  if (str(b.e->at(2)) != b.isa13)
+    b.diag(Severity::warning, Errc::envelope_mismatch, "IEA02 '" + str(b.e->at(2)) + "' does not match ISA13 '" + b.isa13 + "'");
+  if (str(b.e->at(1)) != std::to_string(b.gs_count))
+    b.diag(Severity::warning, Errc::envelope_count, "IEA01 says " + str(b.e->at(1)) + " functional groups, read " + std::to_string(b.gs_count));
+  b.in_isa = false;
+}
+void on_gs(ModelBuilder& b) {
+  ++b.gs_count;
+  b.gs06 = str(b.e->at(6));
+  b.gs_version = str(b.e->at(8));
+  b.st_count = 0;
+  b.in_gs = true;
+  if (b.e->at(1) != "HP" && !b.e->at(1).empty())
+    b.diag(Severity::info, Errc::bad_element, "GS01 is '" + str(b.e->at(1)) + "', expected HP for an 835");
+}
+void on_ge(ModelBuilder& b) {
+  if (str(b.e->at(2)) != b.gs06)
+    b.diag(Severity::warning, Errc::envelope_mismatch, "GE02 '" + str(b.e->at(2)) + "' does not match GS06 '" + b.gs06 + "'");
+  if (str(b.e->at(1)) != std::to_string(b.st_count))
+    b.diag(Severity::warning, Errc::envelope_count, "GE01 says " + str(b.e->at(1)) + " transaction sets, read " + std::to_string(b.st_count));
+  b.in_gs = false;
+}
+void on_st(ModelBuilder& b) {
+  if (b.tx) b.finish_transaction(false);
+  ++b.st_count;
+  b.st_segment_count = 1;
+  if (b.e->at(1) != "835") {
+    b.skipping_other_transaction = true;
+    if (b.other_transaction_.empty()) b.other_transaction_ = str(b.e->at(1));
+    b.diag(Severity::error, Errc::not_835_transaction,
+           "transaction set " + str(b.e->at(1)) + " is not an 835; skipped");
+    return;
+  }
+  b.saw_835_ = true;
+  auto& txs = b.result.era.transactions;
+  txs.emplace_back();
+  b.tx = &txs.back();
+  b.tx->control_number = str(b.e->at(2));
+  b.tx->version = !b.gs_version.empty() ? b.gs_version : str(b.e->at(3));
+  b.tx->interchange_control = b.isa13;
+  b.tx->sender_id = b.sender;
+  b.tx->receiver_id = b.receiver;
+  b.tx->pos = b.pos();
+  b.sum_claim_paid = 0;
+  const std::string& v = b.tx->version;
+  if (v.rfind("004010", 0) == 0 || b.isa_version == "00401") {
+    b.diag(Severity::info, Errc::version_4010, "4010 remittance (" + v + "); read with the 5010 structure");
+  } else if (!v.empty() && v.rfind("005010", 0) != 0) {
+    b.diag(Severity::warning, Errc::unknown_version, "implementation version '" + v + "' is not 005010X221A1");
+  }
+}
+void on_se(ModelBuilder& b) {
+  if (!b.tx) return;
+  if (str(b.e->at(2)) != b.tx->control_number)
+    b.diag(Severity::warning, Errc::envelope_mismatch, "SE02 '" + str(b.e->at(2)) + "' does not match ST02 '" + b.tx->control_number + "'");
+  if (str(b.e->at(1)) != std::to_string(b.st_segment_count))
+    b.diag(Severity::warning, Errc::envelope_count, "SE01 says " + str(b.e->at(1)) + " segments, counted " + std::to_string(b.st_segment_count));
+  b.finish_transaction(true);
+}
+
+// --- header -------------------------------------------------------------------------------
+void on_bpr(ModelBuilder& b) {
+  Payment& p = b.tx->payment;
+  p.handling = str(b.e->at(1));
+  p.amount = b.amount(2);
+  p.credit_debit = str(b.e->at(3));
+  p.method = str(b.e->at(4));
+  p.format = str(b.e->at(5));
+  p.date = str(b.e->at(16));
+  p.pos = b.pos();
+  if (!p.date.empty()) b.check_date(p.date);
+}
+void on_trn(ModelBuilder& b) {
+  Payment& p = b.tx->payment;
+  p.trace_type = str(b.e->at(1));
+  p.trace_number = str(b.e->at(2));
+  p.originator = str(b.e->at(3));
+}
+void on_header_ref(ModelBuilder& b) {
+  b.tx->references.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
+}
+void on_header_dtm(ModelBuilder& b) {
+  if (b.e->at(1) == "405") b.tx->production_date = str(b.e->at(2));
+  b.check_date(b.e->at(2));
+}
+void on_plb(ModelBuilder& b) {
+  for (std::size_t i = 3; i + 1 <= b.e->size() && i <= 13; i += 2) {
+    if (b.e->at(i).empty() && b.e->at(i + 1).empty()) continue;
+    ProviderAdjustment a;
+    a.provider_id = str(b.e->at(1));
+    a.fiscal_period = str(b.e->at(2));
+    a.reason = str(component(b.e->at(i), b.delims->component, 0));
+    a.reference = str(component(b.e->at(i), b.delims->component, 1));
+    a.amount = b.amount(i + 1);
+    a.pos = b.pos();
+    b.tx->provider_adjustments.push_back(std::move(a));
+  }
+}
+
+// --- 1000A / 1000B -------------------------------------------------------------------------
+void on_n1(ModelBuilder& b) {
+  b.party = b.e->at(1) == "PR" ? &b.tx->payer : &b.tx->payee;
+  Party& p = *b.party;
+  p.entity = str(b.e->at(1));
+  p.name = str(b.e->at(2));
+  p.id_qualifier = str(b.e->at(3));
+  p.id = str(b.e->at(4));
+  p.pos = b.pos();
+}
+void on_n3(ModelBuilder& b) {
+  for (std::size_t i = 1; i <= 2; ++i)
+    if (!b.e->at(i).empty()) b.party->address.push_back(str(b.e->at(i)));
+}
+void on_n4(ModelBuilder& b) {
+  b.party->city = str(b.e->at(1));
+  b.party->state = str(b.e->at(2));
+  b.party->zip = str(b.e->at(3));
+}
+void on_party_ref(ModelBuilder& b) {
+  b.party->references.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
+}
+void on_party_per(ModelBuilder& b) {
+  std::string text;
+  for (std::size_t i = 1; i < b.e->size(); ++i) {
+    if (b.e->at(i).empty()) continue;
+    if (!text.empty()) text += ' ';
+    text += str(b.e->at(i));
+  }
+  b.party->contacts.push_back(text);
+}
+
+// --- 2000 / 2100 -------------------------------------------------------------------------
+void on_lx(ModelBuilder& b) { b.scratch_claim.header_number = str(b.e->at(1)); }
+void on_clp(ModelBuilder& b) {
+  std::string header = b.scratch_claim.header_number;
+  b.scratch_claim = Claim();
+  b.claim = &b.scratch_claim;
+  Claim& c = *b.claim;
+  c.header_number = header;
+  c.patient_control_number = str(b.e->at(1));
+  c.status = str(b.e->at(2));
+  c.charge = b.amount(3);
+  c.paid = b.amount(4);
+  if (!b.e->at(5).empty()) c.patient_responsibility = b.amount(5);
+  c.filing_indicator = str(b.e->at(6));
+  c.payer_claim_number = str(b.e->at(7));
+  c.facility_type = str(component(b.e->at(8), b.delims->component, 0));
+  c.frequency = str(b.e->at(9));
+  c.drg = str(b.e->at(11));
+  c.pos = b.pos();
+  if (c.status.empty()) b.diag(Severity::warning, Errc::bad_element, "CLP02 claim status is empty");
+}
+void on_cas(ModelBuilder& b) {
+  ServiceLine* line = b.loop_id == "2110" ? current_line(b) : nullptr;
+  auto& list = line ? line->adjustments : b.claim->adjustments;
+  std::string group = str(b.e->at(1));
+  for (std::size_t i = 2; i <= 17; i += 3) {
+    if (b.e->at(i).empty() && b.e->at(i + 1).empty()) continue;
+    Adjustment a{group, str(b.e->at(i)), b.amount(i + 1), str(b.e->at(i + 2)), b.pos()};
+    if (a.reason.empty()) b.diag(Severity::warning, Errc::bad_element, "CAS reason code missing before amount");
+    list.push_back(std::move(a));
+  }
+  if (group.empty()) b.diag(Severity::warning, Errc::bad_element, "CAS01 group code is empty");
+}
+void on_nm1(ModelBuilder& b) {
+  b.claim->names.push_back({str(b.e->at(1)), str(b.e->at(3)), str(b.e->at(4)), str(b.e->at(5)),
+                            str(b.e->at(8)), str(b.e->at(9)), b.pos()});
+}
+void add_remarks(ModelBuilder& b, std::string_view seg, std::initializer_list<std::size_t> at) {
+  for (std::size_t i : at) {
+    if (b.e->at(i).empty()) continue;
+    b.claim->remarks.push_back({str(b.e->at(i)), str(seg) + (i < 10 ? "0" : "") + std::to_string(i), "HE", b.pos()});
+  }
+}
+void keep_adjudication(ModelBuilder& b) {
+  AdjudicationInfo info{str(b.e->id()), {}, b.pos()};
+  for (std::size_t i = 1; i < b.e->size(); ++i) info.elements.push_back(str(b.e->at(i)));
+  b.claim->adjudication.push_back(std::move(info));
+}
+void on_mia(ModelBuilder& b) {
+  keep_adjudication(b);
+  add_remarks(b, "MIA", {5, 20, 21, 22, 23});
+}
+void on_moa(ModelBuilder& b) {
+  keep_adjudication(b);
+  add_remarks(b, "MOA", {3, 4, 5, 6, 7});
+}
+void on_claim_ref(ModelBuilder& b) { b.claim->references.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()}); }
+void on_claim_dtm(ModelBuilder& b) {
+  b.claim->dates.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
+  b.check_date(b.e->at(2));
+}
+void on_claim_amt(ModelBuilder& b) { b.claim->amounts.push_back({str(b.e->at(1)), b.amount(2), b.pos()}); }
+void on_claim_qty(ModelBuilder& b) { b.claim->quantities.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()}); }
+void on_claim_per(ModelBuilder&) {}
+
+// --- 2110 --------------------------------------------------------------------------------
+void on_svc(ModelBuilder& b) {
+  ServiceLine l;
+  l.procedure = procedure_of(b.e->at(1), b.delims->component);
+  l.charge = b.amount(2);
+  l.paid = b.amount(3);
+  l.revenue_code = str(b.e->at(4));
+  l.units_paid = str(b.e->at(5));
+  if (!b.e->at(6).empty()) l.submitted = procedure_of(b.e->at(6), b.delims->component);
+  l.units_submitted = str(b.e->at(7));
+  l.pos = b.pos();
+  if (l.procedure.code.empty() && l.revenue_code.empty())
+    b.diag(Severity::warning, Errc::bad_element, "SVC01 has no procedure code");
+  b.claim->lines.push_back(std::move(l));
+}
+void on_line_dtm(ModelBuilder& b) {
+  current_line(b)->dates.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
+  b.check_date(b.e->at(2));
+}
+void on_line_ref(ModelBuilder& b) {
+  ServiceLine* l = current_line(b);
+  if (b.e->at(1) == "6R") l->control_number = str(b.e->at(2));
+  l->references.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
+}
+void on_line_amt(ModelBuilder& b) { current_line(b)->amounts.push_back({str(b.e->at(1)), b.amount(2), b.pos()}); }
+void on_line_qty(ModelBuilder& b) { current_line(b)->quantities.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()}); }
+void on_lq(ModelBuilder& b) {
+  current_line(b)->remarks.push_back({str(b.e->at(2)), "LQ", str(b.e->at(1)), b.pos()});
+}
+void ignore(ModelBuilder&) {}
+
+struct HandlerRow {
+  std::string_view loop;
+  std::string_view segment;
+  Handler handler;
+};
+
+// clang-format off
+constexpr HandlerRow kHandlers[] = {
+  {"ISA", "ISA", on_isa},   {"ISA", "IEA", on_iea},   {"ISA", "TA1", ignore},
+  {"GS", "GS", on_gs},      {"GS", "GE", on_ge},
+  {"ST", "ST", on_st},      {"ST", "SE", on_se},      {"ST", "BPR", on_bpr},
+  {"ST", "TRN", on_trn},    {"ST", "CUR", ignore},    {"ST", "REF", on_header_ref},
+  {"ST", "DTM", on_header_dtm}, {"ST", "PLB", on_plb},
+  {"1000A", "N1", on_n1},   {"1000A", "N3", on_n3},   {"1000A", "N4", on_n4},
+  {"1000A", "REF", on_party_ref}, {"1000A", "PER", on_party_per},
+  {"1000B", "N1", on_n1},   {"1000B", "N3", on_n3},   {"1000B", "N4", on_n4},
+  {"1000B", "REF", on_party_ref}, {"1000B", "RDM", ignore},
+  {"2000", "LX", on_lx},    {"2000", "TS3", ignore},  {"2000", "TS2", ignore},
+  {"2100", "CLP", on_clp},  {"2100", "CAS", on_cas},  {"2100", "NM1", on_nm1},
+  {"2100", "MIA", on_mia},  {"2100", "MOA", on_moa},  {"2100", "REF", on_claim_ref},
+  {"2100", "DTM", on_claim_dtm}, {"2100", "PER", on_claim_per}, {"2100", "AMT", on_claim_amt},
+  {"2100", "QTY", on_claim_qty},
+  {"2110", "SVC", on_svc},  {"2110", "DTM", on_line_dtm}, {"2110", "CAS", on_cas},
+  {"2110", "REF", on_line_ref}, {"2110", "AMT", on_line_amt}, {"2110", "QTY", on_line_qty},
+  {"2110", "LQ", on_lq},
+};
+// clang-format on
+
+Handler handler_for(int loop, std::string_view segment) {
+  std::string_view loop_id = loops_begin()[loop].id;
+  for (const auto& row : kHandlers) {
+    if (row.loop == loop_id && row.segment == segment) return row.handler;
+  }
+  return nullptr;
+}
+
+bool is_envelope(std::string_view id) {
+  return id == "ISA" || id == "IEA" || id == "GS" || id == "GE" || id == "ST";
+}
+
+}  // namespace
+
+ModelBuilder::ModelBuilder(ParseResult& r, const ParseOptions& o, const Walker& w)
+    : result(r), options(o), walker(&w) {}
+
+void ModelBuilder::diag(Severity s, Errc c, std::string message) {
+  result.diagnostics.push_back({s, c, seg ? seg->number : 0, seg ? seg->offset : 0,
+                                walker ? walker->path() : std::string(), std::move(message)});
+}
+
+Cents ModelBuilder::amount(std::size_t element, bool required) {
+  std::string_view text = e->at(element);
+  if (text.empty()) {
+    if (required) {
+      diag(Severity::warning, Errc::missing_segment,
+           std::string(e->id()) + (element < 10 ? "0" : "") + std::to_string(element) +
+               " amount is missing; read as 0.00");
+    }
+    return 0;
+  }
+  if (auto cents = parse_cents(text)) return *cents;
+  diag(Severity::error, Errc::bad_amount,
+       std::string(e->id()) + (element < 10 ? "0" : "") + std::to_string(element) + " '" +
+           std::string(text.substr(0, 40)) + "' is not a valid amount; read as 0.00");
+  return 0;
+}
+
+void ModelBuilder::check_date(std::string_view d) {
+  auto digits = [&](std::size_t from, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = from; i < from + n; ++i) v = v * 10 + (d[i] - '0');
+    return v;
+  };
+  bool ok = d.size() == 8;
+  for (char c : d) ok = ok && c >= '0' && c <= '9';
+  if (ok) {
+    int m = digits(4, 2), day = digits(6, 2);
+    ok = m >= 1 && m <= 12 && day >= 1 && day <= 31;
+  }
+  if (!ok && !d.empty())
+    diag(Severity::warning, Errc::bad_date, "'" + std::string(d.substr(0, 20)) + "' is not a CCYYMMDD date");
+}
+
+void ModelBuilder::finish_claim() {
+  if (!claim || !tx) return;
+  std::size_t t = result.era.transactions.size() - 1;
+  std::ptrdiff_t index = static_cast<std::ptrdiff_t>(claims_in_tx);
+  check_claim_balance(*claim, t, index, result.balance);
+  sum_claim_paid += claim->paid;
+  ++result.claim_count;
+  ++claims_in_tx;
+  if (options.on_claim) options.on_claim(t, *tx, *claim);
+  if (options.keep_claims) tx->claims.push_back(std::move(*claim));
+  std::string header = claim->header_number;
+  scratch_claim = Claim();
+  scratch_claim.header_number = header;
+  claim = nullptr;
+}
+
+void ModelBuilder::finish_transaction(bool trailer_seen) {
+  finish_claim();
+  if (!tx) return;
+  tx->complete = trailer_seen;
+  std::size_t t = result.era.transactions.size() - 1;
+  check_transaction_balance(*tx, t, sum_claim_paid, result.balance);
+  if (!trailer_seen) {
+    diag(Severity::error, Errc::missing_trailer,
+         "transaction " + tx->control_number + " has no SE trailer; the file may be truncated");
+  }
+  tx = nullptr;
+  party = nullptr;
+  claims_in_tx = 0;
+}
+
+void ModelBuilder::add(const Elements& el, const RawSegment& s, const Placement& where,
+                       const Delimiters& d) {
+  e = &el;
+  seg = &s;
+  delims = &d;
+  loop_id = loops_begin()[where.loop].id;
+  if (skipping_other_transaction) {
+    // Inside a non-835 transaction: skip to its SE, or stop at the next envelope segment.
+    if (!is_envelope(el.id()) && el.id() != "SE") return;
+    skipping_other_transaction = false;
+    if (el.id() == "SE") return;
+  }
+  if (tx) ++st_segment_count;
+  // A claim ends at the next CLP, or at any segment outside loops 2100/2110.
+  bool inside_claim = (loop_id == "2100" && !where.starts_loop) || loop_id == "2110";
+  if (claim && !inside_claim) finish_claim();
+  bool needs_tx = !is_envelope(el.id()) && el.id() != "SE";
+  if (needs_tx && !tx) {
+    diag(Severity::warning, Errc::unexpected_segment,
+         std::string(el.id()) + " outside an 835 transaction set; skipped");
+    return;
+  }
+  bool needs_claim = loop_id == "2110" || (loop_id == "2100" && el.id() != "CLP");
+  if (needs_claim && !claim) return;
+  bool needs_line = loop_id == "2110" && el.id() != "SVC" && el.id() != "CAS";
+  if (needs_line && !current_line(*this)) return;
+  if (Handler h = handler_for(where.loop, el.id())) h(*this);
+  if (claim) claim->last_segment_no = s.number, claim->end_offset = s.offset + s.text.size();
+  if (ServiceLine* l = current_line(*this); l && loop_id == "2110") l->last_segment_no = s.number;
+  if (tx) tx->last_segment_no = s.number;
+}
+
+void ModelBuilder::finish(std::uint64_t, std::uint32_t) {
+  seg = nullptr;
+  walker = nullptr;
+  if (tx) finish_transaction(false);
+  if (in_gs) diag(Severity::warning, Errc::missing_trailer, "functional group " + gs06 + " has no GE trailer");
+  if (in_isa) diag(Severity::warning, Errc::missing_trailer, "interchange " + isa13 + " has no IEA trailer");
+}
+
+}  // namespace denial::detail

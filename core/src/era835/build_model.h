@@ -1,0 +1,50 @@
+// Stage 2: turns placed segments into the 835 model. One handler per (loop, segment) pair,
+// listed in a table in build_model.cpp.
+#pragma once
+
+#include "denial/parse.h"
+#include "era835/walker.h"
+#include "x12/segment_reader.h"
+
+namespace denial::detail {
+
+class ModelBuilder {
+ public:
+  ModelBuilder(ParseResult& result, const ParseOptions& options, const Walker& walker);
+  /// Feeds one segment already placed by the walker.
+  void add(const Elements& e, const RawSegment& seg, const Placement& where, const Delimiters& d);
+  /// End of input: closes what is still open and reports missing trailers.
+  void finish(std::uint64_t end_offset, std::uint32_t last_segment);
+  bool saw_835() const { return saw_835_; }
+  std::string_view other_transaction() const { return other_transaction_; }
+
+  // Handler state, public for the handler table in build_model.cpp.
+  ParseResult& result;
+  const ParseOptions& options;
+  const Elements* e = nullptr;
+  const RawSegment* seg = nullptr;
+  const Delimiters* delims = nullptr;
+  const Walker* walker = nullptr;  ///< for the loop path in diagnostics
+  std::string_view loop_id;        ///< loop of the current segment
+  Transaction* tx = nullptr;
+  Claim* claim = nullptr;
+  Claim scratch_claim;
+  Party* party = nullptr;
+  Cents sum_claim_paid = 0;
+  std::size_t claims_in_tx = 0;
+  std::uint32_t st_segment_count = 0;
+  std::string isa13, gs06, isa_version, gs_version, sender, receiver;
+  int gs_count = 0, st_count = 0;
+  bool in_isa = false, in_gs = false, skipping_other_transaction = false;
+  bool saw_835_ = false;
+  std::string other_transaction_;
+
+  void diag(Severity s, Errc c, std::string message);
+  Cents amount(std::size_t element, bool required = true);
+  SourcePos pos() const { return {seg->number, seg->offset}; }
+  void finish_claim();
+  void finish_transaction(bool trailer_seen);
+  void check_date(std::string_view date);
+};
+
+}  // namespace denial::detail

@@ -1,0 +1,68 @@
+// parse_835: drives stage 1 (SegmentReader) and stage 2 (Walker + ModelBuilder), and says
+// what an input that is not an 835 looks like.
+#include "denial/parse.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "era835/build_model.h"
+#include "era835/walker.h"
+#include "x12/segment_reader.h"
+#include "x12/text_checks.h"
+
+namespace denial {
+
+ParseResult parse_835(std::string_view bytes, const ParseOptions& options) {
+  ParseResult result;
+  auto& diags = result.diagnostics;
+  if (bytes.empty()) {
+    diags.push_back({Severity::error, Errc::empty_input, 0, 0, "", "the file is empty (0 bytes)"});
+    return result;
+  }
+  if (auto looks = detail::classify_non_x12(bytes)) {
+    diags.push_back(*looks);
+    return result;
+  }
+  if (auto bad = detail::first_invalid_utf8(bytes)) {
+    diags.push_back({Severity::warning, Errc::invalid_utf8, 0, *bad, "",
+                     "byte " + std::to_string(*bad) +
+                         " is not valid UTF-8; such text is shown with replacement characters"});
+  }
+  detail::SegmentReader reader(bytes, diags);
+  detail::Walker walker(diags);
+  detail::ModelBuilder builder(result, options, walker);
+  detail::RawSegment seg;
+  std::uint32_t last = 0;
+  while (reader.next(seg)) {
+    detail::Elements elements(seg.text, reader.delimiters().element);
+    if (elements.truncated()) {
+      diags.push_back({Severity::warning, Errc::too_many_elements, seg.number, seg.offset,
+                       walker.path(), "more than 63 elements; the rest ignored"});
+    }
+    last = seg.number;
+    detail::Placement where = walker.place(elements, seg);
+    if (where.loop < 0) continue;
+    builder.add(elements, seg, where, reader.delimiters());
+  }
+  builder.finish(bytes.size(), last);
+  result.readable = builder.saw_835();
+  if (!result.readable && builder.other_transaction().empty() && last == 0) {
+    diags.push_back({Severity::error, Errc::not_x12, 0, 0, "",
+                     "no ISA or ST segment found: this is not an X12 file"});
+  } else if (!result.readable && !builder.other_transaction().empty()) {
+    diags.push_back({Severity::error, Errc::not_835_transaction, 0, 0, "",
+                     "this is an X12 " + std::string(builder.other_transaction()) + " (" +
+                         std::string(detail::transaction_name(builder.other_transaction())) +
+                         "), not an 835 remittance"});
+  } else if (!result.readable) {
+    diags.push_back({Severity::error, Errc::missing_segment, 0, 0, "",
+                     "no ST*835 transaction set found"});
+  }
+  // Keep diagnostics in file order: the reader and the builder interleave.
+  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.segment_no < b.segment_no;
+  });
+  return result;
+}
+
+}  // namespace denial

@@ -1,0 +1,156 @@
+// The one generic walker over spec_835: a stack of open loops. A segment either starts a
+// child loop of an open loop (innermost first), or belongs to an open loop, or is reported
+// and skipped. Missing intermediate loops (CLP without LX, ST without ISA/GS) are opened
+// implicitly so no claim is lost.
+#include "era835/walker.h"
+
+#include "era835/spec_835.h"
+
+#include <cstdint>
+
+namespace denial::detail {
+namespace {
+
+bool code_in_list(std::string_view value, std::string_view list) {
+  while (!list.empty()) {
+    std::size_t comma = list.find(',');
+    if (list.substr(0, comma) == value) return true;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return false;
+}
+
+int parent_of(int loop) { return find_loop(loops_begin()[loop].parent); }
+
+std::uint32_t pack_id(std::string_view id) {
+  if (id.size() > 3) return 0xFFFFFFFF;
+  std::uint32_t key = 0;
+  for (char c : id) key = (key << 8) | static_cast<unsigned char>(c);
+  return key;
+}
+
+// The spec table rearranged for the hot path: segment ids as small integers, and per loop
+// the segment row for each id. Built once from the table; the table stays the only truth.
+struct SpecIndex {
+  std::vector<std::uint32_t> keys;                     // id number -> packed id
+  std::vector<std::vector<const SegmentSpec*>> rows;   // [loop][id number]
+  std::vector<std::vector<int>> triggered;             // [id number] -> loops it can start
+
+  SpecIndex() {
+    int loops = static_cast<int>(loops_end() - loops_begin());
+    rows.resize(loops);
+    for (const SegmentSpec* s = segments_begin(); s != segments_end(); ++s) {
+      int id = intern(s->id);
+      auto& row = rows[find_loop(s->loop)];
+      if (row.size() <= static_cast<std::size_t>(id)) row.resize(id + 1, nullptr);
+      row[id] = s;
+    }
+    for (int l = 0; l < loops; ++l) triggered[intern(loops_begin()[l].trigger)].push_back(l);
+  }
+  int intern(std::string_view id) {
+    std::uint32_t key = pack_id(id);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == key) return static_cast<int>(i);
+    }
+    keys.push_back(key);
+    triggered.emplace_back();
+    return static_cast<int>(keys.size() - 1);
+  }
+  int lookup(std::string_view id) const {
+    std::uint32_t key = pack_id(id);
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (keys[i] == key) return static_cast<int>(i);
+    }
+    return -1;
+  }
+  const SegmentSpec* row(int loop, int id) const {
+    const auto& r = rows[loop];
+    return static_cast<std::size_t>(id) < r.size() ? r[id] : nullptr;
+  }
+};
+
+const SpecIndex& spec_index() {
+  static const SpecIndex index;
+  return index;
+}
+
+}  // namespace
+
+Walker::Walker(Diagnostics& diagnostics) : diags_(diagnostics) {}
+
+int Walker::trigger_for(const Elements& e, int parent) const {
+  int id = spec_index().lookup(e.id());
+  if (id < 0) return -1;
+  for (int loop : spec_index().triggered[id]) {
+    const LoopSpec& l = loops_begin()[loop];
+    if (parent_of(loop) != parent) continue;
+    if (l.qualifier_pos > 0 && !code_in_list(e.at(l.qualifier_pos), l.qualifier_codes)) continue;
+    return loop;
+  }
+  return -1;
+}
+
+Placement Walker::place(const Elements& e, const RawSegment& seg) {
+  const int id = spec_index().lookup(e.id());
+  // 1. Trigger of a child loop of an open loop, innermost first (or a root loop).
+  for (int level = static_cast<int>(stack_.size()); id >= 0 && !spec_index().triggered[id].empty() && level >= 0; --level) {
+    int parent = level == 0 ? -1 : stack_[level - 1];
+    int loop = trigger_for(e, parent);
+    if (loop < 0) continue;
+    stack_.resize(level);
+    stack_.push_back(loop);
+    return {loop, true, false};
+  }
+  // 2. A segment of an open loop, innermost first.
+  for (int level = static_cast<int>(stack_.size()) - 1; id >= 0 && level >= 0; --level) {
+    const SegmentSpec* s = spec_index().row(stack_[level], id);
+    if (!s) continue;
+    int loop = stack_[level];
+    stack_.resize(s->closes_loop ? level : level + 1);
+    return {loop, false, s->closes_loop};
+  }
+  // 3. A trigger whose parent loop is not open: open the missing ancestors implicitly.
+  for (int loop : id >= 0 ? spec_index().triggered[id] : std::vector<int>{}) {
+    const LoopSpec* l = loops_begin() + loop;
+    if (trigger_for(e, parent_of(loop)) != loop) continue;
+    std::vector<int> chain;
+    for (int p = parent_of(loop); p >= 0; p = parent_of(p)) chain.insert(chain.begin(), p);
+    // Keep the open prefix of the chain, then push the rest.
+    std::size_t keep = 0;
+    while (keep < chain.size() && keep < stack_.size() && stack_[keep] == chain[keep]) ++keep;
+    stack_.resize(keep);
+    std::string opened;
+    for (std::size_t i = keep; i < chain.size(); ++i) {
+      stack_.push_back(chain[i]);
+      opened += std::string(opened.empty() ? "" : ", ") + std::string(loops_begin()[chain[i]].trigger);
+    }
+    stack_.push_back(loop);
+    bool envelope = l->id == "GS" || l->id == "ST";
+    if (!opened.empty() && !(envelope && seen_no_envelope_)) {
+      diags_.push_back({Severity::warning, envelope ? Errc::no_envelope : Errc::missing_segment,
+                        seg.number, seg.offset, path(),
+                        std::string(e.id()) + " without a preceding " + opened +
+                            " segment; read as if it were there"});
+      if (envelope) seen_no_envelope_ = true;
+    }
+    return {loop, true, false};
+  }
+  bool known = is_known_segment(e.id());
+  diags_.push_back({Severity::warning, known ? Errc::unexpected_segment : Errc::unknown_segment,
+                    seg.number, seg.offset, path(),
+                    std::string(known ? "segment " : "unknown segment ") + std::string(e.id()) +
+                        (known ? " is not allowed here; skipped" : " skipped")});
+  return {};
+}
+
+std::string Walker::path() const {
+  std::string p;
+  for (int loop : stack_) {
+    p += '/';
+    p += loops_begin()[loop].id;
+  }
+  return p.empty() ? "/" : p;
+}
+
+}  // namespace denial::detail

@@ -1,0 +1,34 @@
+// Stage 2: places each segment in the 835 loop structure using only the spec table.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "denial/diagnostic.h"
+#include "x12/segment_reader.h"
+
+namespace denial::detail {
+
+struct Placement {
+  int loop = -1;             ///< index into the loop table; -1 = segment skipped
+  bool starts_loop = false;  ///< the segment is the loop's trigger
+  bool closes_loop = false;  ///< a trailer (SE, GE, IEA)
+};
+
+class Walker {
+ public:
+  explicit Walker(Diagnostics& diagnostics);
+  Placement place(const Elements& elements, const RawSegment& segment);
+  /// Loop path of the innermost open loop, e.g. "/ISA/GS/ST/2000/2100".
+  std::string path() const;
+  /// Closes everything (end of input).
+  void reset() { stack_.clear(); }
+
+ private:
+  int trigger_for(const Elements& elements, int parent) const;
+  Diagnostics& diags_;
+  std::vector<int> stack_;
+  bool seen_no_envelope_ = false;
+};
+
+}  // namespace denial::detail

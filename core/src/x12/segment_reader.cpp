@@ -1,0 +1,171 @@
+// Stage 1: delimiter discovery and segment splitting.
+// The ISA is fixed-format: its 4th byte is the element separator, the byte after the 16th
+// element separator is ISA16 (component separator) and the byte after that the segment
+// terminator. CR/LF, spaces and tabs between segments are layout, not data.
+#include "x12/segment_reader.h"
+
+#include <cctype>
+#include <cstring>
+#include <string>
+
+namespace denial::detail {
+namespace {
+
+bool is_layout(char c) { return c == '\r' || c == '\n' || c == ' ' || c == '\t'; }
+
+bool is_separator_candidate(char c) {
+  auto u = static_cast<unsigned char>(c);
+  return u != 0 && !std::isalnum(u) && c != ' ';
+}
+
+std::string describe(char c) {
+  if (c == '\n') return "LF";
+  if (c == '\r') return "CR";
+  if (c == '\t') return "TAB";
+  return std::string("'") + c + "'";
+}
+
+}  // namespace
+
+SegmentReader::SegmentReader(std::string_view input, Diagnostics& diagnostics)
+    : in_(input), diags_(diagnostics) {
+  if (in_.size() >= 3 && std::memcmp(in_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
+  locate_start();
+}
+
+// Finds the first ISA (text before it is skipped with a note) or, failing that, an ST.
+void SegmentReader::locate_start() {
+  for (std::size_t at = in_.find("ISA", pos_); at != std::string_view::npos;
+       at = in_.find("ISA", at + 1)) {
+    bool at_line_start = at == pos_ || is_layout(in_[at - 1]);
+    if (at_line_start && try_isa_at(at)) {
+      if (at > pos_) {
+        diags_.push_back({Severity::info, Errc::unexpected_segment, 0, pos_, "",
+                          std::to_string(at - pos_) + " bytes of text before the ISA header were skipped"});
+      }
+      pos_ = at;
+      return;
+    }
+  }
+  for (std::size_t at = in_.find("ST", pos_); at != std::string_view::npos;
+       at = in_.find("ST", at + 1)) {
+    bool at_line_start = at == pos_ || is_layout(in_[at - 1]) || !std::isalnum(static_cast<unsigned char>(in_[at - 1]));
+    if (at_line_start && at + 3 < in_.size() && is_separator_candidate(in_[at + 2]) &&
+        std::isdigit(static_cast<unsigned char>(in_[at + 3]))) {
+      guess_without_isa(at);
+      return;
+    }
+  }
+  pos_ = in_.size();  // nothing X12-like: the walker reports what the input looks like
+}
+
+bool SegmentReader::try_isa_at(std::size_t at) {
+  if (at + 4 > in_.size()) return false;
+  char sep = in_[at + 3];
+  if (!is_separator_candidate(sep)) return false;
+  // Walk 16 element separators; a real ISA is ~106 bytes, allow generous padding variants.
+  std::size_t p = at + 3;  // separator n precedes ISA<n>
+  std::size_t isa11 = 0, isa12 = 0;
+  for (int n = 2; n <= 16; ++n) {
+    std::size_t next = in_.find(sep, p + 1);
+    if (next == std::string_view::npos || next - at > 200) return false;
+    p = next;
+    if (n == 11) isa11 = p + 1;
+    if (n == 12) isa12 = p + 1;
+  }
+  // p is the 16th separator; ISA16 follows, then the terminator.
+  if (p + 2 >= in_.size()) return false;
+  Delimiters d;
+  d.element = sep;
+  d.component = in_[p + 1];
+  d.segment = in_[p + 2];
+  if (d.segment == sep || d.segment == d.component) return false;
+  std::string_view version = in_.substr(isa12, 5);
+  char rep = in_[isa11];
+  d.repetition = (version >= "00402" && is_separator_candidate(rep) && rep != d.segment &&
+                  rep != sep && rep != d.component)
+                     ? rep
+                     : 0;
+  if (d.segment == ' ') return false;
+  delims_ = d;
+  saw_isa_ = true;
+  return true;
+}
+
+void SegmentReader::guess_without_isa(std::size_t st_at) {
+  delims_.element = in_[st_at + 2];
+  // The terminator is the first byte after "ST*835*..." that is neither data nor the
+  // element separator: the usual '~', or a line break for newline-terminated files.
+  std::size_t p = st_at + 3;
+  while (p < in_.size()) {
+    char c = in_[p];
+    if (c != delims_.element && (c == '~' || c == '\n' || c == '\r' || c == '\'' || c == '!')) break;
+    ++p;
+  }
+  delims_.segment = p < in_.size() ? in_[p] : '~';
+  if (delims_.segment == '\r') delims_.segment = '\n';
+  delims_.component = delims_.element == ':' ? '>' : ':';
+  pos_ = st_at;
+  diags_.push_back({Severity::warning, Errc::no_envelope, 0, st_at, "",
+                    "no ISA interchange header: delimiters guessed (element " +
+                        describe(delims_.element) + ", segment " + describe(delims_.segment) +
+                        ")"});
+}
+
+bool SegmentReader::next(RawSegment& out) {
+  while (pos_ < in_.size()) {
+    while (pos_ < in_.size() && (is_layout(in_[pos_]) || in_[pos_] == delims_.segment)) ++pos_;
+    if (pos_ >= in_.size()) return false;
+    // A new interchange may bring new delimiters.
+    if (in_[pos_] == 'I' && in_.compare(pos_, 3, "ISA") == 0) try_isa_at(pos_);
+    std::size_t begin = pos_;
+    std::size_t end = in_.find(delims_.segment, begin);
+    if (end == std::string_view::npos) end = in_.size();
+    pos_ = end < in_.size() ? end + 1 : end;
+    std::size_t last = end;
+    while (last > begin && is_layout(in_[last - 1])) --last;
+    ++number_;
+    if (last - begin > kMaxSegmentLength) {
+      diags_.push_back({Severity::error, Errc::segment_too_long, number_, begin, "",
+                        "segment of " + std::to_string(last - begin) +
+                            " bytes skipped (limit " + std::to_string(kMaxSegmentLength) +
+                            "); wrong segment terminator?"});
+      continue;
+    }
+    out.text = in_.substr(begin, last - begin);
+    out.number = number_;
+    out.offset = begin;
+    return true;
+  }
+  return false;
+}
+
+Elements::Elements(std::string_view segment, char sep) {
+  std::size_t start = 0;
+  while (true) {
+    std::size_t end = segment.find(sep, start);
+    if (count_ == kMax) {
+      truncated_ = true;
+      return;
+    }
+    if (end == std::string_view::npos) {
+      items_[count_++] = segment.substr(start);
+      return;
+    }
+    items_[count_++] = segment.substr(start, end - start);
+    start = end + 1;
+  }
+}
+
+std::string_view component(std::string_view element, char sep, std::size_t n) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t p = element.find(sep, start);
+    if (p == std::string_view::npos) return {};
+    start = p + 1;
+  }
+  std::size_t end = element.find(sep, start);
+  return element.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+}
+
+}  // namespace denial::detail

@@ -1,0 +1,75 @@
+// Stage 1: splits raw bytes into X12 segments. Knows delimiters, envelopes' ISA header,
+// segment numbers and byte offsets; knows nothing about the 835.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "denial/diagnostic.h"
+
+namespace denial::detail {
+
+struct Delimiters {
+  char element = '*';
+  char component = ':';
+  char repetition = 0;  ///< 0 = none (ISA11 is a repetition separator only from 00402 on)
+  char segment = '~';
+};
+
+struct RawSegment {
+  std::string_view text;   ///< without terminator and surrounding layout whitespace
+  std::uint32_t number = 0;  ///< 1-based in the whole input
+  std::uint64_t offset = 0;  ///< byte offset of text.front()
+};
+
+/// Longest segment accepted; a longer one is reported and skipped (835 segments are < 1 KB).
+inline constexpr std::size_t kMaxSegmentLength = 64 * 1024;
+
+/// Reads segments one at a time. A segment that starts with a valid ISA header switches the
+/// delimiters, so concatenated interchanges with different separators read correctly.
+class SegmentReader {
+ public:
+  SegmentReader(std::string_view input, Diagnostics& diagnostics);
+
+  /// False at the end of input.
+  bool next(RawSegment& out);
+  const Delimiters& delimiters() const { return delims_; }
+  /// True once an ISA header was found; false for ST-only files (delimiters guessed).
+  bool has_envelope() const { return saw_isa_; }
+  std::size_t position() const { return pos_; }
+
+ private:
+  void locate_start();
+  bool try_isa_at(std::size_t at);
+  void guess_without_isa(std::size_t st_at);
+
+  std::string_view in_;
+  Diagnostics& diags_;
+  Delimiters delims_;
+  std::size_t pos_ = 0;
+  std::uint32_t number_ = 0;
+  bool saw_isa_ = false;
+};
+
+/// Element view of one segment: elements[0] is the segment id.
+class Elements {
+ public:
+  static constexpr std::size_t kMax = 64;
+  Elements(std::string_view segment, char element_separator);
+  std::string_view id() const { return items_[0]; }
+  /// Element n (1-based as in X12, CLP01 = at(1)); empty when absent.
+  std::string_view at(std::size_t n) const { return n < count_ ? items_[n] : std::string_view(); }
+  std::size_t size() const { return count_; }  ///< including the id
+  bool truncated() const { return truncated_; }
+
+ private:
+  std::array<std::string_view, kMax> items_{};
+  std::size_t count_ = 0;
+  bool truncated_ = false;
+};
+
+/// Component n (0-based) of a composite element.
+std::string_view component(std::string_view element, char separator, std::size_t n);
+
+}  // namespace denial::detail
