@@ -43,8 +43,8 @@ std::optional<Cents> parse_cents(std::string_view t) {
 std::string format_cents(Cents value) {
   bool negative = value < 0;
   // Magnitude as unsigned so INT64_MIN cannot overflow.
-  unsigned long long magnitude =
-      negative ? 0ULL - static_cast<unsigned long long>(value) : static_cast<unsigned long long>(value);
+  unsigned long long magnitude = negative ? 0ULL - static_cast<unsigned long long>(value)
+                                          : static_cast<unsigned long long>(value);
   std::string digits = std::to_string(magnitude / 100);
   unsigned cents = static_cast<unsigned>(magnitude % 100);
   std::string out = negative ? "-" : "";

@@ -14,14 +14,14 @@ enum class BalanceLevel { service_line, claim, transaction, patient_responsibili
 
 struct BalanceFinding {
   BalanceLevel level = BalanceLevel::claim;
-  std::size_t transaction = 0;                ///< index in Era::transactions
-  std::ptrdiff_t claim = -1;                  ///< index in the transaction, -1 = n/a
-  std::ptrdiff_t line = -1;                   ///< index in the claim, -1 = n/a
-  Cents expected = 0;                         ///< what the rule computes
-  Cents actual = 0;                           ///< what the file says
-  Cents difference = 0;                       ///< actual - expected
+  std::size_t transaction = 0;  ///< index in Era::transactions
+  std::ptrdiff_t claim = -1;    ///< index in the transaction, -1 = n/a
+  std::ptrdiff_t line = -1;     ///< index in the claim, -1 = n/a
+  Cents expected = 0;           ///< what the rule computes
+  Cents actual = 0;             ///< what the file says
+  Cents difference = 0;         ///< actual - expected
   SourcePos pos;
-  std::string rule;                           ///< e.g. "SVC02 - line CAS = SVC03"
+  std::string rule;  ///< e.g. "SVC02 - line CAS = SVC03"
 };
 
 std::string_view balance_level_name(BalanceLevel level);

@@ -18,10 +18,10 @@ enum class CodeList {
   payment_method,    ///< BPR04 (element 591)
   place_of_service,  ///< CMS place of service (CLP08, professional)
 };
-inline constexpr CodeList kAllCodeLists[] = {
-    CodeList::carc,         CodeList::rarc,           CodeList::group,
-    CodeList::claim_status, CodeList::plb_reason,     CodeList::claim_filing,
-    CodeList::payment_method, CodeList::place_of_service};
+inline constexpr CodeList kAllCodeLists[] = {CodeList::carc,           CodeList::rarc,
+                                             CodeList::group,          CodeList::claim_status,
+                                             CodeList::plb_reason,     CodeList::claim_filing,
+                                             CodeList::payment_method, CodeList::place_of_service};
 
 /// One official code, text exactly as delivered.
 struct CodeEntry {
@@ -64,10 +64,10 @@ struct LookupMatch {
 
 struct LookupResult {
   std::string query;
-  std::string code;     ///< normalized code part ("253", "MA130")
-  std::string group;    ///< normalized group part, if any
+  std::string code;                  ///< normalized code part ("253", "MA130")
+  std::string group;                 ///< normalized group part, if any
   std::vector<LookupMatch> matches;  ///< empty = unknown; several = ambiguous (e.g. 72)
-  std::string message;  ///< for unknown/ambiguous: a sentence for the user
+  std::string message;               ///< for unknown/ambiguous: a sentence for the user
 };
 
 /// Accepts what people type or paste: "CO-253", "co 253", "CO253", "253", "MA130", "ma-130",

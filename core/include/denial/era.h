@@ -29,7 +29,7 @@ struct Adjustment {
 /// A remark code: claim level (MOA, MIA) or line level (LQ*HE / LQ*RX).
 struct Remark {
   std::string code;
-  std::string source;  ///< "MOA03", "MIA05", "LQ" ...
+  std::string source;     ///< "MOA03", "MIA05", "LQ" ...
   std::string qualifier;  ///< LQ01: HE (RARC) or RX (NCPDP reject); "HE" for MOA/MIA
   SourcePos pos;
 };
@@ -61,10 +61,10 @@ struct QuantityValue {
 /// NM1 in loop 2100 (QC patient, IL insured, 74 corrected insured, 82 rendering, TT crossover
 /// carrier, PR corrected priority payer, GB other subscriber).
 struct PersonName {
-  std::string entity;  ///< NM101
-  std::string last;    ///< NM103 (or organization name)
-  std::string first;   ///< NM104
-  std::string middle;  ///< NM105
+  std::string entity;        ///< NM101
+  std::string last;          ///< NM103 (or organization name)
+  std::string first;         ///< NM104
+  std::string middle;        ///< NM105
   std::string id_qualifier;  ///< NM108
   std::string id;            ///< NM109
   SourcePos pos;
@@ -79,14 +79,14 @@ struct Procedure {
 };
 
 struct ServiceLine {
-  Procedure procedure;            ///< SVC01: the adjudicated code
-  Cents charge = 0;               ///< SVC02
-  Cents paid = 0;                 ///< SVC03
-  std::string revenue_code;       ///< SVC04
-  std::string units_paid;         ///< SVC05
+  Procedure procedure;                 ///< SVC01: the adjudicated code
+  Cents charge = 0;                    ///< SVC02
+  Cents paid = 0;                      ///< SVC03
+  std::string revenue_code;            ///< SVC04
+  std::string units_paid;              ///< SVC05
   std::optional<Procedure> submitted;  ///< SVC06, when the submitted code differs
-  std::string units_submitted;    ///< SVC07
-  std::string control_number;     ///< REF*6R line item control number
+  std::string units_submitted;         ///< SVC07
+  std::string control_number;          ///< REF*6R line item control number
   std::vector<DateValue> dates;
   std::vector<Adjustment> adjustments;
   std::vector<Reference> references;
@@ -100,23 +100,23 @@ struct ServiceLine {
 /// MIA (inpatient) / MOA (outpatient) adjudication information, amounts kept as text
 /// except the remark codes which go to Claim::remarks.
 struct AdjudicationInfo {
-  std::string segment;               ///< "MIA" or "MOA"
-  std::vector<std::string> elements; ///< all elements as sent (for display)
+  std::string segment;                ///< "MIA" or "MOA"
+  std::vector<std::string> elements;  ///< all elements as sent (for display)
   SourcePos pos;
 };
 
 struct Claim {
-  std::string patient_control_number;  ///< CLP01
-  std::string status;                  ///< CLP02
-  Cents charge = 0;                    ///< CLP03
-  Cents paid = 0;                      ///< CLP04
+  std::string patient_control_number;           ///< CLP01
+  std::string status;                           ///< CLP02
+  Cents charge = 0;                             ///< CLP03
+  Cents paid = 0;                               ///< CLP04
   std::optional<Cents> patient_responsibility;  ///< CLP05
-  std::string filing_indicator;        ///< CLP06
-  std::string payer_claim_number;      ///< CLP07
-  std::string facility_type;           ///< CLP08
-  std::string frequency;               ///< CLP09
-  std::string drg;                     ///< CLP11
-  std::string header_number;           ///< LX01 of the 2000 loop holding the claim
+  std::string filing_indicator;                 ///< CLP06
+  std::string payer_claim_number;               ///< CLP07
+  std::string facility_type;                    ///< CLP08
+  std::string frequency;                        ///< CLP09
+  std::string drg;                              ///< CLP11
+  std::string header_number;                    ///< LX01 of the 2000 loop holding the claim
   std::vector<PersonName> names;
   std::vector<Adjustment> adjustments;  ///< claim-level CAS (2100)
   std::vector<Remark> remarks;          ///< MOA/MIA remark codes
@@ -133,11 +133,11 @@ struct Claim {
 
 /// PLB: one reason:reference / amount pair (PLB03..PLB14).
 struct ProviderAdjustment {
-  std::string provider_id;      ///< PLB01
-  std::string fiscal_period;    ///< PLB02 (CCYYMMDD)
-  std::string reason;           ///< PLB03-1 (WO, L6, FB, 72, ...)
-  std::string reference;        ///< PLB03-2 (e.g. the claim number for WO)
-  Cents amount = 0;             ///< positive reduces the payment
+  std::string provider_id;    ///< PLB01
+  std::string fiscal_period;  ///< PLB02 (CCYYMMDD)
+  std::string reason;         ///< PLB03-1 (WO, L6, FB, 72, ...)
+  std::string reference;      ///< PLB03-2 (e.g. the claim number for WO)
+  Cents amount = 0;           ///< positive reduces the payment
   SourcePos pos;
 };
 
@@ -154,25 +154,25 @@ struct Party {
 };
 
 struct Payment {
-  std::string handling;       ///< BPR01 (I, H, X, ...)
-  Cents amount = 0;           ///< BPR02
-  std::string credit_debit;   ///< BPR03
-  std::string method;         ///< BPR04 (ACH, CHK, NON, ...)
-  std::string format;         ///< BPR05
-  std::string date;           ///< BPR16 (5010) / effective date
-  std::string trace_type;     ///< TRN01
-  std::string trace_number;   ///< TRN02 (check or EFT number)
-  std::string originator;     ///< TRN03
+  std::string handling;      ///< BPR01 (I, H, X, ...)
+  Cents amount = 0;          ///< BPR02
+  std::string credit_debit;  ///< BPR03
+  std::string method;        ///< BPR04 (ACH, CHK, NON, ...)
+  std::string format;        ///< BPR05
+  std::string date;          ///< BPR16 (5010) / effective date
+  std::string trace_type;    ///< TRN01
+  std::string trace_number;  ///< TRN02 (check or EFT number)
+  std::string originator;    ///< TRN03
   SourcePos pos;
 };
 
 struct Transaction {
-  std::string control_number;     ///< ST02
-  std::string version;            ///< GS08 or ST03, e.g. 005010X221A1
+  std::string control_number;       ///< ST02
+  std::string version;              ///< GS08 or ST03, e.g. 005010X221A1
   std::string interchange_control;  ///< ISA13
-  std::string sender_id;          ///< ISA06 / GS02
-  std::string receiver_id;        ///< ISA08 / GS03
-  std::string production_date;    ///< DTM*405
+  std::string sender_id;            ///< ISA06 / GS02
+  std::string receiver_id;          ///< ISA08 / GS03
+  std::string production_date;      ///< DTM*405
   Payment payment;
   Party payer;
   Party payee;

@@ -21,8 +21,8 @@ struct ParseOptions {
 
 struct ParseResult {
   Era era;
-  Diagnostics diagnostics;               ///< always filled; errors, warnings and notes
-  std::vector<BalanceFinding> balance;   ///< every balance check that failed
+  Diagnostics diagnostics;              ///< always filled; errors, warnings and notes
+  std::vector<BalanceFinding> balance;  ///< every balance check that failed
   /// False when nothing of an 835 could be read (empty, not X12, another transaction type).
   bool readable = false;
   std::size_t claim_count = 0;  ///< counted even when keep_claims is off

@@ -31,14 +31,22 @@ constexpr CodeListInfo kInfo[] = {
 
 std::string_view csv_of(CodeList list) {
   switch (list) {
-    case CodeList::carc: return embedded::kCarcCsv;
-    case CodeList::rarc: return embedded::kRarcCsv;
-    case CodeList::group: return embedded::kGroupCodesCsv;
-    case CodeList::claim_status: return embedded::kClaimStatusCsv;
-    case CodeList::plb_reason: return embedded::kPlbReasonCsv;
-    case CodeList::claim_filing: return embedded::kClaimFilingIndicatorCsv;
-    case CodeList::payment_method: return embedded::kPaymentMethodCsv;
-    case CodeList::place_of_service: return embedded::kPlaceOfServiceCsv;
+    case CodeList::carc:
+      return embedded::kCarcCsv;
+    case CodeList::rarc:
+      return embedded::kRarcCsv;
+    case CodeList::group:
+      return embedded::kGroupCodesCsv;
+    case CodeList::claim_status:
+      return embedded::kClaimStatusCsv;
+    case CodeList::plb_reason:
+      return embedded::kPlbReasonCsv;
+    case CodeList::claim_filing:
+      return embedded::kClaimFilingIndicatorCsv;
+    case CodeList::payment_method:
+      return embedded::kPaymentMethodCsv;
+    case CodeList::place_of_service:
+      return embedded::kPlaceOfServiceCsv;
   }
   return {};
 }
@@ -68,7 +76,9 @@ Table load(CodeList list) {
   int c_code = col("code"), c_desc = col("description"), c_name = col("name"),
       c_def = col("definition"), c_start = col("start_date"), c_mod = col("last_modified"),
       c_stop = col("stop_date");
-  auto get = [](const detail::CsvRow& r, int i) { return i >= 0 && i < (int)r.size() ? r[i] : std::string(); };
+  auto get = [](const detail::CsvRow& r, int i) {
+    return i >= 0 && i < (int)r.size() ? r[i] : std::string();
+  };
   auto deactivated_rows = detail::parse_csv(embedded::kDeactivatedNoStopDateCsv);
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& r = rows[i];
@@ -105,7 +115,9 @@ const Table& table(CodeList list) {
 }
 
 std::string iso_date(std::string_view d) {
-  if (d.size() == 8) return std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) + "-" + std::string(d.substr(6, 2));
+  if (d.size() == 8)
+    return std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) + "-" +
+           std::string(d.substr(6, 2));
   return std::string(d);
 }
 
@@ -118,16 +130,17 @@ const std::vector<CodeEntry>& code_entries(CodeList list) { return table(list).e
 const CodeEntry* find_code(CodeList list, std::string_view code) {
   const Table& t = table(list);
   std::string key = upper(code);
-  auto it = std::lower_bound(t.by_code.begin(), t.by_code.end(), key, [&](std::size_t i, const std::string& k) {
-    return upper(t.entries[i].code) < k;
-  });
+  auto it = std::lower_bound(
+      t.by_code.begin(), t.by_code.end(), key,
+      [&](std::size_t i, const std::string& k) { return upper(t.entries[i].code) < k; });
   if (it == t.by_code.end() || upper(t.entries[*it].code) != key) return nullptr;
   return &t.entries[*it];
 }
 
 Validity validity_on(const CodeEntry& e, std::string_view date) {
   std::string d = iso_date(date);
-  if (d.empty()) return e.deactivated && e.stop_date.empty() ? Validity::deactivated : Validity::valid;
+  if (d.empty())
+    return e.deactivated && e.stop_date.empty() ? Validity::deactivated : Validity::valid;
   if (!e.start_date.empty() && d < e.start_date) return Validity::not_yet_valid;
   if (!e.stop_date.empty() && d > e.stop_date) return Validity::deactivated;
   if (e.deactivated && e.stop_date.empty() && d > e.last_modified) return Validity::deactivated;
@@ -136,9 +149,12 @@ Validity validity_on(const CodeEntry& e, std::string_view date) {
 
 std::string_view validity_name(Validity v) {
   switch (v) {
-    case Validity::valid: return "valid";
-    case Validity::not_yet_valid: return "not_yet_valid";
-    case Validity::deactivated: return "deactivated";
+    case Validity::valid:
+      return "valid";
+    case Validity::not_yet_valid:
+      return "not_yet_valid";
+    case Validity::deactivated:
+      return "deactivated";
   }
   return "valid";
 }

@@ -54,7 +54,8 @@ LookupResult lookup_code(std::string_view query) {
     }
   }
   if (r.matches.empty()) {
-    for (CodeList list : {CodeList::claim_filing, CodeList::payment_method, CodeList::place_of_service})
+    for (CodeList list :
+         {CodeList::claim_filing, CodeList::payment_method, CodeList::place_of_service})
       add(r, list, "", find_code(list, q));
   }
   if (r.matches.empty()) {

@@ -13,7 +13,8 @@ namespace {
 
 std::string stem(std::string w) {
   auto strip = [&](std::string_view suffix) {
-    if (w.size() > suffix.size() + 2 && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (w.size() > suffix.size() + 2 &&
+        w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0) {
       w.resize(w.size() - suffix.size());
       return true;
     }
@@ -44,10 +45,14 @@ struct Synonym {
   std::string_view alternatives;  // space separated, stemmed at use
 };
 constexpr Synonym kSynonyms[] = {
-    {"prior", "pre precertification"}, {"auth", "authorization"},
-    {"precert", "precertification"},   {"dup", "duplicate"},
-    {"dx", "diagnosis"},               {"cob", "coordination benefits primary"},
-    {"npi", "provider identifier"},    {"modifier", "modifiers"},
+    {"prior", "pre precertification"},
+    {"auth", "authorization"},
+    {"precert", "precertification"},
+    {"dup", "duplicate"},
+    {"dx", "diagnosis"},
+    {"cob", "coordination benefits primary"},
+    {"npi", "provider identifier"},
+    {"modifier", "modifiers"},
 };
 
 std::vector<std::vector<std::string>> query_terms(std::string_view q) {
@@ -102,7 +107,8 @@ std::vector<SearchHit> search_codes(std::string_view query, std::size_t limit) {
       hits.push_back({list, &e, score});
     }
   }
-  std::stable_sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const SearchHit& a, const SearchHit& b) { return a.score > b.score; });
   // Only full matches when there are any: a two-word query should not list one-word hits first.
   if (!hits.empty() && hits.size() > limit) hits.resize(limit);
   return hits;

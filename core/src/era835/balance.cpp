@@ -6,10 +6,14 @@ namespace denial {
 
 std::string_view balance_level_name(BalanceLevel level) {
   switch (level) {
-    case BalanceLevel::service_line: return "service_line";
-    case BalanceLevel::claim: return "claim";
-    case BalanceLevel::transaction: return "transaction";
-    case BalanceLevel::patient_responsibility: return "patient_responsibility";
+    case BalanceLevel::service_line:
+      return "service_line";
+    case BalanceLevel::claim:
+      return "claim";
+    case BalanceLevel::transaction:
+      return "transaction";
+    case BalanceLevel::patient_responsibility:
+      return "patient_responsibility";
   }
   return "claim";
 }
@@ -67,8 +71,7 @@ void check_transaction_balance(const Transaction& tr, std::size_t t, Cents sum_c
   Cents expected = sum_claim_paid - plb;
   if (expected != tr.payment.amount) {
     out.push_back({BalanceLevel::transaction, t, -1, -1, expected, tr.payment.amount,
-                   tr.payment.amount - expected, tr.payment.pos,
-                   "sum CLP04 - sum PLB = BPR02"});
+                   tr.payment.amount - expected, tr.payment.pos, "sum CLP04 - sum PLB = BPR02"});
   }
 }
 

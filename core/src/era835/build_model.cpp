@@ -36,13 +36,18 @@ void on_isa(ModelBuilder& b) {
   b.receiver = str(b.e->at(8));
   b.gs_count = 0;
   b.in_isa = true;
-  if (b.e->size() < 17) b.diag(Severity::error, Errc::bad_isa, "ISA has " + std::to_string(b.e->size() - 1) + " elements, expected 16");
+  if (b.e->size() < 17)
+    b.diag(Severity::error, Errc::bad_isa,
+           "ISA has " + std::to_string(b.e->size() - 1) + " elements, expected 16");
 }
 void on_iea(ModelBuilder& b) {
   if (str(b.e->at(2)) != b.isa13)
-    b.diag(Severity::warning, Errc::envelope_mismatch, "IEA02 '" + str(b.e->at(2)) + "' does not match ISA13 '" + b.isa13 + "'");
+    b.diag(Severity::warning, Errc::envelope_mismatch,
+           "IEA02 '" + str(b.e->at(2)) + "' does not match ISA13 '" + b.isa13 + "'");
   if (str(b.e->at(1)) != std::to_string(b.gs_count))
-    b.diag(Severity::warning, Errc::envelope_count, "IEA01 says " + str(b.e->at(1)) + " functional groups, read " + std::to_string(b.gs_count));
+    b.diag(
+        Severity::warning, Errc::envelope_count,
+        "IEA01 says " + str(b.e->at(1)) + " functional groups, read " + std::to_string(b.gs_count));
   b.in_isa = false;
 }
 void on_gs(ModelBuilder& b) {
@@ -52,13 +57,17 @@ void on_gs(ModelBuilder& b) {
   b.st_count = 0;
   b.in_gs = true;
   if (b.e->at(1) != "HP" && !b.e->at(1).empty())
-    b.diag(Severity::info, Errc::bad_element, "GS01 is '" + str(b.e->at(1)) + "', expected HP for an 835");
+    b.diag(Severity::info, Errc::bad_element,
+           "GS01 is '" + str(b.e->at(1)) + "', expected HP for an 835");
 }
 void on_ge(ModelBuilder& b) {
   if (str(b.e->at(2)) != b.gs06)
-    b.diag(Severity::warning, Errc::envelope_mismatch, "GE02 '" + str(b.e->at(2)) + "' does not match GS06 '" + b.gs06 + "'");
+    b.diag(Severity::warning, Errc::envelope_mismatch,
+           "GE02 '" + str(b.e->at(2)) + "' does not match GS06 '" + b.gs06 + "'");
   if (str(b.e->at(1)) != std::to_string(b.st_count))
-    b.diag(Severity::warning, Errc::envelope_count, "GE01 says " + str(b.e->at(1)) + " transaction sets, read " + std::to_string(b.st_count));
+    b.diag(
+        Severity::warning, Errc::envelope_count,
+        "GE01 says " + str(b.e->at(1)) + " transaction sets, read " + std::to_string(b.st_count));
   b.in_gs = false;
 }
 void on_st(ModelBuilder& b) {
@@ -85,17 +94,22 @@ void on_st(ModelBuilder& b) {
   b.sum_claim_paid = 0;
   const std::string& v = b.tx->version;
   if (v.rfind("004010", 0) == 0 || b.isa_version == "00401") {
-    b.diag(Severity::info, Errc::version_4010, "4010 remittance (" + v + "); read with the 5010 structure");
+    b.diag(Severity::info, Errc::version_4010,
+           "4010 remittance (" + v + "); read with the 5010 structure");
   } else if (!v.empty() && v.rfind("005010", 0) != 0) {
-    b.diag(Severity::warning, Errc::unknown_version, "implementation version '" + v + "' is not 005010X221A1");
+    b.diag(Severity::warning, Errc::unknown_version,
+           "implementation version '" + v + "' is not 005010X221A1");
   }
 }
 void on_se(ModelBuilder& b) {
   if (!b.tx) return;
   if (str(b.e->at(2)) != b.tx->control_number)
-    b.diag(Severity::warning, Errc::envelope_mismatch, "SE02 '" + str(b.e->at(2)) + "' does not match ST02 '" + b.tx->control_number + "'");
+    b.diag(Severity::warning, Errc::envelope_mismatch,
+           "SE02 '" + str(b.e->at(2)) + "' does not match ST02 '" + b.tx->control_number + "'");
   if (str(b.e->at(1)) != std::to_string(b.st_segment_count))
-    b.diag(Severity::warning, Errc::envelope_count, "SE01 says " + str(b.e->at(1)) + " segments, counted " + std::to_string(b.st_segment_count));
+    b.diag(Severity::warning, Errc::envelope_count,
+           "SE01 says " + str(b.e->at(1)) + " segments, counted " +
+               std::to_string(b.st_segment_count));
   b.finish_transaction(true);
 }
 
@@ -198,7 +212,8 @@ void on_cas(ModelBuilder& b) {
   for (std::size_t i = 2; i <= 17; i += 3) {
     if (b.e->at(i).empty() && b.e->at(i + 1).empty()) continue;
     Adjustment a{group, str(b.e->at(i)), b.amount(i + 1), str(b.e->at(i + 2)), b.pos()};
-    if (a.reason.empty()) b.diag(Severity::warning, Errc::bad_element, "CAS reason code missing before amount");
+    if (a.reason.empty())
+      b.diag(Severity::warning, Errc::bad_element, "CAS reason code missing before amount");
     list.push_back(std::move(a));
   }
   if (group.empty()) b.diag(Severity::warning, Errc::bad_element, "CAS01 group code is empty");
@@ -210,7 +225,8 @@ void on_nm1(ModelBuilder& b) {
 void add_remarks(ModelBuilder& b, std::string_view seg, std::initializer_list<std::size_t> at) {
   for (std::size_t i : at) {
     if (b.e->at(i).empty()) continue;
-    b.claim->remarks.push_back({str(b.e->at(i)), str(seg) + (i < 10 ? "0" : "") + std::to_string(i), "HE", b.pos()});
+    b.claim->remarks.push_back(
+        {str(b.e->at(i)), str(seg) + (i < 10 ? "0" : "") + std::to_string(i), "HE", b.pos()});
   }
 }
 void keep_adjudication(ModelBuilder& b) {
@@ -226,13 +242,35 @@ void on_moa(ModelBuilder& b) {
   keep_adjudication(b);
   add_remarks(b, "MOA", {3, 4, 5, 6, 7});
 }
-void on_claim_ref(ModelBuilder& b) { b.claim->references.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()}); }
-void on_claim_dtm(ModelBuilder& b) {
-  b.claim->dates.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
-  b.check_date(b.e->at(2));
+void on_claim_ref(ModelBuilder& b) {
+  b.claim->references.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
 }
-void on_claim_amt(ModelBuilder& b) { b.claim->amounts.push_back({str(b.e->at(1)), b.amount(2), b.pos()}); }
-void on_claim_qty(ModelBuilder& b) { b.claim->quantities.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()}); }
+// Some writers put a format qualifier first (DTM*472*D8*20250806, DTP style); read the date
+// that follows it and say so once per file.
+std::string_view dtm_date(ModelBuilder& b) {
+  std::string_view d = b.e->at(2);
+  if ((d == "D8" || d == "RD8") && !b.e->at(3).empty()) {
+    if (!b.warned_dtp_style) {
+      b.diag(Severity::warning, Errc::bad_element,
+             "DTM02 holds the format qualifier '" + str(d) +
+                 "'; the date was read from DTM03 (reported once)");
+      b.warned_dtp_style = true;
+    }
+    return b.e->at(3);
+  }
+  return d;
+}
+void on_claim_dtm(ModelBuilder& b) {
+  std::string_view d = dtm_date(b);
+  b.claim->dates.push_back({str(b.e->at(1)), str(d), b.pos()});
+  b.check_date(d);
+}
+void on_claim_amt(ModelBuilder& b) {
+  b.claim->amounts.push_back({str(b.e->at(1)), b.amount(2), b.pos()});
+}
+void on_claim_qty(ModelBuilder& b) {
+  b.claim->quantities.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
+}
 void on_claim_per(ModelBuilder&) {}
 
 // --- 2110 --------------------------------------------------------------------------------
@@ -251,16 +289,21 @@ void on_svc(ModelBuilder& b) {
   b.claim->lines.push_back(std::move(l));
 }
 void on_line_dtm(ModelBuilder& b) {
-  current_line(b)->dates.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
-  b.check_date(b.e->at(2));
+  std::string_view d = dtm_date(b);
+  current_line(b)->dates.push_back({str(b.e->at(1)), str(d), b.pos()});
+  b.check_date(d);
 }
 void on_line_ref(ModelBuilder& b) {
   ServiceLine* l = current_line(b);
   if (b.e->at(1) == "6R") l->control_number = str(b.e->at(2));
   l->references.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
 }
-void on_line_amt(ModelBuilder& b) { current_line(b)->amounts.push_back({str(b.e->at(1)), b.amount(2), b.pos()}); }
-void on_line_qty(ModelBuilder& b) { current_line(b)->quantities.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()}); }
+void on_line_amt(ModelBuilder& b) {
+  current_line(b)->amounts.push_back({str(b.e->at(1)), b.amount(2), b.pos()});
+}
+void on_line_qty(ModelBuilder& b) {
+  current_line(b)->quantities.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
+}
 void on_lq(ModelBuilder& b) {
   current_line(b)->remarks.push_back({str(b.e->at(2)), "LQ", str(b.e->at(1)), b.pos()});
 }
@@ -346,7 +389,8 @@ void ModelBuilder::check_date(std::string_view d) {
     ok = m >= 1 && m <= 12 && day >= 1 && day <= 31;
   }
   if (!ok && !d.empty())
-    diag(Severity::warning, Errc::bad_date, "'" + std::string(d.substr(0, 20)) + "' is not a CCYYMMDD date");
+    diag(Severity::warning, Errc::bad_date,
+         "'" + std::string(d.substr(0, 20)) + "' is not a CCYYMMDD date");
 }
 
 void ModelBuilder::finish_claim() {
@@ -412,12 +456,16 @@ void ModelBuilder::add(const Elements& el, const RawSegment& s, const Placement&
   if (tx) tx->last_segment_no = s.number;
 }
 
-void ModelBuilder::finish(std::uint64_t, std::uint32_t) {
-  seg = nullptr;
-  walker = nullptr;
+void ModelBuilder::finish(std::uint64_t end_offset, std::uint32_t last_segment) {
+  // Trailer problems are reported at the end of the input, where the trailer should be.
+  end_marker = RawSegment{{}, last_segment, end_offset};
+  seg = &end_marker;
   if (tx) finish_transaction(false);
-  if (in_gs) diag(Severity::warning, Errc::missing_trailer, "functional group " + gs06 + " has no GE trailer");
-  if (in_isa) diag(Severity::warning, Errc::missing_trailer, "interchange " + isa13 + " has no IEA trailer");
+  if (in_gs)
+    diag(Severity::warning, Errc::missing_trailer,
+         "functional group " + gs06 + " has no GE trailer");
+  if (in_isa)
+    diag(Severity::warning, Errc::missing_trailer, "interchange " + isa13 + " has no IEA trailer");
 }
 
 }  // namespace denial::detail

@@ -37,6 +37,8 @@ class ModelBuilder {
   int gs_count = 0, st_count = 0;
   bool in_isa = false, in_gs = false, skipping_other_transaction = false;
   bool saw_835_ = false;
+  bool warned_dtp_style = false;
+  RawSegment end_marker;  ///< where end-of-input problems are reported
   std::string other_transaction_;
 
   void diag(Severity s, Errc c, std::string message);

@@ -31,6 +31,7 @@ ParseResult parse_835(std::string_view bytes, const ParseOptions& options) {
   detail::SegmentReader reader(bytes, diags);
   detail::Walker walker(diags);
   detail::ModelBuilder builder(result, options, walker);
+  if (!reader.has_envelope()) walker.envelope_reported();
   detail::RawSegment seg;
   std::uint32_t last = 0;
   while (reader.next(seg)) {
@@ -55,8 +56,8 @@ ParseResult parse_835(std::string_view bytes, const ParseOptions& options) {
                          std::string(detail::transaction_name(builder.other_transaction())) +
                          "), not an 835 remittance"});
   } else if (!result.readable) {
-    diags.push_back({Severity::error, Errc::missing_segment, 0, 0, "",
-                     "no ST*835 transaction set found"});
+    diags.push_back(
+        {Severity::error, Errc::missing_segment, 0, 0, "", "no ST*835 transaction set found"});
   }
   // Keep diagnostics in file order: the reader and the builder interleave.
   std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -13,14 +13,14 @@ inline constexpr int kUnbounded = 0;
 /// A loop starts with its trigger segment; when `qualifier_pos` > 0 the trigger element at
 /// that position must be one of `qualifier_codes` (comma separated).
 struct LoopSpec {
-  std::string_view id;        ///< "2100"
-  std::string_view parent;    ///< "2000"; "" for the root
-  std::string_view trigger;   ///< "CLP"
-  int qualifier_pos;          ///< 0 = any
+  std::string_view id;       ///< "2100"
+  std::string_view parent;   ///< "2000"; "" for the root
+  std::string_view trigger;  ///< "CLP"
+  int qualifier_pos;         ///< 0 = any
   std::string_view qualifier_codes;
   Usage usage;
-  int max_repeat;             ///< kUnbounded or a TR3 maximum
-  std::string_view name;      ///< TR3 loop name
+  int max_repeat;         ///< kUnbounded or a TR3 maximum
+  std::string_view name;  ///< TR3 loop name
 };
 
 /// A segment allowed inside a loop (the trigger counts as the loop's first segment).

@@ -4,9 +4,9 @@
 // implicitly so no claim is lost.
 #include "era835/walker.h"
 
-#include "era835/spec_835.h"
-
 #include <cstdint>
+
+#include "era835/spec_835.h"
 
 namespace denial::detail {
 namespace {
@@ -33,9 +33,9 @@ std::uint32_t pack_id(std::string_view id) {
 // The spec table rearranged for the hot path: segment ids as small integers, and per loop
 // the segment row for each id. Built once from the table; the table stays the only truth.
 struct SpecIndex {
-  std::vector<std::uint32_t> keys;                     // id number -> packed id
-  std::vector<std::vector<const SegmentSpec*>> rows;   // [loop][id number]
-  std::vector<std::vector<int>> triggered;             // [id number] -> loops it can start
+  std::vector<std::uint32_t> keys;                    // id number -> packed id
+  std::vector<std::vector<const SegmentSpec*>> rows;  // [loop][id number]
+  std::vector<std::vector<int>> triggered;            // [id number] -> loops it can start
 
   SpecIndex() {
     int loops = static_cast<int>(loops_end() - loops_begin());
@@ -94,7 +94,8 @@ int Walker::trigger_for(const Elements& e, int parent) const {
 Placement Walker::place(const Elements& e, const RawSegment& seg) {
   const int id = spec_index().lookup(e.id());
   // 1. Trigger of a child loop of an open loop, innermost first (or a root loop).
-  for (int level = static_cast<int>(stack_.size()); id >= 0 && !spec_index().triggered[id].empty() && level >= 0; --level) {
+  for (int level = static_cast<int>(stack_.size());
+       id >= 0 && !spec_index().triggered[id].empty() && level >= 0; --level) {
     int parent = level == 0 ? -1 : stack_[level - 1];
     int loop = trigger_for(e, parent);
     if (loop < 0) continue;
@@ -123,7 +124,8 @@ Placement Walker::place(const Elements& e, const RawSegment& seg) {
     std::string opened;
     for (std::size_t i = keep; i < chain.size(); ++i) {
       stack_.push_back(chain[i]);
-      opened += std::string(opened.empty() ? "" : ", ") + std::string(loops_begin()[chain[i]].trigger);
+      opened +=
+          std::string(opened.empty() ? "" : ", ") + std::string(loops_begin()[chain[i]].trigger);
     }
     stack_.push_back(loop);
     bool envelope = l->id == "GS" || l->id == "ST";

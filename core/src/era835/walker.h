@@ -23,6 +23,8 @@ class Walker {
   std::string path() const;
   /// Closes everything (end of input).
   void reset() { stack_.clear(); }
+  /// The reader already said the envelope is missing; do not say it again.
+  void envelope_reported() { seen_no_envelope_ = true; }
 
  private:
   int trigger_for(const Elements& elements, int parent) const;

@@ -40,8 +40,9 @@ void SegmentReader::locate_start() {
     bool at_line_start = at == pos_ || is_layout(in_[at - 1]);
     if (at_line_start && try_isa_at(at)) {
       if (at > pos_) {
-        diags_.push_back({Severity::info, Errc::unexpected_segment, 0, pos_, "",
-                          std::to_string(at - pos_) + " bytes of text before the ISA header were skipped"});
+        diags_.push_back(
+            {Severity::info, Errc::unexpected_segment, 0, pos_, "",
+             std::to_string(at - pos_) + " bytes of text before the ISA header were skipped"});
       }
       pos_ = at;
       return;
@@ -49,7 +50,8 @@ void SegmentReader::locate_start() {
   }
   for (std::size_t at = in_.find("ST", pos_); at != std::string_view::npos;
        at = in_.find("ST", at + 1)) {
-    bool at_line_start = at == pos_ || is_layout(in_[at - 1]) || !std::isalnum(static_cast<unsigned char>(in_[at - 1]));
+    bool at_line_start = at == pos_ || is_layout(in_[at - 1]) ||
+                         !std::isalnum(static_cast<unsigned char>(in_[at - 1]));
     if (at_line_start && at + 3 < in_.size() && is_separator_candidate(in_[at + 2]) &&
         std::isdigit(static_cast<unsigned char>(in_[at + 3]))) {
       guess_without_isa(at);
@@ -99,7 +101,8 @@ void SegmentReader::guess_without_isa(std::size_t st_at) {
   std::size_t p = st_at + 3;
   while (p < in_.size()) {
     char c = in_[p];
-    if (c != delims_.element && (c == '~' || c == '\n' || c == '\r' || c == '\'' || c == '!')) break;
+    if (c != delims_.element && (c == '~' || c == '\n' || c == '\r' || c == '\'' || c == '!'))
+      break;
     ++p;
   }
   delims_.segment = p < in_.size() ? in_[p] : '~';
@@ -127,9 +130,8 @@ bool SegmentReader::next(RawSegment& out) {
     ++number_;
     if (last - begin > kMaxSegmentLength) {
       diags_.push_back({Severity::error, Errc::segment_too_long, number_, begin, "",
-                        "segment of " + std::to_string(last - begin) +
-                            " bytes skipped (limit " + std::to_string(kMaxSegmentLength) +
-                            "); wrong segment terminator?"});
+                        "segment of " + std::to_string(last - begin) + " bytes skipped (limit " +
+                            std::to_string(kMaxSegmentLength) + "); wrong segment terminator?"});
       continue;
     }
     out.text = in_.substr(begin, last - begin);
@@ -165,7 +167,8 @@ std::string_view component(std::string_view element, char sep, std::size_t n) {
     start = p + 1;
   }
   std::size_t end = element.find(sep, start);
-  return element.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+  return element.substr(start,
+                        end == std::string_view::npos ? std::string_view::npos : end - start);
 }
 
 }  // namespace denial::detail

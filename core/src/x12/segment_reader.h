@@ -18,7 +18,7 @@ struct Delimiters {
 };
 
 struct RawSegment {
-  std::string_view text;   ///< without terminator and surrounding layout whitespace
+  std::string_view text;     ///< without terminator and surrounding layout whitespace
   std::uint32_t number = 0;  ///< 1-based in the whole input
   std::uint64_t offset = 0;  ///< byte offset of text.front()
 };

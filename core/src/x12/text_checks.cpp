@@ -13,14 +13,29 @@ std::optional<Diagnostic> classify_non_x12(std::string_view b) {
   while (i < b.size() && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) ++i;
   std::string_view head = b.substr(i, 512);
   if (!head.empty() && head.front() == '<' && b.find("ISA") == std::string_view::npos) {
-    return Diagnostic{Severity::error, Errc::not_835_html, 0, i, "",
+    return Diagnostic{Severity::error,
+                      Errc::not_835_html,
+                      0,
+                      i,
+                      "",
                       "this looks like an HTML or XML page, not an 835 remittance"};
   }
   if (head.substr(0, 5) == "%PDF-") {
-    return Diagnostic{Severity::error, Errc::not_835_binary, 0, 0, "", "this looks like a PDF document, not an 835 remittance"};
+    return Diagnostic{Severity::error,
+                      Errc::not_835_binary,
+                      0,
+                      0,
+                      "",
+                      "this looks like a PDF document, not an 835 remittance"};
   }
   if (head.substr(0, 2) == "PK") {
-    return Diagnostic{Severity::error, Errc::not_835_binary, 0, 0, "", "this looks like a ZIP archive or Office document, not an 835 remittance; unzip it first"};
+    return Diagnostic{
+        Severity::error,
+        Errc::not_835_binary,
+        0,
+        0,
+        "",
+        "this looks like a ZIP archive or Office document, not an 835 remittance; unzip it first"};
   }
   std::size_t controls = 0;
   std::string_view sample = b.substr(0, 4096);
@@ -32,7 +47,11 @@ std::optional<Diagnostic> classify_non_x12(std::string_view b) {
     }
   }
   if (controls * 10 > sample.size() && b.find("ISA") == std::string_view::npos) {
-    return Diagnostic{Severity::error, Errc::not_835_binary, 0, 0, "",
+    return Diagnostic{Severity::error,
+                      Errc::not_835_binary,
+                      0,
+                      0,
+                      "",
                       "this looks like a binary file (" + std::to_string(controls) +
                           " control bytes in the first " + std::to_string(sample.size()) +
                           "), not an 835 remittance"};
@@ -60,14 +79,23 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view b) {
 }
 
 std::string_view transaction_name(std::string_view st01) {
-  struct Row { std::string_view id, name; };
+  struct Row {
+    std::string_view id, name;
+  };
   static constexpr Row kNames[] = {
-      {"837", "health care claim"},          {"277", "claim status response"},
-      {"276", "claim status request"},       {"999", "implementation acknowledgment"},
-      {"997", "functional acknowledgment"},  {"270", "eligibility inquiry"},
-      {"271", "eligibility response"},       {"278", "authorization request/response"},
-      {"834", "benefit enrollment"},         {"820", "premium payment"},
-      {"275", "patient information attachment"}, {"810", "invoice"}, {"850", "purchase order"},
+      {"837", "health care claim"},
+      {"277", "claim status response"},
+      {"276", "claim status request"},
+      {"999", "implementation acknowledgment"},
+      {"997", "functional acknowledgment"},
+      {"270", "eligibility inquiry"},
+      {"271", "eligibility response"},
+      {"278", "authorization request/response"},
+      {"834", "benefit enrollment"},
+      {"820", "premium payment"},
+      {"275", "patient information attachment"},
+      {"810", "invoice"},
+      {"850", "purchase order"},
   };
   for (const auto& r : kNames) {
     if (r.id == st01) return r.name;

@@ -1,0 +1,102 @@
+// A report over one or many 835 files: every transaction and claim explained, batch totals,
+// the worklist, and writers for JSON (schema docs/report-schema.md), text, CSV and NDJSON.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "denial/explain.h"
+#include "denial/parse.h"
+
+namespace denial {
+
+inline constexpr std::string_view kSchemaVersion = "1.0";
+
+struct FileInfo {
+  std::string name;
+  std::uint64_t bytes = 0;
+  bool readable = false;
+  std::size_t errors = 0, warnings = 0;
+  std::size_t first_transaction = 0, transactions = 0;
+};
+
+/// One line per claim, always kept (also in big-file mode): enough to list, filter, sort and
+/// find the claim again in its file.
+struct ClaimRow {
+  std::size_t file = 0, transaction = 0, claim = 0;  ///< transaction: index in Report
+  std::string patient_control_number, payer_claim_number, patient_name, status;
+  Cents charge = 0, paid = 0, patient_responsibility = 0;
+  Outcome outcome = Outcome::paid_as_expected;
+  Action action = Action::no_action;  ///< first next action, no_action when none
+  Cents at_stake = 0;                 ///< amount of the first next action
+  ClaimMoney money;
+  std::string codes;       ///< "CO-16 PR-2 MA130" (unique, in order)
+  bool duplicate = false;  ///< part of a retransmitted payment (not counted)
+  std::uint64_t begin_offset = 0, end_offset = 0;
+  std::uint32_t first_segment = 0;
+};
+
+struct AmountCount {
+  Cents amount = 0;
+  std::size_t count = 0;
+};
+
+struct Summary {
+  std::size_t files = 0, transactions = 0, claims = 0, service_lines = 0;
+  Cents total_charge = 0, total_paid = 0, total_patient_responsibility = 0;
+  Cents total_adjusted = 0, provider_adjustment_total = 0, total_payments = 0;
+  Cents denied_amount = 0, recoverable_amount = 0, patient_amount = 0, write_off_amount = 0;
+  std::size_t denied_claims = 0, duplicate_payments = 0;
+  std::map<Outcome, std::size_t> outcomes;
+  std::map<Category, AmountCount> by_category;
+  std::map<Action, AmountCount> by_action;
+  std::map<std::string, AmountCount> by_reason;  ///< "CO-16"
+};
+
+struct Report {
+  std::vector<FileInfo> files;
+  std::deque<Transaction> transactions;               ///< claims only when kept
+  std::vector<std::size_t> transaction_file;          ///< file index per transaction
+  std::vector<std::ptrdiff_t> duplicate_of;           ///< per transaction, -1 = original
+  std::deque<std::vector<ExplainedClaim>> explained;  ///< per transaction, when kept
+  std::vector<ClaimRow> rows;
+  std::vector<BalanceFinding> balance;                          ///< transaction = index in Report
+  std::vector<std::pair<std::size_t, Diagnostic>> diagnostics;  ///< (file, diagnostic)
+  Summary summary;
+  bool claims_kept = true;
+};
+
+class ReportBuilder {
+ public:
+  /// keep_claims=false: big-file mode; claims are explained as they stream by and only their
+  /// rows are kept.
+  explicit ReportBuilder(bool keep_claims = true);
+  void add_file(std::string name, std::string_view bytes);
+  Report finish();
+
+ private:
+  void add_claim(const ExplainedClaim& x, std::size_t file, std::size_t transaction);
+  std::ptrdiff_t classify_payment(std::size_t transaction, const Transaction& tx);
+  Report r_;
+  std::vector<bool> decided_;
+  std::map<std::string, std::size_t> first_payment_;
+};
+
+/// One call for one file: parse, explain, summarize.
+Report explain_file(std::string name, std::string_view bytes);
+
+/// Worklist: rows needing work (not routine posting), largest money at stake first.
+std::vector<const ClaimRow*> worklist(const Report& report);
+
+std::string to_json(const Report& report, int indent = -1);
+std::string to_text(const Report& report);
+std::string worklist_csv(const Report& report);
+std::string claims_ndjson(const Report& report);
+
+/// Guards a CSV cell against spreadsheet formula injection and quotes it.
+std::string csv_cell(std::string_view value);
+
+}  // namespace denial

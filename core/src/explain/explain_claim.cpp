@@ -1,0 +1,135 @@
+// Explains one claim: official text + our guidance for every adjustment and remark, the money
+// per kind, the outcome, and one ordered list of next actions.
+#include <algorithm>
+#include <map>
+
+#include "denial/explain.h"
+#include "explain/helpers.h"
+
+namespace denial {
+
+std::string remit_date_of(const Transaction& t) {
+  if (t.payment.date.size() == 8) return t.payment.date;
+  if (t.production_date.size() == 8) return t.production_date;
+  return {};
+}
+
+namespace {
+
+bool is_reversal(const Claim& c) { return c.status == "22"; }
+bool is_forwarded(const Claim& c) {
+  return c.status == "19" || c.status == "20" || c.status == "21" || c.status == "23";
+}
+
+void check_code(const CodeEntry* entry, CodeList list, std::string_view code, const Claim& claim,
+                const SourcePos& pos, const std::string& date, Validity& validity,
+                Diagnostics* diags) {
+  if (!diags) return;
+  if (!entry) {
+    if (code.empty()) return;
+    diags->push_back({Severity::warning, Errc::code_unknown, pos.segment_no, pos.byte_offset, "",
+                      std::string(code_list_info(list).id == "carc" ? "CARC " : "RARC ") +
+                          std::string(code) + " is not in the official list as of release " +
+                          std::string(code_list_info(list).release)});
+    return;
+  }
+  validity = date.empty() ? Validity::valid : validity_on(*entry, date);
+  // Deactivated codes may still appear in reversals (CLP02=22).
+  if (validity == Validity::valid || is_reversal(claim)) return;
+  diags->push_back(
+      {Severity::warning, Errc::code_inactive, pos.segment_no, pos.byte_offset, "",
+       std::string(code_list_info(list).id == "carc" ? "CARC " : "RARC ") + entry->code +
+           (validity == Validity::deactivated
+                ? " was deactivated" +
+                      (entry->stop_date.empty() ? std::string() : " on " + entry->stop_date)
+                : " was not yet valid (starts " + entry->start_date + ")") +
+           " but is used on a remit dated " + date + ": a payer error worth a call"});
+}
+
+Outcome outcome_of(const Claim& c, const ClaimMoney& m) {
+  if (is_reversal(c)) return Outcome::reversed;
+  if (c.status == "25") return Outcome::predetermination;
+  if (is_forwarded(c)) return Outcome::forwarded_to_another_payer;
+  if (c.status == "4") return Outcome::denied;
+  if (m.recoverable > 0)
+    return c.paid == 0 && m.patient == 0 ? Outcome::denied : Outcome::partially_denied;
+  if (c.paid == 0 && m.patient > 0) return Outcome::patient_responsibility_only;
+  if (m.write_off != 0 || m.patient != 0) return Outcome::paid_with_contractual_reductions;
+  return Outcome::paid_as_expected;
+}
+
+}  // namespace
+
+ExplainedClaim explain_claim(const Claim& c, const Transaction& t, std::size_t ti, std::size_t ci,
+                             Diagnostics* diags) {
+  ExplainedClaim x;
+  x.claim = &c;
+  x.transaction = ti;
+  x.index = ci;
+  x.remit_date = remit_date_of(t);
+  x.status = find_code(CodeList::claim_status, c.status);
+
+  std::vector<std::string> claim_remarks;
+  for (const Remark& r : c.remarks) claim_remarks.push_back(r.code);
+  auto add_remark = [&](const Remark& r, std::ptrdiff_t line) {
+    ExplainedRemark er;
+    er.source = &r;
+    er.line = line;
+    if (r.qualifier == "HE" || r.qualifier.empty()) {
+      er.rarc = find_code(CodeList::rarc, r.code);
+      check_code(er.rarc, CodeList::rarc, r.code, c, r.pos, x.remit_date, er.validity, diags);
+      er.guidance = remark_guidance(r.code);
+    }
+    x.remarks.push_back(std::move(er));
+  };
+  auto add_adjustment = [&](const Adjustment& a, std::ptrdiff_t line,
+                            const std::vector<std::string>& remarks) {
+    ExplainedAdjustment ea;
+    ea.source = &a;
+    ea.line = line;
+    ea.carc = find_code(CodeList::carc, a.reason);
+    ea.group = find_code(CodeList::group, a.group);
+    check_code(ea.carc, CodeList::carc, a.reason, c, a.pos, x.remit_date, ea.validity, diags);
+    ea.guidance = guidance_for(a.group, a.reason, remarks);
+    detail::add_money(x.money, ea.guidance.kind, a.amount);
+    x.adjustments.push_back(std::move(ea));
+  };
+
+  for (const Remark& r : c.remarks) add_remark(r, -1);
+  for (const Adjustment& a : c.adjustments) add_adjustment(a, -1, claim_remarks);
+  for (std::size_t li = 0; li < c.lines.size(); ++li) {
+    const ServiceLine& l = c.lines[li];
+    std::vector<std::string> remarks = claim_remarks;
+    for (const Remark& r : l.remarks) {
+      remarks.push_back(r.code);
+      add_remark(r, static_cast<std::ptrdiff_t>(li));
+    }
+    for (const Adjustment& a : l.adjustments)
+      add_adjustment(a, static_cast<std::ptrdiff_t>(li), remarks);
+  }
+  x.outcome = outcome_of(c, x.money);
+  if (!is_reversal(c)) x.actions = detail::next_actions(x, is_forwarded(c));
+  detail::add_helpers(x, t);
+  return x;
+}
+
+void pair_reversals(std::vector<ExplainedClaim>& claims) {
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    const Claim& rev = *claims[i].claim;
+    if (!is_reversal(rev) || claims[i].paired_with) continue;
+    // The corrected claim carries the same patient control number; prefer the next one.
+    for (std::size_t j = 0; j < claims.size(); ++j) {
+      const Claim& other = *claims[j].claim;
+      if (j == i || is_reversal(other) || claims[j].paired_with) continue;
+      if (other.patient_control_number != rev.patient_control_number) continue;
+      claims[i].paired_with = j;
+      claims[j].paired_with = i;
+      Cents net = rev.paid + other.paid;
+      claims[i].net_paid_with_pair = net;
+      claims[j].net_paid_with_pair = net;
+      break;
+    }
+  }
+}
+
+}  // namespace denial

@@ -1,0 +1,19 @@
+// JSON pieces of the report, shared by the full report, NDJSON and the paged wasm API.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "denial/report.h"
+
+namespace denial::detail {
+
+nlohmann::json claim_json(const ExplainedClaim& x);
+nlohmann::json row_json(const Report& r, const ClaimRow& row);
+nlohmann::json summary_json(const Report& r);
+nlohmann::json files_json(const Report& r);
+nlohmann::json transaction_json(const Report& r, std::size_t t, bool with_claims);
+nlohmann::json diagnostic_json(const Diagnostic& d);
+nlohmann::json code_sets_json();
+std::string dump(const nlohmann::json& j, int indent);
+
+}  // namespace denial::detail

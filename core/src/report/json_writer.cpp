@@ -1,0 +1,459 @@
+// The JSON report (docs/report-schema.md). Amounts are decimal strings with two places;
+// official text and our guidance sit in separate, labelled objects.
+#include <nlohmann/json.hpp>
+
+#include "denial/report.h"
+#include "explain/helpers.h"
+#include "report/json_parts.h"
+
+namespace denial {
+namespace detail {
+
+using nlohmann::json;
+
+json money(Cents c) { return format_cents(c); }
+
+json pos_json(const SourcePos& p) { return {{"segment", p.segment_no}, {"offset", p.byte_offset}}; }
+
+json official(CodeList list, const CodeEntry* e) {
+  if (!e) return nullptr;
+  const CodeListInfo& info = code_list_info(list);
+  json j = {{"code", e->code},
+            {"description", e->description},
+            {"list", info.id},
+            {"list_name", info.name},
+            {"release", info.release}};
+  if (!e->start_date.empty()) j["start_date"] = e->start_date;
+  if (!e->stop_date.empty()) j["stop_date"] = e->stop_date;
+  if (e->deactivated) j["deactivated"] = true;
+  return j;
+}
+
+json guidance_json(const AdjustmentGuidance& g) {
+  json j = {{"source", "Denial Explainer guidance (not official text)"},
+            {"known", g.known},
+            {"category", category_id(g.category)},
+            {"category_label", category_label(g.category)},
+            {"kind", kind_id(g.kind)},
+            {"action", action_id(g.action)},
+            {"action_label", action_label(g.action)},
+            {"appealable", appealable_id(g.appealable)}};
+  if (!g.group_note.empty()) j["group_note"] = g.group_note;
+  if (g.detail) {
+    j["plain"] = g.detail->plain;
+    j["steps"] = g.detail->steps;
+    j["appeal_attachments"] = g.detail->appeal_attachments;
+  }
+  if (!g.remark_notes.empty()) j["remark_notes"] = g.remark_notes;
+  return j;
+}
+
+json remark_guidance_json(const RemarkGuidance& g) {
+  json j = {{"source", "Denial Explainer guidance (not official text)"},
+            {"effect", remark_effect_id(g.effect)},
+            {"from_description_rule", g.from_rule}};
+  if (g.action_override) {
+    j["action"] = action_id(g.action);
+    j["action_label"] = action_label(g.action);
+  }
+  if (!g.note.empty()) j["note"] = g.note;
+  return j;
+}
+
+json adjustment_json(const ExplainedAdjustment& a) {
+  const Adjustment& s = *a.source;
+  json j = {{"level", a.line < 0 ? "claim" : "line"},
+            {"group", s.group},
+            {"reason", s.reason},
+            {"code", adjustment_code(s)},
+            {"amount", money(s.amount)},
+            {"quantity", s.quantity},
+            {"group_official", official(CodeList::group, a.group)},
+            {"official", official(CodeList::carc, a.carc)},
+            {"validity", validity_name(a.validity)},
+            {"guidance", guidance_json(a.guidance)},
+            {"segment", s.pos.segment_no},
+            {"offset", s.pos.byte_offset}};
+  if (a.line >= 0) j["line"] = a.line;
+  return j;
+}
+
+json remark_json(const ExplainedRemark& r) {
+  json j = {{"code", r.source->code},
+            {"source", r.source->source},
+            {"qualifier", r.source->qualifier},
+            {"official", official(CodeList::rarc, r.rarc)},
+            {"validity", validity_name(r.validity)},
+            {"guidance", remark_guidance_json(r.guidance)},
+            {"segment", r.source->pos.segment_no},
+            {"offset", r.source->pos.byte_offset}};
+  if (r.line >= 0) j["line"] = r.line;
+  return j;
+}
+
+json procedure_json(const Procedure& p) {
+  return {{"qualifier", p.qualifier},
+          {"code", p.code},
+          {"modifiers", p.modifiers},
+          {"description", p.description}};
+}
+
+json refs_json(const std::vector<Reference>& refs) {
+  json a = json::array();
+  for (const auto& r : refs) a.push_back({{"qualifier", r.qualifier}, {"value", r.value}});
+  return a;
+}
+
+json dates_json(const std::vector<DateValue>& dates) {
+  json a = json::array();
+  for (const auto& d : dates) a.push_back({{"qualifier", d.qualifier}, {"date", d.date}});
+  return a;
+}
+
+json amounts_json(const std::vector<AmountValue>& v) {
+  json a = json::array();
+  for (const auto& x : v) a.push_back({{"qualifier", x.qualifier}, {"amount", money(x.amount)}});
+  return a;
+}
+
+json names_json(const std::vector<PersonName>& names) {
+  json a = json::array();
+  for (const auto& n : names)
+    a.push_back({{"entity", n.entity},
+                 {"last", n.last},
+                 {"first", n.first},
+                 {"middle", n.middle},
+                 {"id_qualifier", n.id_qualifier},
+                 {"id", n.id}});
+  return a;
+}
+
+json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x) {
+  json adjustments = json::array(), remarks = json::array();
+  for (const auto& a : x.adjustments)
+    if (a.line == static_cast<std::ptrdiff_t>(index)) adjustments.push_back(adjustment_json(a));
+  for (const auto& r : x.remarks)
+    if (r.line == static_cast<std::ptrdiff_t>(index)) remarks.push_back(remark_json(r));
+  json j = {{"index", index},
+            {"procedure", procedure_json(l.procedure)},
+            {"charge", money(l.charge)},
+            {"paid", money(l.paid)},
+            {"revenue_code", l.revenue_code},
+            {"units_paid", l.units_paid},
+            {"units_submitted", l.units_submitted},
+            {"control_number", l.control_number},
+            {"dates", dates_json(l.dates)},
+            {"references", refs_json(l.references)},
+            {"amounts", amounts_json(l.amounts)},
+            {"adjustments", adjustments},
+            {"remarks", remarks},
+            {"segment", l.pos.segment_no},
+            {"offset", l.pos.byte_offset},
+            {"last_segment", l.last_segment_no}};
+  j["submitted_procedure"] = l.submitted ? procedure_json(*l.submitted) : json(nullptr);
+  return j;
+}
+
+json claim_json(const ExplainedClaim& x) {
+  const Claim& c = *x.claim;
+  json actions = json::array();
+  for (const NextAction& n : x.actions)
+    actions.push_back({{"action", action_id(n.action)},
+                       {"label", action_label(n.action)},
+                       {"amount", money(n.amount)},
+                       {"reasons", n.reasons}});
+  json adjustments = json::array(), remarks = json::array(), lines = json::array();
+  for (const auto& a : x.adjustments)
+    if (a.line < 0) adjustments.push_back(adjustment_json(a));
+  for (const auto& r : x.remarks)
+    if (r.line < 0) remarks.push_back(remark_json(r));
+  for (std::size_t i = 0; i < c.lines.size(); ++i) lines.push_back(line_json(c.lines[i], i, x));
+  json j = {{"transaction", x.transaction},
+            {"index", x.index},
+            {"patient_control_number", c.patient_control_number},
+            {"status", c.status},
+            {"status_official", official(CodeList::claim_status, x.status)},
+            {"charge", money(c.charge)},
+            {"paid", money(c.paid)},
+            {"patient_responsibility",
+             c.patient_responsibility ? money(*c.patient_responsibility) : json(nullptr)},
+            {"filing_indicator", c.filing_indicator},
+            {"payer_claim_number", c.payer_claim_number},
+            {"facility_type", c.facility_type},
+            {"frequency", c.frequency},
+            {"drg", c.drg},
+            {"patient_name", patient_name(c)},
+            {"names", names_json(c.names)},
+            {"dates", dates_json(c.dates)},
+            {"references", refs_json(c.references)},
+            {"amounts", amounts_json(c.amounts)},
+            {"outcome", outcome_id(x.outcome)},
+            {"outcome_label", outcome_label(x.outcome)},
+            {"money",
+             {{"recoverable", money(x.money.recoverable)},
+              {"patient", money(x.money.patient)},
+              {"write_off", money(x.money.write_off)},
+              {"other", money(x.money.other)}}},
+            {"actions", actions},
+            {"adjustments", adjustments},
+            {"remarks", remarks},
+            {"lines", lines},
+            {"remit_date", x.remit_date},
+            {"segment", c.pos.segment_no},
+            {"offset", c.pos.byte_offset},
+            {"last_segment", c.last_segment_no},
+            {"end_offset", c.end_offset}};
+  if (x.paired_with) {
+    j["reversal_pair"] = {{"other_claim", *x.paired_with},
+                          {"net_paid", money(*x.net_paid_with_pair)}};
+  }
+  j["appeal_letter"] = x.appeal_letter.empty() ? json(nullptr) : json(x.appeal_letter);
+  j["corrected_claim_checklist"] = x.corrected_claim_checklist;
+  return j;
+}
+
+json party_json(const Party& p) {
+  return {{"entity", p.entity},
+          {"name", p.name},
+          {"id_qualifier", p.id_qualifier},
+          {"id", p.id},
+          {"address", p.address},
+          {"city", p.city},
+          {"state", p.state},
+          {"zip", p.zip},
+          {"references", refs_json(p.references)},
+          {"contacts", p.contacts}};
+}
+
+json diagnostic_json(const Diagnostic& d) {
+  return {{"severity", severity_name(d.severity)},
+          {"code", errc_name(d.code)},
+          {"segment", d.segment_no},
+          {"offset", d.byte_offset},
+          {"path", d.path},
+          {"message", d.message}};
+}
+
+json balance_json(const BalanceFinding& b) {
+  json j = {{"level", balance_level_name(b.level)}, {"rule", b.rule},
+            {"expected", money(b.expected)},        {"actual", money(b.actual)},
+            {"difference", money(b.difference)},    {"transaction", b.transaction},
+            {"segment", b.pos.segment_no},          {"offset", b.pos.byte_offset}};
+  j["claim"] = b.claim >= 0 ? json(b.claim) : json(nullptr);
+  j["line"] = b.line >= 0 ? json(b.line) : json(nullptr);
+  return j;
+}
+
+json provider_adjustment_json(const ProviderAdjustment& p) {
+  return {{"provider_id", p.provider_id},
+          {"fiscal_period", p.fiscal_period},
+          {"reason", p.reason},
+          {"reference", p.reference},
+          {"amount", money(p.amount)},
+          {"official", official(CodeList::plb_reason, find_code(CodeList::plb_reason, p.reason))},
+          {"direction", p.amount > 0   ? "withheld from this payment"
+                        : p.amount < 0 ? "added to this payment"
+                                       : "none"},
+          {"segment", p.pos.segment_no},
+          {"offset", p.pos.byte_offset}};
+}
+
+json transaction_json(const Report& r, std::size_t t, bool with_claims) {
+  const Transaction& tx = r.transactions[t];
+  const Payment& p = tx.payment;
+  json pay = {{"handling", p.handling},
+              {"amount", money(p.amount)},
+              {"credit_debit", p.credit_debit},
+              {"method", p.method},
+              {"method_official",
+               official(CodeList::payment_method, find_code(CodeList::payment_method, p.method))},
+              {"date", p.date},
+              {"trace_type", p.trace_type},
+              {"trace_number", p.trace_number},
+              {"originator", p.originator}};
+  json plb = json::array();
+  for (const auto& a : tx.provider_adjustments) plb.push_back(provider_adjustment_json(a));
+  json balance = json::array();
+  for (const auto& b : r.balance)
+    if (b.transaction == t) balance.push_back(balance_json(b));
+  json j = {{"index", t},
+            {"file", r.transaction_file[t]},
+            {"control_number", tx.control_number},
+            {"version", tx.version},
+            {"interchange_control", tx.interchange_control},
+            {"sender_id", tx.sender_id},
+            {"receiver_id", tx.receiver_id},
+            {"production_date", tx.production_date},
+            {"complete", tx.complete},
+            {"payment", pay},
+            {"payer", party_json(tx.payer)},
+            {"payee", party_json(tx.payee)},
+            {"references", refs_json(tx.references)},
+            {"provider_adjustments", plb},
+            {"balance", balance},
+            {"segment", tx.pos.segment_no},
+            {"offset", tx.pos.byte_offset}};
+  j["duplicate_of"] = r.duplicate_of[t] >= 0 ? json(r.duplicate_of[t]) : json(nullptr);
+  if (with_claims) {
+    json claims = json::array();
+    if (r.claims_kept)
+      for (const auto& x : r.explained[t]) claims.push_back(claim_json(x));
+    j["claims"] = claims;
+  }
+  return j;
+}
+
+std::string ratio(std::size_t num, std::size_t den) {
+  if (den == 0) return "0.0000";
+  // Four decimals, rounded half up, in integers.
+  unsigned long long scaled = (static_cast<unsigned long long>(num) * 100000ULL / den + 5) / 10;
+  std::string s = std::to_string(scaled / 10000) + ".";
+  std::string frac = std::to_string(scaled % 10000);
+  return s + std::string(4 - frac.size(), '0') + frac;
+}
+
+json row_json(const Report& r, const ClaimRow& row) {
+  const Transaction& tx = r.transactions[row.transaction];
+  return {{"file", row.file},
+          {"file_name", r.files[row.file].name},
+          {"transaction", row.transaction},
+          {"claim", row.claim},
+          {"patient_control_number", row.patient_control_number},
+          {"payer_claim_number", row.payer_claim_number},
+          {"patient_name", row.patient_name},
+          {"payer", tx.payer.name},
+          {"status", row.status},
+          {"charge", money(row.charge)},
+          {"paid", money(row.paid)},
+          {"patient_responsibility", money(row.patient_responsibility)},
+          {"outcome", outcome_id(row.outcome)},
+          {"outcome_label", outcome_label(row.outcome)},
+          {"action", action_id(row.action)},
+          {"action_label", action_label(row.action)},
+          {"at_stake", money(row.at_stake)},
+          {"recoverable", money(row.money.recoverable)},
+          {"codes", row.codes},
+          {"duplicate", row.duplicate},
+          {"segment", row.first_segment},
+          {"offset", row.begin_offset}};
+}
+
+json summary_json(const Report& r) {
+  const Summary& s = r.summary;
+  json outcomes = json::object();
+  for (auto& [o, n] : s.outcomes) outcomes[std::string(outcome_id(o))] = n;
+  json by_category = json::array();
+  for (auto& [c, ac] : s.by_category)
+    by_category.push_back({{"category", category_id(c)},
+                           {"label", category_label(c)},
+                           {"amount", money(ac.amount)},
+                           {"count", ac.count}});
+  std::sort(by_category.begin(), by_category.end(), [](const json& a, const json& b) {
+    return parse_cents(a["amount"].get<std::string>()) >
+           parse_cents(b["amount"].get<std::string>());
+  });
+  json by_action = json::array();
+  for (auto& [a, ac] : s.by_action)
+    by_action.push_back({{"action", action_id(a)},
+                         {"label", action_label(a)},
+                         {"amount", money(ac.amount)},
+                         {"count", ac.count}});
+  std::vector<std::pair<std::string, AmountCount>> reasons(s.by_reason.begin(), s.by_reason.end());
+  std::stable_sort(reasons.begin(), reasons.end(),
+                   [](const auto& a, const auto& b) { return a.second.amount > b.second.amount; });
+  json top = json::array();
+  for (std::size_t i = 0; i < reasons.size() && i < 10; ++i) {
+    const std::string& code = reasons[i].first;
+    std::string reason = code.substr(code.find('-') + 1);
+    const CodeEntry* e = find_code(CodeList::carc, reason);
+    top.push_back({{"code", code},
+                   {"amount", money(reasons[i].second.amount)},
+                   {"count", reasons[i].second.count},
+                   {"description", e ? json(e->description) : json(nullptr)}});
+  }
+  Cents charge = s.total_charge;
+  return {{"files", s.files},
+          {"transactions", s.transactions},
+          {"claims", s.claims},
+          {"service_lines", s.service_lines},
+          {"total_charge", money(s.total_charge)},
+          {"total_paid", money(s.total_paid)},
+          {"total_patient_responsibility", money(s.total_patient_responsibility)},
+          {"total_adjusted", money(s.total_adjusted)},
+          {"provider_adjustment_total", money(s.provider_adjustment_total)},
+          {"total_payments", money(s.total_payments)},
+          {"denied_amount", money(s.denied_amount)},
+          {"recoverable_amount", money(s.recoverable_amount)},
+          {"patient_amount", money(s.patient_amount)},
+          {"write_off_amount", money(s.write_off_amount)},
+          {"denied_claims", s.denied_claims},
+          {"denial_rate_by_count", ratio(s.denied_claims, s.claims)},
+          {"denial_rate_by_dollars",
+           charge > 0 && s.denied_amount > 0
+               ? ratio(static_cast<std::size_t>(s.denied_amount), static_cast<std::size_t>(charge))
+               : std::string("0.0000")},
+          {"duplicate_payments", s.duplicate_payments},
+          {"outcomes", outcomes},
+          {"by_category", by_category},
+          {"by_action", by_action},
+          {"top_reasons", top}};
+}
+
+json files_json(const Report& r) {
+  json files = json::array();
+  for (const auto& f : r.files)
+    files.push_back({{"name", f.name},
+                     {"bytes", f.bytes},
+                     {"readable", f.readable},
+                     {"errors", f.errors},
+                     {"warnings", f.warnings},
+                     {"first_transaction", f.first_transaction},
+                     {"transactions", f.transactions},
+                     {"status", !f.readable ? "unreadable"
+                                : f.errors  ? "read_with_errors"
+                                            : "read"}});
+  return files;
+}
+
+json code_sets_json() {
+  json j = json::object();
+  for (CodeList l : kAllCodeLists) {
+    const auto& info = code_list_info(l);
+    j[std::string(info.id)] = {
+        {"name", info.name}, {"release", info.release}, {"source", info.source}};
+  }
+  return j;
+}
+
+std::string dump(const json& j, int indent) {
+  // Input bytes may not be UTF-8: replace rather than throw (found by fuzzing in toolchain.md).
+  return j.dump(indent, ' ', false, json::error_handler_t::replace);
+}
+
+}  // namespace detail
+
+std::string to_json(const Report& r, int indent) {
+  using detail::json;
+  json transactions = json::array();
+  for (std::size_t t = 0; t < r.transactions.size(); ++t)
+    transactions.push_back(detail::transaction_json(r, t, true));
+  json work = json::array();
+  for (const ClaimRow* row : worklist(r)) work.push_back(detail::row_json(r, *row));
+  json diags = json::array();
+  for (const auto& [file, d] : r.diagnostics) {
+    json j = detail::diagnostic_json(d);
+    j["file"] = file;
+    diags.push_back(j);
+  }
+  json j = {{"schema_version", kSchemaVersion},
+            {"generator", {{"name", "denial-explainer"}, {"version", DENIAL_VERSION}}},
+            {"code_sets", detail::code_sets_json()},
+            {"files", detail::files_json(r)},
+            {"summary", detail::summary_json(r)},
+            {"worklist", work},
+            {"transactions", transactions},
+            {"diagnostics", diags}};
+  return detail::dump(j, indent);
+}
+
+}  // namespace denial

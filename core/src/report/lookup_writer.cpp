@@ -1,0 +1,130 @@
+// Lookup/search answers: official text (labelled with list and release) and, for CARCs and
+// RARCs, our guidance under it.
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "denial/guidance.h"
+#include "denial/lookup_json.h"
+#include "report/json_parts.h"
+
+namespace denial {
+namespace {
+
+using nlohmann::json;
+
+json match_json(const LookupMatch& m) {
+  const CodeListInfo& info = code_list_info(m.list);
+  json j = {{"list", info.id},
+            {"list_name", info.name},
+            {"release", info.release},
+            {"code", m.entry->code},
+            {"description", m.entry->description},
+            {"start_date", m.entry->start_date},
+            {"last_modified", m.entry->last_modified},
+            {"stop_date", m.entry->stop_date},
+            {"deactivated", m.entry->deactivated}};
+  if (!m.entry->definition.empty()) j["definition"] = m.entry->definition;
+  if (!m.group.empty()) j["group"] = m.group;
+  if (m.list == CodeList::carc) {
+    AdjustmentGuidance g = guidance_for(m.group.empty() ? "CO" : m.group, m.entry->code);
+    json gj = {{"source", "Denial Explainer guidance (not official text)"},
+               {"as_group", m.group.empty() ? "CO" : m.group},
+               {"category", category_id(g.category)},
+               {"category_label", category_label(g.category)},
+               {"kind", kind_id(g.kind)},
+               {"action", action_id(g.action)},
+               {"action_label", action_label(g.action)},
+               {"appealable", appealable_id(g.appealable)}};
+    if (!g.group_note.empty()) gj["group_note"] = g.group_note;
+    if (g.detail) {
+      gj["plain"] = g.detail->plain;
+      gj["steps"] = g.detail->steps;
+      gj["appeal_attachments"] = g.detail->appeal_attachments;
+    }
+    j["guidance"] = gj;
+  } else if (m.list == CodeList::rarc) {
+    RemarkGuidance g = remark_guidance(m.entry->code);
+    json gj = {{"source", "Denial Explainer guidance (not official text)"},
+               {"effect", remark_effect_id(g.effect)}};
+    if (g.action_override) gj["action_label"] = action_label(g.action);
+    if (!g.note.empty()) gj["note"] = g.note;
+    j["guidance"] = gj;
+  }
+  return j;
+}
+
+json lookup_object(std::string_view query) {
+  LookupResult r = lookup_code(query);
+  json matches = json::array();
+  for (const auto& m : r.matches) matches.push_back(match_json(m));
+  return {{"query", r.query},   {"code", r.code},       {"group", r.group},
+          {"matches", matches}, {"message", r.message}, {"found", !r.matches.empty()}};
+}
+
+}  // namespace
+
+std::string lookup_json(std::string_view query) { return detail::dump(lookup_object(query), -1); }
+
+std::string lookup_text(const LookupResult& r) {
+  std::ostringstream o;
+  o << r.query << "\n";
+  if (!r.message.empty()) o << "  " << r.message << "\n";
+  for (const auto& m : r.matches) {
+    json j = match_json(m);
+    const CodeListInfo& info = code_list_info(m.list);
+    o << "  " << info.name << " " << m.entry->code
+      << (m.entry->deactivated
+              ? " (deactivated" +
+                    (m.entry->stop_date.empty() ? std::string(")") : " " + m.entry->stop_date + ")")
+              : "")
+      << "\n";
+    o << "    Official (" << info.id << ", release " << info.release
+      << "): " << m.entry->description << "\n";
+    if (j.contains("guidance")) {
+      const json& g = j["guidance"];
+      o << "    Our guidance";
+      if (g.contains("as_group")) o << " (as " << g["as_group"].get<std::string>() << ")";
+      o << ":";
+      if (g.contains("kind"))
+        o << " " << g["kind"].get<std::string>() << ", " << g["category_label"].get<std::string>()
+          << "; " << g["action_label"].get<std::string>()
+          << "; appealable: " << g["appealable"].get<std::string>() << ".";
+      if (g.contains("effect")) o << " effect " << g["effect"].get<std::string>() << ".";
+      o << "\n";
+      if (g.contains("group_note")) o << "      " << g["group_note"].get<std::string>() << "\n";
+      if (g.contains("plain")) o << "      " << g["plain"].get<std::string>() << "\n";
+      if (g.contains("steps"))
+        for (const auto& s : g["steps"]) o << "      - " << s.get<std::string>() << "\n";
+      if (g.contains("note")) o << "      " << g["note"].get<std::string>() << "\n";
+    }
+  }
+  return o.str();
+}
+
+std::string search_json(std::string_view query, std::size_t limit) {
+  json hits = json::array();
+  for (const SearchHit& h : search_codes(query, limit)) {
+    const CodeListInfo& info = code_list_info(h.list);
+    hits.push_back({{"list", info.id},
+                    {"code", h.entry->code},
+                    {"description", h.entry->description},
+                    {"deactivated", h.entry->deactivated},
+                    {"score", h.score}});
+  }
+  return detail::dump({{"query", std::string(query)}, {"hits", hits}}, -1);
+}
+
+std::string search_text(std::string_view query, std::size_t limit) {
+  std::ostringstream o;
+  auto hits = search_codes(query, limit);
+  if (hits.empty()) o << "No official code description matches '" << query << "'.\n";
+  for (const SearchHit& h : hits) {
+    std::string d = h.entry->description;
+    if (d.size() > 110) d = d.substr(0, 107) + "...";
+    o << code_list_info(h.list).id << " " << h.entry->code
+      << (h.entry->deactivated ? " (deactivated)" : "") << ": " << d << "\n";
+  }
+  return o.str();
+}
+
+}  // namespace denial

@@ -1,0 +1,201 @@
+// Builds a Report over many files: parses each, detects retransmitted payments, explains every
+// claim and adds it to the batch totals. In big-file mode claims stream through and only
+// their rows stay.
+#include <algorithm>
+#include <set>
+
+#include "denial/report.h"
+#include "explain/helpers.h"
+
+namespace denial {
+namespace {
+
+std::string payment_key(const Transaction& t) {
+  std::string payer = t.payer.id.empty() ? t.payer.name : t.payer.id;
+  return payer + "|" + t.payment.trace_number + "|" + std::to_string(t.payment.amount);
+}
+
+std::string codes_of(const ExplainedClaim& x) {
+  std::vector<std::string> codes;
+  auto add = [&](std::string c) {
+    if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(std::move(c));
+  };
+  for (const auto& a : x.adjustments) add(detail::adjustment_code(*a.source));
+  for (const auto& r : x.remarks) add(r.source->code);
+  std::string s;
+  for (const auto& c : codes) s += (s.empty() ? "" : " ") + c;
+  return s;
+}
+
+bool is_routine(Action a) {
+  return a == Action::no_action || a == Action::write_off || a == Action::bill_patient;
+}
+
+}  // namespace
+
+ReportBuilder::ReportBuilder(bool keep_claims) { r_.claims_kept = keep_claims; }
+
+void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::size_t t) {
+  const Claim& c = *x.claim;
+  ClaimRow row;
+  row.file = file;
+  row.transaction = t;
+  row.claim = x.index;
+  row.patient_control_number = c.patient_control_number;
+  row.payer_claim_number = c.payer_claim_number;
+  row.patient_name = detail::patient_name(c);
+  row.status = c.status;
+  row.charge = c.charge;
+  row.paid = c.paid;
+  row.patient_responsibility = c.patient_responsibility.value_or(0);
+  row.outcome = x.outcome;
+  row.money = x.money;
+  for (const NextAction& n : x.actions) {
+    if (is_routine(n.action) && row.action != Action::no_action) continue;
+    if (row.action == Action::no_action || is_routine(row.action)) {
+      row.action = n.action;
+      row.at_stake = n.amount;
+    }
+  }
+  row.codes = codes_of(x);
+  row.duplicate = r_.duplicate_of[t] >= 0;
+  row.begin_offset = c.pos.byte_offset;
+  row.end_offset = c.end_offset;
+  row.first_segment = c.pos.segment_no;
+  if (!row.duplicate) {
+    Summary& s = r_.summary;
+    ++s.claims;
+    s.service_lines += c.lines.size();
+    s.total_charge += c.charge;
+    s.total_paid += c.paid;
+    s.total_patient_responsibility += c.patient_responsibility.value_or(0);
+    ++s.outcomes[x.outcome];
+    if (x.outcome == Outcome::denied || x.outcome == Outcome::partially_denied) ++s.denied_claims;
+    if (x.outcome != Outcome::reversed) {
+      s.recoverable_amount += x.money.recoverable;
+      s.patient_amount += x.money.patient;
+      s.write_off_amount += x.money.write_off;
+      if (x.money.recoverable > 0) s.denied_amount += x.money.recoverable;
+    }
+    for (const auto& a : x.adjustments) {
+      s.total_adjusted += a.source->amount;
+      if (x.outcome == Outcome::reversed) continue;
+      auto& cat = s.by_category[a.guidance.category];
+      cat.amount += a.source->amount;
+      ++cat.count;
+      auto& reason = s.by_reason[detail::adjustment_code(*a.source)];
+      reason.amount += a.source->amount;
+      ++reason.count;
+    }
+    for (const NextAction& n : x.actions) {
+      auto& act = s.by_action[n.action];
+      act.amount += n.amount;
+      ++act.count;
+    }
+  }
+  r_.rows.push_back(std::move(row));
+}
+
+void ReportBuilder::add_file(std::string name, std::string_view bytes) {
+  std::size_t file = r_.files.size();
+  FileInfo info;
+  info.name = std::move(name);
+  info.bytes = bytes.size();
+  info.first_transaction = r_.transactions.size();
+  Diagnostics code_diags;
+  ParseOptions options;
+  options.keep_claims = r_.claims_kept;
+  std::size_t base = r_.transactions.size();
+  std::set<std::string> seen_before;
+  // Big-file mode explains each claim while its transaction is still being read.
+  if (!r_.claims_kept) {
+    options.on_claim = [&](std::size_t t, const Transaction& tx, Claim& c) {
+      std::size_t global = base + t;
+      classify_payment(global, tx);
+      std::size_t index = 0;
+      for (auto it = r_.rows.rbegin(); it != r_.rows.rend() && it->transaction == global; ++it)
+        ++index;
+      ExplainedClaim x = explain_claim(c, tx, global, index, &code_diags);
+      add_claim(x, file, global);
+    };
+  }
+  ParseResult parsed = parse_835(bytes, options);
+  info.readable = parsed.readable;
+  for (auto& t : parsed.era.transactions) {
+    std::size_t global = r_.transactions.size();
+    r_.transactions.push_back(std::move(t));
+    r_.transaction_file.push_back(file);
+    const Transaction& tx = r_.transactions.back();
+    if (classify_payment(global, tx) >= 0) {
+      ++r_.summary.duplicate_payments;
+      r_.diagnostics.push_back({file,
+                                {Severity::warning, Errc::duplicate_payment, tx.pos.segment_no,
+                                 tx.pos.byte_offset, "/ST",
+                                 "payment " + tx.payment.trace_number + " of " +
+                                     format_cents(tx.payment.amount) + " was already read (" +
+                                     r_.files[r_.transaction_file[r_.duplicate_of[global]]].name +
+                                     "); not counted twice"}});
+    } else {
+      Summary& s = r_.summary;
+      ++s.transactions;
+      s.total_payments += tx.payment.amount;
+      for (const auto& p : tx.provider_adjustments) s.provider_adjustment_total += p.amount;
+    }
+    if (r_.claims_kept) {
+      std::vector<ExplainedClaim> xs;
+      for (std::size_t i = 0; i < tx.claims.size(); ++i)
+        xs.push_back(explain_claim(tx.claims[i], tx, global, i, &code_diags));
+      pair_reversals(xs);
+      for (const auto& x : xs) add_claim(x, file, global);
+      r_.explained.push_back(std::move(xs));
+    }
+  }
+  for (auto& b : parsed.balance) {
+    b.transaction += base;
+    r_.balance.push_back(b);
+  }
+  parsed.diagnostics.insert(parsed.diagnostics.end(), code_diags.begin(), code_diags.end());
+  std::stable_sort(
+      parsed.diagnostics.begin(), parsed.diagnostics.end(),
+      [](const Diagnostic& a, const Diagnostic& b) { return a.segment_no < b.segment_no; });
+  for (auto& d : parsed.diagnostics) {
+    if (d.severity == Severity::error) ++info.errors;
+    if (d.severity == Severity::warning) ++info.warnings;
+    r_.diagnostics.push_back({file, std::move(d)});
+  }
+  info.transactions = r_.transactions.size() - info.first_transaction;
+  r_.files.push_back(std::move(info));
+  r_.summary.files = r_.files.size();
+}
+
+// A retransmitted payment has the same payer, trace number and amount as an earlier one.
+// Decided once per transaction, at its first claim in big-file mode.
+std::ptrdiff_t ReportBuilder::classify_payment(std::size_t t, const Transaction& tx) {
+  if (t < decided_.size() && decided_[t]) return r_.duplicate_of[t];
+  if (decided_.size() <= t) decided_.resize(t + 1, false);
+  if (r_.duplicate_of.size() <= t) r_.duplicate_of.resize(t + 1, -1);
+  decided_[t] = true;
+  if (tx.payment.trace_number.empty()) return -1;
+  auto [it, inserted] = first_payment_.emplace(payment_key(tx), t);
+  r_.duplicate_of[t] = inserted ? -1 : static_cast<std::ptrdiff_t>(it->second);
+  return r_.duplicate_of[t];
+}
+
+Report ReportBuilder::finish() { return std::move(r_); }
+
+Report explain_file(std::string name, std::string_view bytes) {
+  ReportBuilder b;
+  b.add_file(std::move(name), bytes);
+  return b.finish();
+}
+
+std::vector<const ClaimRow*> worklist(const Report& r) {
+  std::vector<const ClaimRow*> out;
+  for (const ClaimRow& row : r.rows)
+    if (!row.duplicate && !is_routine(row.action)) out.push_back(&row);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const ClaimRow* a, const ClaimRow* b) { return a->at_stake > b->at_stake; });
+  return out;
+}
+
+}  // namespace denial

@@ -1,0 +1,148 @@
+// The text report: a short memo to a biller. Money first, then what needs work, then each
+// claim with the official meaning of every code and what to do about it.
+#include <sstream>
+
+#include "denial/report.h"
+#include "explain/helpers.h"
+
+namespace denial {
+namespace {
+
+std::string usd(Cents c) {
+  std::string s = format_cents(c < 0 ? -c : c);
+  std::size_t dot = s.find('.');
+  for (std::ptrdiff_t i = static_cast<std::ptrdiff_t>(dot) - 3; i > 0; i -= 3) s.insert(i, ",");
+  return (c < 0 ? "-$" : "$") + s;
+}
+
+std::string percent(Cents num, Cents den) {
+  if (den <= 0) return "0.0%";
+  long long tenths = (num * 1000 + den / 2) / den;
+  return std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + "%";
+}
+
+std::string iso(const std::string& d) {
+  return d.size() == 8 ? d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2) : d;
+}
+
+void claim_block(std::ostringstream& o, const ExplainedClaim& x) {
+  const Claim& c = *x.claim;
+  std::string name = detail::patient_name(c);
+  o << "\n  Claim " << c.patient_control_number << (name.empty() ? "" : " (" + name + ")");
+  if (!c.payer_claim_number.empty()) o << ", payer claim " << c.payer_claim_number;
+  o << "\n    " << outcome_label(x.outcome) << ". Billed " << usd(c.charge) << ", paid "
+    << usd(c.paid);
+  if (c.patient_responsibility) o << ", patient responsibility " << usd(*c.patient_responsibility);
+  o << ".\n";
+  if (x.paired_with)
+    o << "    Reversal pair with claim #" << (*x.paired_with + 1) << ": net paid "
+      << usd(*x.net_paid_with_pair) << ".\n";
+  for (const ExplainedAdjustment& a : x.adjustments) {
+    o << "    " << detail::adjustment_code(*a.source) << " " << usd(a.source->amount);
+    if (a.line >= 0)
+      o << " on line " << (a.line + 1) << " (" << c.lines[a.line].procedure.code << ")";
+    o << "\n      Official: " << (a.carc ? a.carc->description : "not in the official CARC list")
+      << "\n";
+    o << "      Our guidance: " << kind_id(a.guidance.kind) << ", "
+      << category_label(a.guidance.category) << "; " << action_label(a.guidance.action)
+      << "; appealable: " << appealable_id(a.guidance.appealable) << ".\n";
+    if (!a.guidance.group_note.empty()) o << "      " << a.guidance.group_note << "\n";
+  }
+  for (const ExplainedRemark& r : x.remarks) {
+    o << "    Remark " << r.source->code
+      << (r.line >= 0 ? " on line " + std::to_string(r.line + 1) : "") << ": "
+      << (r.rarc                        ? r.rarc->description
+          : r.source->qualifier == "RX" ? "NCPDP reject code"
+                                        : "not in the official RARC list")
+      << "\n";
+    if (!r.guidance.note.empty()) o << "      Our note: " << r.guidance.note << "\n";
+  }
+  for (const NextAction& n : x.actions) {
+    o << "    -> " << action_label(n.action) << ": " << usd(n.amount) << " (";
+    for (std::size_t i = 0; i < n.reasons.size(); ++i) o << (i ? ", " : "") << n.reasons[i];
+    o << ")\n";
+  }
+}
+
+}  // namespace
+
+std::string to_text(const Report& r) {
+  std::ostringstream o;
+  const Summary& s = r.summary;
+  o << "DENIAL EXPLAINER - remittance memo\n";
+  for (const FileInfo& f : r.files)
+    o << "File: " << f.name << " ("
+      << (f.readable ? (f.errors ? "read with errors" : "read") : "not readable") << ")\n";
+  o << "\nSUMMARY\n";
+  o << "  " << s.claims << " claims, " << s.service_lines << " service lines in " << s.transactions
+    << " payment(s).\n";
+  o << "  Billed " << usd(s.total_charge) << "; paid " << usd(s.total_paid)
+    << "; patient responsibility " << usd(s.total_patient_responsibility) << ".\n";
+  o << "  Denied or cut (recoverable): " << usd(s.denied_amount) << " on " << s.denied_claims
+    << " claim(s); denial rate "
+    << percent(static_cast<Cents>(s.denied_claims), static_cast<Cents>(s.claims)) << " of claims, "
+    << percent(s.denied_amount, s.total_charge) << " of billed dollars.\n";
+  o << "  Contractual write-offs " << usd(s.write_off_amount)
+    << "; provider-level adjustments (PLB) " << usd(s.provider_adjustment_total) << ".\n";
+  if (s.duplicate_payments)
+    o << "  " << s.duplicate_payments
+      << " payment(s) were retransmissions and are not counted twice.\n";
+
+  for (std::size_t t = 0; t < r.transactions.size(); ++t) {
+    const Transaction& tx = r.transactions[t];
+    o << "\nPAYMENT " << (t + 1) << ": "
+      << (tx.payment.method.empty() ? "" : tx.payment.method + " ") << usd(tx.payment.amount)
+      << (tx.payment.date.empty() ? "" : " on " + iso(tx.payment.date))
+      << (tx.payment.trace_number.empty() ? "" : ", trace " + tx.payment.trace_number) << "\n";
+    o << "  From " << (tx.payer.name.empty() ? "(payer not named)" : tx.payer.name) << " to "
+      << (tx.payee.name.empty() ? "(payee not named)" : tx.payee.name) << "\n";
+    if (r.duplicate_of[t] >= 0)
+      o << "  Retransmission of payment " << (r.duplicate_of[t] + 1) << ": not counted again.\n";
+    for (const ProviderAdjustment& p : tx.provider_adjustments) {
+      const CodeEntry* e = find_code(CodeList::plb_reason, p.reason);
+      o << "  Provider adjustment " << p.reason << (p.reference.empty() ? "" : ":" + p.reference)
+        << " " << usd(p.amount) << " (" << (e ? e->description : "code not in the PLB list") << "; "
+        << (p.amount >= 0 ? "withheld from" : "added to") << " this payment)\n";
+    }
+    for (const BalanceFinding& b : r.balance) {
+      if (b.transaction != t) continue;
+      o << "  Does not balance (" << b.rule << "): expected " << usd(b.expected) << ", file says "
+        << usd(b.actual) << ", difference " << usd(b.difference)
+        << (b.claim >= 0 ? " on claim #" + std::to_string(b.claim + 1) : "") << "\n";
+    }
+  }
+
+  auto work = worklist(r);
+  o << "\nWHAT NEEDS WORK (" << work.size() << " claim" << (work.size() == 1 ? "" : "s")
+    << ", largest first)\n";
+  if (work.empty()) o << "  Nothing to appeal, correct or chase.\n";
+  std::size_t n = 0;
+  for (const ClaimRow* row : work) {
+    o << "  " << ++n << ". " << row->patient_control_number
+      << (row->patient_name.empty() ? "" : " (" + row->patient_name + ")") << ": "
+      << action_label(row->action) << ", " << usd(row->at_stake) << " [" << row->codes << "]\n";
+  }
+  if (r.claims_kept) {
+    o << "\nCLAIM BY CLAIM\n";
+    for (const auto& claims : r.explained)
+      for (const ExplainedClaim& x : claims) claim_block(o, x);
+  }
+  std::size_t problems = 0;
+  for (const auto& [file, d] : r.diagnostics)
+    if (d.severity != Severity::info) ++problems;
+  if (problems) {
+    o << "\nPROBLEMS IN THE FILE (" << problems << ")\n";
+    for (const auto& [file, d] : r.diagnostics) {
+      if (d.severity == Severity::info) continue;
+      o << "  " << severity_name(d.severity) << " " << errc_name(d.code);
+      if (d.segment_no) o << " at segment " << d.segment_no << " (byte " << d.byte_offset << ")";
+      o << ": " << d.message << "\n";
+    }
+  }
+  o << "\nOfficial code text: X12 CARC/RARC lists, release "
+    << code_list_info(CodeList::carc).release
+    << ". Guidance is Denial Explainer's own advice, not official text.\n";
+  return o.str();
+}
+
+}  // namespace denial
