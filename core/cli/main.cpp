@@ -48,7 +48,7 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
       files.emplace_back(in);
     }
   }
-  denial::ReportBuilder builder(!stream);
+  denial::ReportBuilder builder(stream ? 0 : UINT64_MAX);
   int status = 0;
   for (const auto& p : files) {
     std::string bytes;

@@ -182,6 +182,8 @@ struct Transaction {
   SourcePos pos;
   std::uint32_t last_segment_no = 0;
   bool complete = false;  ///< SE seen
+  /// Delimiters of the interchange that carried it (to re-read a claim on demand).
+  char element_separator = '*', component_separator = ':', segment_terminator = '~';
 };
 
 struct Era {

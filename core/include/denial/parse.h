@@ -31,4 +31,10 @@ struct ParseResult {
 /// Reads an 835 (5010 or 4010). Never throws; problems are in diagnostics.
 ParseResult parse_835(std::string_view bytes, const ParseOptions& options = {});
 
+/// Re-reads one claim from its byte range [begin, end) (Claim::pos.byte_offset,
+/// Claim::end_offset) in the original input, with the delimiters of its transaction.
+/// Big-file callers keep only a row per claim and rebuild the detail when asked.
+Claim reparse_claim(std::string_view bytes, const Transaction& transaction, std::uint64_t begin,
+                    std::uint64_t end, std::uint32_t first_segment);
+
 }  // namespace denial

@@ -66,21 +66,26 @@ struct Report {
   std::vector<BalanceFinding> balance;                          ///< transaction = index in Report
   std::vector<std::pair<std::size_t, Diagnostic>> diagnostics;  ///< (file, diagnostic)
   Summary summary;
-  bool claims_kept = true;
+  std::vector<bool> kept;  ///< per transaction: claims kept in full (else only rows)
 };
 
 class ReportBuilder {
  public:
-  /// keep_claims=false: big-file mode; claims are explained as they stream by and only their
-  /// rows are kept.
-  explicit ReportBuilder(bool keep_claims = true);
+  /// Files larger than `keep_claims_up_to` bytes go in big-file mode: their claims are
+  /// explained as they stream by and only their rows are kept (detail is rebuilt on demand).
+  /// Files larger than `max_file_bytes` are refused with input_too_large.
+  explicit ReportBuilder(std::uint64_t keep_claims_up_to = UINT64_MAX,
+                         std::uint64_t max_file_bytes = UINT64_MAX);
   void add_file(std::string name, std::string_view bytes);
+  /// The report so far (for incremental viewers); finish() hands it over.
+  const Report& report() const { return r_; }
   Report finish();
 
  private:
   void add_claim(const ExplainedClaim& x, std::size_t file, std::size_t transaction);
   std::ptrdiff_t classify_payment(std::size_t transaction, const Transaction& tx);
   Report r_;
+  std::uint64_t keep_up_to_, max_bytes_;
   std::vector<bool> decided_;
   std::map<std::string, std::size_t> first_payment_;
 };
@@ -91,10 +96,11 @@ Report explain_file(std::string name, std::string_view bytes);
 /// Worklist: rows needing work (not routine posting), largest money at stake first.
 std::vector<const ClaimRow*> worklist(const Report& report);
 
-std::string to_json(const Report& report, int indent = -1);
-std::string to_text(const Report& report);
-std::string worklist_csv(const Report& report);
-std::string claims_ndjson(const Report& report);
+/// Writers. `mask` hides patient names and IDs (for sharing a report).
+std::string to_json(const Report& report, int indent = -1, bool mask = false);
+std::string to_text(const Report& report, bool mask = false);
+std::string worklist_csv(const Report& report, bool mask = false);
+std::string claims_ndjson(const Report& report, bool mask = false);
 
 /// Guards a CSV cell against spreadsheet formula injection and quotes it.
 std::string csv_cell(std::string_view value);

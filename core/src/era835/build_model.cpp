@@ -91,6 +91,9 @@ void on_st(ModelBuilder& b) {
   b.tx->sender_id = b.sender;
   b.tx->receiver_id = b.receiver;
   b.tx->pos = b.pos();
+  b.tx->element_separator = b.delims->element;
+  b.tx->component_separator = b.delims->component;
+  b.tx->segment_terminator = b.delims->segment;
   b.sum_claim_paid = 0;
   const std::string& v = b.tx->version;
   if (v.rfind("004010", 0) == 0 || b.isa_version == "00401") {

@@ -66,4 +66,30 @@ ParseResult parse_835(std::string_view bytes, const ParseOptions& options) {
   return result;
 }
 
+Claim reparse_claim(std::string_view bytes, const Transaction& transaction, std::uint64_t begin,
+                    std::uint64_t end, std::uint32_t first_segment) {
+  ParseResult scratch;
+  Diagnostics& diags = scratch.diagnostics;
+  detail::Delimiters d;
+  d.element = transaction.element_separator;
+  d.component = transaction.component_separator;
+  d.segment = transaction.segment_terminator;
+  detail::SegmentReader reader(bytes, diags, d, begin, end, first_segment);
+  detail::Walker walker(diags);
+  walker.enter_claim_context();
+  ParseOptions options;
+  detail::ModelBuilder builder(scratch, options, walker);
+  scratch.era.transactions.emplace_back();
+  builder.tx = &scratch.era.transactions.back();
+  detail::RawSegment seg;
+  while (reader.next(seg)) {
+    detail::Elements elements(seg.text, d.element);
+    detail::Placement where = walker.place(elements, seg);
+    if (where.loop >= 0) builder.add(elements, seg, where, d);
+  }
+  builder.finish_claim();
+  auto& claims = scratch.era.transactions.back().claims;
+  return claims.empty() ? Claim() : std::move(claims.front());
+}
+
 }  // namespace denial

@@ -146,6 +146,11 @@ Placement Walker::place(const Elements& e, const RawSegment& seg) {
   return {};
 }
 
+void Walker::enter_claim_context() {
+  stack_.clear();
+  for (std::string_view id : {"ISA", "GS", "ST", "2000"}) stack_.push_back(find_loop(id));
+}
+
 std::string Walker::path() const {
   std::string p;
   for (int loop : stack_) {

@@ -23,6 +23,8 @@ class Walker {
   std::string path() const;
   /// Closes everything (end of input).
   void reset() { stack_.clear(); }
+  /// Opens ISA/GS/ST/2000 as if their segments had been read (to re-read one claim).
+  void enter_claim_context();
   /// The reader already said the envelope is missing; do not say it again.
   void envelope_reported() { seen_no_envelope_ = true; }
 

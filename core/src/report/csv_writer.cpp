@@ -1,6 +1,7 @@
 // Worklist CSV (one row per action, Excel-friendly, formula-injection-safe) and NDJSON (one
 // explained claim per line, for warehouses).
 #include "explain/helpers.h"
+#include "denial/query.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -40,7 +41,7 @@ std::string join(const std::vector<std::string>& v) {
 
 }  // namespace
 
-std::string worklist_csv(const Report& r) {
+std::string worklist_csv(const Report& r, bool mask) {
   std::string out =
       "priority,file,payer,check_or_eft,patient_control_number,payer_claim_number,patient_name,"
       "service_date,outcome,action,amount,reason_codes,billed,paid\r\n";
@@ -49,11 +50,12 @@ std::string worklist_csv(const Report& r) {
     const Transaction& tx = r.transactions[row->transaction];
     std::string common_a =
         csv_cell(r.files[row->file].name) + "," + csv_cell(tx.payer.name) + "," +
-        csv_cell(tx.payment.trace_number) + "," + csv_cell(row->patient_control_number) + "," +
-        csv_cell(row->payer_claim_number) + "," + csv_cell(row->patient_name) + ",";
+        csv_cell(tx.payment.trace_number) + "," + csv_cell(mask ? mask_id(row->patient_control_number) : row->patient_control_number) + "," +
+        csv_cell(row->payer_claim_number) + "," +
+        csv_cell(mask && !row->patient_name.empty() ? "[masked]" : row->patient_name) + ",";
     std::string tail = "," + format_cents(row->charge) + "," + format_cents(row->paid) + "\r\n";
     ++priority;
-    if (r.claims_kept) {
+    if (r.kept[row->transaction]) {
       const ExplainedClaim& x = r.explained[row->transaction][row->claim];
       std::string date = first_service_date(*x.claim);
       for (const NextAction& n : x.actions) {
@@ -70,11 +72,13 @@ std::string worklist_csv(const Report& r) {
   return out;
 }
 
-std::string claims_ndjson(const Report& r) {
+std::string claims_ndjson(const Report& r, bool mask) {
   std::string out;
-  if (!r.claims_kept) {
-    for (const ClaimRow& row : r.rows) out += detail::dump(detail::row_json(r, row), -1) + "\n";
-    return out;
+  for (const ClaimRow& row : r.rows) {  // big-file transactions: their rows
+    if (r.kept[row.transaction]) continue;
+    nlohmann::json j = detail::row_json(r, row);
+    if (mask) detail::mask_claim_json(j);
+    out += detail::dump(j, -1) + "\n";
   }
   for (std::size_t t = 0; t < r.transactions.size(); ++t) {
     const Transaction& tx = r.transactions[t];
@@ -88,6 +92,7 @@ std::string claims_ndjson(const Report& r) {
       j["payment_trace_number"] = tx.payment.trace_number;
       j["payment_date"] = tx.payment.date;
       j["duplicate_payment"] = r.duplicate_of[t] >= 0;
+      if (mask) detail::mask_claim_json(j);
       out += detail::dump(j, -1) + "\n";
     }
   }

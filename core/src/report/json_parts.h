@@ -15,5 +15,7 @@ nlohmann::json transaction_json(const Report& r, std::size_t t, bool with_claims
 nlohmann::json diagnostic_json(const Diagnostic& d);
 nlohmann::json code_sets_json();
 std::string dump(const nlohmann::json& j, int indent);
+/// Masks patient names and IDs everywhere in a JSON value (claim, row list or whole report).
+void mask_claim_json(nlohmann::json& j);
 
 }  // namespace denial::detail

@@ -296,9 +296,9 @@ json transaction_json(const Report& r, std::size_t t, bool with_claims) {
   j["duplicate_of"] = r.duplicate_of[t] >= 0 ? json(r.duplicate_of[t]) : json(nullptr);
   if (with_claims) {
     json claims = json::array();
-    if (r.claims_kept)
-      for (const auto& x : r.explained[t]) claims.push_back(claim_json(x));
+    for (const auto& x : r.explained[t]) claims.push_back(claim_json(x));
     j["claims"] = claims;
+    j["claims_in_rows_only"] = !r.kept[t];
   }
   return j;
 }
@@ -432,7 +432,7 @@ std::string dump(const json& j, int indent) {
 
 }  // namespace detail
 
-std::string to_json(const Report& r, int indent) {
+std::string to_json(const Report& r, int indent, bool mask) {
   using detail::json;
   json transactions = json::array();
   for (std::size_t t = 0; t < r.transactions.size(); ++t)
@@ -453,6 +453,7 @@ std::string to_json(const Report& r, int indent) {
             {"worklist", work},
             {"transactions", transactions},
             {"diagnostics", diags}};
+  if (mask) detail::mask_claim_json(j);
   return detail::dump(j, indent);
 }
 

@@ -33,7 +33,8 @@ bool is_routine(Action a) {
 
 }  // namespace
 
-ReportBuilder::ReportBuilder(bool keep_claims) { r_.claims_kept = keep_claims; }
+ReportBuilder::ReportBuilder(std::uint64_t keep_claims_up_to, std::uint64_t max_file_bytes)
+    : keep_up_to_(keep_claims_up_to), max_bytes_(max_file_bytes) {}
 
 void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::size_t t) {
   const Claim& c = *x.claim;
@@ -102,13 +103,23 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   info.name = std::move(name);
   info.bytes = bytes.size();
   info.first_transaction = r_.transactions.size();
+  if (bytes.size() > max_bytes_) {
+    r_.diagnostics.push_back({file, {Severity::error, Errc::input_too_large, 0, 0, "",
+                                     "the file has " + std::to_string(bytes.size()) +
+                                         " bytes; this build accepts up to " + std::to_string(max_bytes_)}});
+    info.errors = 1;
+    r_.files.push_back(std::move(info));
+    r_.summary.files = r_.files.size();
+    return;
+  }
+  const bool keep = bytes.size() <= keep_up_to_;
   Diagnostics code_diags;
   ParseOptions options;
-  options.keep_claims = r_.claims_kept;
+  options.keep_claims = keep;
   std::size_t base = r_.transactions.size();
   std::set<std::string> seen_before;
   // Big-file mode explains each claim while its transaction is still being read.
-  if (!r_.claims_kept) {
+  if (!keep) {
     options.on_claim = [&](std::size_t t, const Transaction& tx, Claim& c) {
       std::size_t global = base + t;
       classify_payment(global, tx);
@@ -141,7 +152,10 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
       s.total_payments += tx.payment.amount;
       for (const auto& p : tx.provider_adjustments) s.provider_adjustment_total += p.amount;
     }
-    if (r_.claims_kept) {
+    r_.kept.push_back(keep);
+    if (!keep) {
+      r_.explained.emplace_back();
+    } else {
       std::vector<ExplainedClaim> xs;
       for (std::size_t i = 0; i < tx.claims.size(); ++i)
         xs.push_back(explain_claim(tx.claims[i], tx, global, i, &code_diags));

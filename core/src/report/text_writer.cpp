@@ -2,6 +2,7 @@
 // claim with the official meaning of every code and what to do about it.
 #include <sstream>
 
+#include "denial/query.h"
 #include "denial/report.h"
 #include "explain/helpers.h"
 
@@ -25,10 +26,12 @@ std::string iso(const std::string& d) {
   return d.size() == 8 ? d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2) : d;
 }
 
-void claim_block(std::ostringstream& o, const ExplainedClaim& x) {
+void claim_block(std::ostringstream& o, const ExplainedClaim& x, bool mask) {
   const Claim& c = *x.claim;
   std::string name = detail::patient_name(c);
-  o << "\n  Claim " << c.patient_control_number << (name.empty() ? "" : " (" + name + ")");
+  if (mask) name.clear();
+  o << "\n  Claim " << (mask ? mask_id(c.patient_control_number) : c.patient_control_number)
+    << (name.empty() ? "" : " (" + name + ")");
   if (!c.payer_claim_number.empty()) o << ", payer claim " << c.payer_claim_number;
   o << "\n    " << outcome_label(x.outcome) << ". Billed " << usd(c.charge) << ", paid "
     << usd(c.paid);
@@ -66,7 +69,7 @@ void claim_block(std::ostringstream& o, const ExplainedClaim& x) {
 
 }  // namespace
 
-std::string to_text(const Report& r) {
+std::string to_text(const Report& r, bool mask) {
   std::ostringstream o;
   const Summary& s = r.summary;
   o << "DENIAL EXPLAINER - remittance memo\n";
@@ -118,14 +121,14 @@ std::string to_text(const Report& r) {
   if (work.empty()) o << "  Nothing to appeal, correct or chase.\n";
   std::size_t n = 0;
   for (const ClaimRow* row : work) {
-    o << "  " << ++n << ". " << row->patient_control_number
-      << (row->patient_name.empty() ? "" : " (" + row->patient_name + ")") << ": "
+    o << "  " << ++n << ". " << (mask ? mask_id(row->patient_control_number) : row->patient_control_number)
+      << (row->patient_name.empty() || mask ? "" : " (" + row->patient_name + ")") << ": "
       << action_label(row->action) << ", " << usd(row->at_stake) << " [" << row->codes << "]\n";
   }
-  if (r.claims_kept) {
+  if (!r.explained.empty()) {
     o << "\nCLAIM BY CLAIM\n";
     for (const auto& claims : r.explained)
-      for (const ExplainedClaim& x : claims) claim_block(o, x);
+      for (const ExplainedClaim& x : claims) claim_block(o, x, mask);
   }
   std::size_t problems = 0;
   for (const auto& [file, d] : r.diagnostics)

@@ -4,6 +4,7 @@
 // terminator. CR/LF, spaces and tabs between segments are layout, not data.
 #include "x12/segment_reader.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <string>
@@ -28,10 +29,16 @@ std::string describe(char c) {
 }  // namespace
 
 SegmentReader::SegmentReader(std::string_view input, Diagnostics& diagnostics)
-    : in_(input), diags_(diagnostics) {
+    : in_(input), diags_(diagnostics), limit_(input.size()) {
   if (in_.size() >= 3 && std::memcmp(in_.data(), "\xEF\xBB\xBF", 3) == 0) pos_ = 3;
   locate_start();
 }
+
+SegmentReader::SegmentReader(std::string_view input, Diagnostics& diagnostics,
+                             const Delimiters& known, std::size_t begin, std::size_t end,
+                             std::uint32_t first_number)
+    : in_(input), diags_(diagnostics), delims_(known), pos_(begin),
+      limit_(std::min(end, input.size())), number_(first_number - 1), saw_isa_(true) {}
 
 // Finds the first ISA (text before it is skipped with a note) or, failing that, an ST.
 void SegmentReader::locate_start() {
@@ -116,15 +123,15 @@ void SegmentReader::guess_without_isa(std::size_t st_at) {
 }
 
 bool SegmentReader::next(RawSegment& out) {
-  while (pos_ < in_.size()) {
-    while (pos_ < in_.size() && (is_layout(in_[pos_]) || in_[pos_] == delims_.segment)) ++pos_;
-    if (pos_ >= in_.size()) return false;
+  while (pos_ < limit_) {
+    while (pos_ < limit_ && (is_layout(in_[pos_]) || in_[pos_] == delims_.segment)) ++pos_;
+    if (pos_ >= limit_) return false;
     // A new interchange may bring new delimiters.
     if (in_[pos_] == 'I' && in_.compare(pos_, 3, "ISA") == 0) try_isa_at(pos_);
     std::size_t begin = pos_;
     std::size_t end = in_.find(delims_.segment, begin);
-    if (end == std::string_view::npos) end = in_.size();
-    pos_ = end < in_.size() ? end + 1 : end;
+    if (end == std::string_view::npos || end > limit_) end = limit_;
+    pos_ = end < limit_ ? end + 1 : end;
     std::size_t last = end;
     while (last > begin && is_layout(in_[last - 1])) --last;
     ++number_;

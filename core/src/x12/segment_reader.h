@@ -31,6 +31,10 @@ inline constexpr std::size_t kMaxSegmentLength = 64 * 1024;
 class SegmentReader {
  public:
   SegmentReader(std::string_view input, Diagnostics& diagnostics);
+  /// Re-reads a known range [begin, end) of an input whose delimiters are already known
+  /// (one claim, for detail on demand); segment numbers continue from first_number.
+  SegmentReader(std::string_view input, Diagnostics& diagnostics, const Delimiters& known,
+                std::size_t begin, std::size_t end, std::uint32_t first_number);
 
   /// False at the end of input.
   bool next(RawSegment& out);
@@ -48,6 +52,7 @@ class SegmentReader {
   Diagnostics& diags_;
   Delimiters delims_;
   std::size_t pos_ = 0;
+  std::size_t limit_ = 0;
   std::uint32_t number_ = 0;
   bool saw_isa_ = false;
 };

@@ -1,0 +1,126 @@
+// Row queries and on-demand claim detail for paged viewers.
+#include "denial/query.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "explain/helpers.h"
+#include "report/json_parts.h"
+
+namespace denial {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string o(s);
+  for (char& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return o;
+}
+
+bool has_code(const ClaimRow& row, const std::string& code) {
+  // codes is "CO-16 PR-2 MA130": match a whole token, or a CARC without its group.
+  std::size_t start = 0;
+  while (start < row.codes.size()) {
+    std::size_t end = row.codes.find(' ', start);
+    std::string_view tok = std::string_view(row.codes).substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string t = lower(tok);
+    if (t == code) return true;
+    std::size_t dash = t.find('-');
+    if (dash != std::string::npos && t.substr(dash + 1) == code) return true;
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return false;
+}
+
+Cents sort_key(const ClaimRow& r, const std::string& sort) {
+  if (sort == "charge") return r.charge;
+  if (sort == "paid") return r.paid;
+  if (sort == "patient") return r.patient_responsibility;
+  return r.at_stake;
+}
+
+}  // namespace
+
+RowPage query_rows(const Report& report, const RowQuery& q) {
+  std::string code = lower(q.code), text = lower(q.text), payer = lower(q.payer);
+  code.erase(std::remove(code.begin(), code.end(), ' '), code.end());
+  std::vector<std::size_t> hits;
+  for (std::size_t i = 0; i < report.rows.size(); ++i) {
+    const ClaimRow& r = report.rows[i];
+    if (q.outcome == "needs_action") {
+      if (r.duplicate || r.action == Action::no_action || r.action == Action::write_off || r.action == Action::bill_patient) continue;
+    } else if (!q.outcome.empty() && outcome_id(r.outcome) != q.outcome) {
+      continue;
+    }
+    if (!q.action.empty() && action_id(r.action) != q.action) continue;
+    if (!payer.empty() && lower(report.transactions[r.transaction].payer.name).find(payer) == std::string::npos) continue;
+    if (!code.empty() && !has_code(r, code)) continue;
+    if (!text.empty() && lower(r.patient_name).find(text) == std::string::npos &&
+        lower(r.patient_control_number).find(text) == std::string::npos &&
+        lower(r.payer_claim_number).find(text) == std::string::npos)
+      continue;
+    hits.push_back(i);
+  }
+  if (!q.sort.empty()) {
+    std::stable_sort(hits.begin(), hits.end(), [&](std::size_t a, std::size_t b) {
+      Cents ka = sort_key(report.rows[a], q.sort), kb = sort_key(report.rows[b], q.sort);
+      return q.descending ? ka > kb : ka < kb;
+    });
+  }
+  RowPage page;
+  page.total = hits.size();
+  std::size_t from = std::min(q.offset, hits.size());
+  std::size_t to = std::min(hits.size(), from + q.limit);
+  page.rows.assign(hits.begin() + from, hits.begin() + to);
+  return page;
+}
+
+std::string mask_id(std::string_view id) {
+  if (id.empty()) return {};
+  if (id.size() <= 4) return "***";
+  return "***" + std::string(id.substr(id.size() - 4));
+}
+
+std::string claim_detail_json(const Report& report, std::size_t row_index, std::string_view bytes, bool mask) {
+  if (row_index >= report.rows.size()) return "null";
+  const ClaimRow& row = report.rows[row_index];
+  const Transaction& tx = report.transactions[row.transaction];
+  nlohmann::json j;
+  if (report.kept[row.transaction]) {
+    j = detail::claim_json(report.explained[row.transaction][row.claim]);
+  } else {
+    Claim c = reparse_claim(bytes, tx, row.begin_offset, row.end_offset, row.first_segment);
+    ExplainedClaim x = explain_claim(c, tx, row.transaction, row.claim, nullptr);
+    j = detail::claim_json(x);
+  }
+  j["row"] = row_index;
+  j["file_name"] = report.files[row.file].name;
+  j["payer"] = tx.payer.name;
+  if (mask) detail::mask_claim_json(j);
+  return detail::dump(j, -1);
+}
+
+std::string claim_raw_segments(const Report& report, std::size_t row_index, std::string_view bytes) {
+  if (row_index >= report.rows.size()) return {};
+  const ClaimRow& row = report.rows[row_index];
+  const Transaction& tx = report.transactions[row.transaction];
+  std::string out;
+  std::uint64_t end = std::min<std::uint64_t>(row.end_offset, bytes.size());
+  std::uint64_t pos = std::min<std::uint64_t>(row.begin_offset, end);
+  while (pos < end) {
+    std::size_t next = bytes.find(tx.segment_terminator, pos);
+    if (next == std::string_view::npos || next > end) next = end;
+    std::string_view seg = bytes.substr(pos, next - pos);
+    while (!seg.empty() && (seg.front() == '\r' || seg.front() == '\n' || seg.front() == ' ' || seg.front() == '\t')) seg.remove_prefix(1);
+    while (!seg.empty() && (seg.back() == '\r' || seg.back() == '\n' || seg.back() == ' ')) seg.remove_suffix(1);
+    if (!seg.empty()) {
+      out += seg;
+      if (tx.segment_terminator != '\n' && tx.segment_terminator != '\r') out += tx.segment_terminator;
+      out += '\n';
+    }
+    pos = next + 1;
+  }
+  return out;
+}
+
+}  // namespace denial
