@@ -1,0 +1,40 @@
+// A viewer session over many files: the API the wasm module exposes, as plain JSON strings.
+// It keeps the report and the file bytes (for claim detail and raw segments on demand), so
+// big files never become one giant JSON string.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+
+#include "denial/report.h"
+
+namespace denial {
+
+class Session {
+ public:
+  /// Files above keep_claims_up_to bytes are read in big-file mode; above max_file_bytes
+  /// they are refused (input_too_large).
+  explicit Session(std::uint64_t keep_claims_up_to = 32u << 20, std::uint64_t max_file_bytes = 1u << 30);
+
+  /// Reads one more file; returns {"file": index, "name", "status", "claims", ...}.
+  std::string add_file(std::string name, std::string bytes);
+  /// Files, summary, worklist size, transactions (headers only), balance, diagnostics.
+  std::string summary_json() const;
+  /// One page of claim rows: query is a JSON object with the RowQuery fields.
+  std::string rows_json(std::string_view query_json, bool mask = false) const;
+  std::string claim_json(std::size_t row, bool mask = false) const;
+  std::string raw_segments(std::size_t row) const;
+  std::string report_json(bool mask = false) const;
+  std::string worklist_csv(bool mask = false) const;
+  std::string ndjson(bool mask = false) const;
+  std::string text(bool mask = false) const;
+  const Report& report() const { return builder_.report(); }
+
+ private:
+  ReportBuilder builder_;
+  std::deque<std::string> bytes_;
+};
+
+}  // namespace denial

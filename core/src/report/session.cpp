@@ -1,0 +1,99 @@
+// Session: the JSON-in/JSON-out facade used by the wasm bindings (and testable natively).
+#include "denial/session.h"
+
+#include "denial/query.h"
+#include "report/json_parts.h"
+
+namespace denial {
+
+using nlohmann::json;
+
+Session::Session(std::uint64_t keep_claims_up_to, std::uint64_t max_file_bytes)
+    : builder_(keep_claims_up_to, max_file_bytes) {}
+
+std::string Session::add_file(std::string name, std::string bytes) {
+  bytes_.push_back(std::move(bytes));
+  builder_.add_file(std::move(name), bytes_.back());
+  const Report& r = builder_.report();
+  std::size_t index = r.files.size() - 1;
+  json files = detail::files_json(r);
+  json j = files[index];
+  j["file"] = index;
+  std::size_t claims = 0;
+  for (const ClaimRow& row : r.rows) claims += row.file == index;
+  j["claims"] = claims;
+  j["big_file_mode"] = false;
+  for (std::size_t t = r.files[index].first_transaction; t < r.transactions.size(); ++t)
+    if (!r.kept[t]) j["big_file_mode"] = true;
+  json diags = json::array();
+  for (const auto& [file, d] : r.diagnostics)
+    if (file == index) diags.push_back(detail::diagnostic_json(d));
+  j["diagnostics"] = diags;
+  return detail::dump(j, -1);
+}
+
+std::string Session::summary_json() const {
+  const Report& r = builder_.report();
+  json transactions = json::array();
+  for (std::size_t t = 0; t < r.transactions.size(); ++t) transactions.push_back(detail::transaction_json(r, t, false));
+  json diags = json::array();
+  for (const auto& [file, d] : r.diagnostics) {
+    json dj = detail::diagnostic_json(d);
+    dj["file"] = file;
+    diags.push_back(dj);
+  }
+  return detail::dump({{"schema_version", kSchemaVersion},
+                       {"generator", {{"name", "denial-explainer"}, {"version", DENIAL_VERSION}}},
+                       {"code_sets", detail::code_sets_json()},
+                       {"files", detail::files_json(r)},
+                       {"summary", detail::summary_json(r)},
+                       {"worklist_size", worklist(r).size()},
+                       {"transactions", transactions},
+                       {"diagnostics", diags}},
+                      -1);
+}
+
+std::string Session::rows_json(std::string_view query_json, bool mask) const {
+  const Report& r = builder_.report();
+  json q = json::parse(query_json, nullptr, false);
+  if (!q.is_object()) q = json::object();
+  RowQuery query;
+  query.outcome = q.value("outcome", "");
+  query.action = q.value("action", "");
+  query.payer = q.value("payer", "");
+  query.code = q.value("code", "");
+  query.text = q.value("text", "");
+  query.sort = q.value("sort", "at_stake");
+  query.descending = q.value("descending", true);
+  query.offset = q.value("offset", std::size_t{0});
+  query.limit = std::min<std::size_t>(q.value("limit", std::size_t{50}), 1000);
+  RowPage page = query_rows(r, query);
+  json rows = json::array();
+  for (std::size_t i : page.rows) {
+    json row = detail::row_json(r, r.rows[i]);
+    row["row"] = i;
+    rows.push_back(row);
+  }
+  json j = {{"total", page.total}, {"offset", query.offset}, {"rows", rows}};
+  if (mask) detail::mask_claim_json(j);
+  return detail::dump(j, -1);
+}
+
+std::string Session::claim_json(std::size_t row, bool mask) const {
+  const Report& r = builder_.report();
+  if (row >= r.rows.size()) return "null";
+  return claim_detail_json(r, row, bytes_[r.rows[row].file], mask);
+}
+
+std::string Session::raw_segments(std::size_t row) const {
+  const Report& r = builder_.report();
+  if (row >= r.rows.size()) return {};
+  return claim_raw_segments(r, row, bytes_[r.rows[row].file]);
+}
+
+std::string Session::report_json(bool mask) const { return to_json(builder_.report(), -1, mask); }
+std::string Session::worklist_csv(bool mask) const { return denial::worklist_csv(builder_.report(), mask); }
+std::string Session::ndjson(bool mask) const { return claims_ndjson(builder_.report(), mask); }
+std::string Session::text(bool mask) const { return to_text(builder_.report(), mask); }
+
+}  // namespace denial

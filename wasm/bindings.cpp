@@ -1,0 +1,68 @@
+// embind bindings: thin forwarding to denial::Session and the lookup writers. Sessions are
+// addressed by integer handles, so JavaScript never holds an embind object to .delete().
+#include <emscripten/bind.h>
+
+#include <map>
+#include <memory>
+
+#include "denial/lookup_json.h"
+#include "denial/session.h"
+
+namespace {
+
+std::map<int, std::unique_ptr<denial::Session>> sessions;
+int next_handle = 1;
+
+denial::Session* find(int h) {
+  auto it = sessions.find(h);
+  return it == sessions.end() ? nullptr : it->second.get();
+}
+
+int open_session(double keep_claims_up_to, double max_file_bytes) {
+  sessions[next_handle] = std::make_unique<denial::Session>(
+      static_cast<std::uint64_t>(keep_claims_up_to), static_cast<std::uint64_t>(max_file_bytes));
+  return next_handle++;
+}
+void close_session(int h) { sessions.erase(h); }
+
+#define FORWARD(name, call)                                   \
+  std::string name(int h) {                                   \
+    denial::Session* s = find(h);                             \
+    return s ? call : std::string(R"({"error":"no such session"})"); \
+  }
+FORWARD(summary, s->summary_json())
+
+std::string add_file(int h, std::string name, std::string bytes) {
+  denial::Session* s = find(h);
+  return s ? s->add_file(std::move(name), std::move(bytes)) : R"({"error":"no such session"})";
+}
+std::string rows(int h, std::string query, bool mask) { auto* s = find(h); return s ? s->rows_json(query, mask) : "null"; }
+std::string claim(int h, int row, bool mask) { auto* s = find(h); return s ? s->claim_json(row, mask) : "null"; }
+std::string raw_segments(int h, int row) { auto* s = find(h); return s ? s->raw_segments(row) : ""; }
+std::string report_json(int h, bool mask) { auto* s = find(h); return s ? s->report_json(mask) : "null"; }
+std::string worklist_csv(int h, bool mask) { auto* s = find(h); return s ? s->worklist_csv(mask) : ""; }
+std::string ndjson(int h, bool mask) { auto* s = find(h); return s ? s->ndjson(mask) : ""; }
+std::string text(int h, bool mask) { auto* s = find(h); return s ? s->text(mask) : ""; }
+std::string lookup(std::string q) { return denial::lookup_json(q); }
+std::string search(std::string q, int limit) { return denial::search_json(q, limit); }
+std::string version() { return DENIAL_VERSION; }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(denial) {
+  using emscripten::function;
+  function("openSession", &open_session);
+  function("closeSession", &close_session);
+  function("addFile", &add_file);
+  function("summary", &summary);
+  function("rows", &rows);
+  function("claim", &claim);
+  function("rawSegments", &raw_segments);
+  function("reportJson", &report_json);
+  function("worklistCsv", &worklist_csv);
+  function("ndjson", &ndjson);
+  function("text", &text);
+  function("lookup", &lookup);
+  function("search", &search);
+  function("version", &version);
+}

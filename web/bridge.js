@@ -1,0 +1,94 @@
+// WorkerBridge: the one way the page and the widget talk to the engine worker. Calls are
+// queued in order; each may carry an AbortSignal; aborting terminates the worker (the only
+// way to stop a running parse) and a fresh one starts on the next call.
+
+export class WorkerBridge extends EventTarget {
+  #worker = null;
+  #pending = new Map();
+  #nextId = 1;
+  #workerUrl;
+  #generation = 0;
+
+  constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
+    super();
+    this.#workerUrl = workerUrl;
+  }
+
+  /** Bumps when the worker restarts: sessions opened before are gone. */
+  get generation() { return this.#generation; }
+
+  #start() {
+    if (this.#worker) return this.#worker;
+    const w = typeof this.#workerUrl === 'function' ? this.#workerUrl() : new Worker(this.#workerUrl, { type: 'module' });
+    w.onmessage = (e) => {
+      const { id, ok, result, error } = e.data;
+      const p = this.#pending.get(id);
+      if (!p) return;
+      this.#pending.delete(id);
+      p.cleanup();
+      if (ok) p.resolve(result);
+      else p.reject(Object.assign(new Error(error?.message ?? 'worker error'), { code: error?.code }));
+    };
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      this.#fail(new Error(`the engine stopped: ${e.message ?? 'worker error'}`));
+    };
+    this.#worker = w;
+    return w;
+  }
+
+  #fail(error) {
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#generation++;
+    for (const p of this.#pending.values()) {
+      p.cleanup();
+      p.reject(error);
+    }
+    this.#pending.clear();
+    this.dispatchEvent(new Event('restart'));
+  }
+
+  /** Sends {type, ...payload}; `transfer` lists ArrayBuffers to move, not copy. */
+  call(type, payload = {}, { signal, transfer = [] } = {}) {
+    if (signal?.aborted) return Promise.reject(new DOMException('Aborted', 'AbortError'));
+    const worker = this.#start();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => this.#fail(new DOMException('Aborted', 'AbortError'));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#pending.set(id, { resolve, reject, cleanup: () => signal?.removeEventListener('abort', onAbort) });
+      worker.postMessage({ id, type, ...payload }, transfer);
+    });
+  }
+
+  terminate() { this.#fail(new DOMException('Terminated', 'AbortError')); }
+}
+
+let shared = null;
+/** One bridge (one worker, one wasm instance) per page, shared by every widget instance. */
+export function sharedBridge() {
+  shared ??= new WorkerBridge();
+  return shared;
+}
+
+/** Reads a File in chunks so big files report progress; returns an ArrayBuffer. */
+export async function readFileWithProgress(file, onProgress, signal) {
+  if (!file.stream) return file.arrayBuffer();
+  const total = file.size;
+  const out = new Uint8Array(total);
+  let loaded = 0;
+  const reader = file.stream().getReader();
+  for (;;) {
+    if (signal?.aborted) {
+      reader.cancel();
+      throw new DOMException('Aborted', 'AbortError');
+    }
+    const { done, value } = await reader.read();
+    if (done) break;
+    out.set(value, loaded);
+    loaded += value.length;
+    onProgress?.(loaded, total);
+  }
+  return out.buffer;
+}

@@ -1,0 +1,127 @@
+// Hand-written types for denial-api.js (Emscripten 3.1.6 predates embind's --emit-tsd).
+// The JSON shapes follow docs/report-schema.md (schema_version "1.0").
+
+export type Money = string; // decimal with two places, e.g. "1234.50"
+
+export interface Diagnostic {
+  severity: 'info' | 'warning' | 'error';
+  code: string; // stable id, e.g. "balance_claim", "not_835_transaction"
+  segment: number;
+  offset: number;
+  path: string;
+  message: string;
+  file?: number;
+}
+
+export interface FileStatus {
+  file?: number;
+  name: string;
+  bytes?: number;
+  readable: boolean;
+  status: 'read' | 'read_with_errors' | 'unreadable';
+  claims: number;
+  big_file_mode?: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export interface RowQuery {
+  outcome?: string; // outcome id or "needs_action"
+  action?: string;
+  payer?: string;
+  code?: string; // "CO-16", "16", "MA130"
+  text?: string; // patient name, patient control number or payer claim number
+  sort?: 'at_stake' | 'charge' | 'paid' | 'patient' | '';
+  descending?: boolean;
+  offset?: number;
+  limit?: number; // at most 1000
+}
+
+export interface ClaimRow {
+  row: number;
+  file: number;
+  file_name: string;
+  transaction: number;
+  claim: number;
+  patient_control_number: string;
+  payer_claim_number: string;
+  patient_name: string;
+  payer: string;
+  status: string;
+  charge: Money;
+  paid: Money;
+  patient_responsibility: Money;
+  outcome: string;
+  outcome_label: string;
+  action: string;
+  action_label: string;
+  at_stake: Money;
+  recoverable: Money;
+  codes: string;
+  duplicate: boolean;
+  segment: number;
+  offset: number;
+}
+
+export interface RowPage {
+  total: number;
+  offset: number;
+  rows: ClaimRow[];
+}
+
+/** Report summary, claim detail and lookup answers: see docs/report-schema.md. */
+export type Summary = Record<string, any>;
+export type ClaimDetail = Record<string, any>;
+export type Report = Record<string, any>;
+
+export interface LookupAnswer {
+  query: string;
+  code: string;
+  group: string;
+  found: boolean;
+  message: string;
+  matches: Array<{
+    list: string;
+    list_name: string;
+    release: string;
+    code: string;
+    description: string;
+    start_date: string;
+    last_modified: string;
+    stop_date: string;
+    deactivated: boolean;
+    group?: string;
+    definition?: string;
+    guidance?: Record<string, any>;
+  }>;
+}
+
+export interface SearchAnswer {
+  query: string;
+  hits: Array<{ list: string; code: string; description: string; deactivated: boolean; score: number }>;
+}
+
+export declare const DEFAULT_KEEP_CLAIMS_UP_TO: number;
+export declare const DEFAULT_MAX_FILE_BYTES: number;
+
+export declare class Session {
+  addFile(name: string, input: Uint8Array | ArrayBuffer | string): FileStatus;
+  summary(): Summary;
+  rows(query?: RowQuery, options?: { mask?: boolean }): RowPage;
+  claim(row: number, options?: { mask?: boolean }): ClaimDetail | null;
+  rawSegments(row: number): string;
+  reportJson(options?: { mask?: boolean }): string;
+  worklistCsv(options?: { mask?: boolean }): string;
+  ndjson(options?: { mask?: boolean }): string;
+  text(options?: { mask?: boolean }): string;
+  close(): void;
+}
+
+export declare class DenialExplainer {
+  version(): string;
+  lookup(query: string): LookupAnswer;
+  search(words: string, limit?: number): SearchAnswer;
+  openSession(options?: { keepClaimsUpTo?: number; maxFileBytes?: number }): Session;
+  explain(input: Uint8Array | ArrayBuffer | string, options?: { name?: string; mask?: boolean }): Report | { error: Diagnostic };
+}
+
+export declare function createDenialExplainer(options?: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (path: string) => string }): Promise<DenialExplainer>;

@@ -1,0 +1,94 @@
+// Denial Explainer JavaScript API: the C++ core (WebAssembly) behind a small ES module that
+// works in a page, a Web Worker and Node. Every answer is plain data; errors are values
+// carrying the core's diagnostic codes, never exceptions.
+import createDenialCore from './denial-core.mjs';
+
+const isNode = typeof process !== 'undefined' && !!(process.versions && process.versions.node);
+
+/** Default size limits (bytes): bigger files stream (rows only), the largest are refused. */
+export const DEFAULT_KEEP_CLAIMS_UP_TO = 32 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+async function nodeOptions() {
+  // Emscripten 3.1.6's ES module output calls require() and __dirname in its Node branch and
+  // cannot fetch() a file path, so give it both and the wasm bytes.
+  const { createRequire } = await import('node:module');
+  const { fileURLToPath } = await import('node:url');
+  const { readFile } = await import('node:fs/promises');
+  const wasmUrl = new URL('./denial-core.wasm', import.meta.url);
+  globalThis.require ??= createRequire(import.meta.url);
+  globalThis.__dirname ??= fileURLToPath(new URL('.', import.meta.url));
+  return { wasmBinary: await readFile(wasmUrl) };
+}
+
+function toBytes(input) {
+  if (typeof input === 'string') return new TextEncoder().encode(input);
+  if (input instanceof Uint8Array) return input;
+  if (input instanceof ArrayBuffer) return new Uint8Array(input);
+  if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  return null;
+}
+
+function parse(text) {
+  return text === '' || text === 'null' ? null : JSON.parse(text);
+}
+
+/** A set of files read together: totals, worklist and claims across all of them. */
+export class Session {
+  #core;
+  #handle;
+  constructor(core, handle) {
+    this.#core = core;
+    this.#handle = handle;
+  }
+  /** Reads a file (Uint8Array, ArrayBuffer or string). Returns its status and diagnostics. */
+  addFile(name, input) {
+    const bytes = toBytes(input);
+    if (!bytes) {
+      return { name: String(name), status: 'unreadable', readable: false, claims: 0,
+        diagnostics: [{ severity: 'error', code: 'bad_input', segment: 0, offset: 0, path: '',
+          message: 'expected a Uint8Array, ArrayBuffer or string' }] };
+    }
+    return parse(this.#core.addFile(this.#handle, String(name), bytes));
+  }
+  summary() { return parse(this.#core.summary(this.#handle)); }
+  /** A page of claim rows: {outcome, action, payer, code, text, sort, descending, offset, limit}. */
+  rows(query = {}, { mask = false } = {}) { return parse(this.#core.rows(this.#handle, JSON.stringify(query), mask)); }
+  claim(row, { mask = false } = {}) { return parse(this.#core.claim(this.#handle, row, mask)); }
+  rawSegments(row) { return this.#core.rawSegments(this.#handle, row); }
+  reportJson({ mask = false } = {}) { return this.#core.reportJson(this.#handle, mask); }
+  worklistCsv({ mask = false } = {}) { return this.#core.worklistCsv(this.#handle, mask); }
+  ndjson({ mask = false } = {}) { return this.#core.ndjson(this.#handle, mask); }
+  text({ mask = false } = {}) { return this.#core.text(this.#handle, mask); }
+  close() { this.#core.closeSession(this.#handle); }
+}
+
+/** The engine: one per page or worker. */
+export class DenialExplainer {
+  #core;
+  constructor(core) { this.#core = core; }
+  version() { return this.#core.version(); }
+  lookup(query) { return parse(this.#core.lookup(String(query))); }
+  search(words, limit = 20) { return parse(this.#core.search(String(words), limit)); }
+  openSession({ keepClaimsUpTo = DEFAULT_KEEP_CLAIMS_UP_TO, maxFileBytes = DEFAULT_MAX_FILE_BYTES } = {}) {
+    return new Session(this.#core, this.#core.openSession(keepClaimsUpTo, maxFileBytes));
+  }
+  /** One file in, the full report out (for small files; big files: use a Session). */
+  explain(input, { name = 'input.835', mask = false } = {}) {
+    const session = this.openSession();
+    try {
+      const status = session.addFile(name, input);
+      if (status.status === 'unreadable' && status.diagnostics?.[0]?.code === 'bad_input') return { error: status.diagnostics[0] };
+      return JSON.parse(session.reportJson({ mask }));
+    } finally {
+      session.close();
+    }
+  }
+}
+
+/** Loads the WebAssembly core once per call; keep the returned engine. */
+export async function createDenialExplainer(options = {}) {
+  const moduleOptions = { ...(isNode && !options.wasmBinary ? await nodeOptions() : {}), ...options };
+  const core = await createDenialCore(moduleOptions);
+  return new DenialExplainer(core);
+}
