@@ -388,8 +388,11 @@ void ModelBuilder::check_date(std::string_view d) {
   bool ok = d.size() == 8;
   for (char c : d) ok = ok && c >= '0' && c <= '9';
   if (ok) {
-    int m = digits(4, 2), day = digits(6, 2);
-    ok = m >= 1 && m <= 12 && day >= 1 && day <= 31;
+    int y = digits(0, 4), m = digits(4, 2), day = digits(6, 2);
+    // Days per month, February by the Gregorian leap-year rule (20250230 is not a date).
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int days = m == 2 ? (leap ? 29 : 28) : (m == 4 || m == 6 || m == 9 || m == 11) ? 30 : 31;
+    ok = m >= 1 && m <= 12 && day >= 1 && day <= days;
   }
   if (!ok && !d.empty())
     diag(Severity::warning, Errc::bad_date,

@@ -117,7 +117,10 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   ParseOptions options;
   options.keep_claims = keep;
   std::size_t base = r_.transactions.size();
-  std::set<std::string> seen_before;
+  // The original may sit earlier in this same file, which is not in r_.files yet.
+  auto where_read = [&](std::size_t original_file) {
+    return original_file == file ? std::string("earlier in this file") : r_.files[original_file].name;
+  };
   // Big-file mode explains each claim while its transaction is still being read.
   if (!keep) {
     options.on_claim = [&](std::size_t t, const Transaction& tx, Claim& c) {
@@ -144,7 +147,7 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
                                  tx.pos.byte_offset, "/ST",
                                  "payment " + tx.payment.trace_number + " of " +
                                      format_cents(tx.payment.amount) + " was already read (" +
-                                     r_.files[r_.transaction_file[r_.duplicate_of[global]]].name +
+                                     where_read(r_.transaction_file[r_.duplicate_of[global]]) +
                                      "); not counted twice"}});
     } else {
       Summary& s = r_.summary;

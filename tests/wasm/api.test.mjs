@@ -1,0 +1,114 @@
+// Every function declared in web/denial-api.d.ts exists and works in Node.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { engine, FIXTURES, REPO } from './common.mjs';
+
+let e;
+before(async () => { e = await engine(); });
+
+const fixture = (name) => readFileSync(path.join(FIXTURES, name));
+
+test('every declared method exists', () => {
+  const dts = readFileSync(path.join(REPO, 'web/denial-api.d.ts'), 'utf8');
+  const declared = (cls) => [...dts.split(`declare class ${cls}`)[1].split('}')[0].matchAll(/^\s+(\w+)\(/gm)].map((m) => m[1]);
+  const session = e.openSession();
+  for (const m of declared('DenialExplainer')) assert.equal(typeof e[m], 'function', `DenialExplainer.${m}`);
+  for (const m of declared('Session')) assert.equal(typeof session[m], 'function', `Session.${m}`);
+  session.close();
+});
+
+test('version is the project version', () => {
+  const cmake = readFileSync(path.join(REPO, 'CMakeLists.txt'), 'utf8');
+  assert.equal(e.version(), cmake.match(/VERSION (\d+\.\d+\.\d+)/)[1]);
+});
+
+test('explain accepts bytes, ArrayBuffer and text alike', () => {
+  const bytes = fixture('sequestration.835');
+  const a = e.explain(bytes, { name: 'x' });
+  const b = e.explain(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { name: 'x' });
+  const c = e.explain(bytes.toString('latin1'), { name: 'x' });
+  assert.equal(a.schema_version, '1.0');
+  assert.deepEqual(a.summary, b.summary);
+  assert.deepEqual(a.summary, c.summary);
+  assert.equal(a.summary.claims, 1);
+});
+
+test('errors are values with diagnostic codes', () => {
+  assert.equal(e.explain(42).error.code, 'bad_input');
+  const r = e.explain('<html><body>hello</body></html>', { name: 'page.html' });
+  assert.equal(r.files[0].status, 'unreadable');
+  assert.equal(r.diagnostics[0].code, 'not_835_html');
+  assert.equal(e.explain('', { name: 'empty' }).diagnostics[0].code, 'empty_input');
+});
+
+test('session: summary, paged rows with filters, claim detail, raw segments', () => {
+  const s = e.openSession();
+  const status = s.addFile('denied_claim.835', fixture('denied_claim.835'));
+  assert.equal(status.status, 'read');
+  assert.equal(status.claims, 2);
+  const sum = s.summary();
+  assert.equal(sum.summary.claims, 2);
+  assert.equal(sum.transactions[0].claims, undefined, 'summary carries no claims');
+  const all = s.rows({ sort: 'charge', descending: true, limit: 1 });
+  assert.equal(all.total, 2);
+  assert.equal(all.rows.length, 1);
+  assert.equal(all.rows[0].charge, '1350.00');
+  assert.equal(s.rows({ code: 'MA130' }).total, 1);
+  assert.equal(s.rows({ code: 'co-197' }).total, 1);
+  assert.equal(s.rows({ outcome: 'denied' }).total, 1);
+  const claim = s.claim(all.rows[0].row);
+  assert.equal(claim.charge, '1350.00');
+  assert.ok(claim.lines.length > 0);
+  assert.match(s.rawSegments(all.rows[0].row), /^CLP\*/);
+  assert.equal(s.claim(9999), null);
+  s.close();
+});
+
+test('lookup and search', () => {
+  const l = e.lookup('CO-253');
+  const carc = l.matches.find((m) => m.list === 'carc');
+  assert.equal(carc.description, 'Sequestration - reduction in federal payment');
+  assert.equal(carc.guidance.action, 'write_off');
+  assert.equal(e.lookup('ZZ999').found, false);
+  assert.equal(e.search('timely filing').hits[0].code, '29');
+});
+
+test('exports: worklist CSV, JSON, NDJSON, text, masked', () => {
+  const s = e.openSession();
+  s.addFile('xss_names.835', fixture('xss_names.835'));
+  const csv = s.worklistCsv();
+  for (const line of csv.trim().split('\r\n'))
+    for (const cell of line.split(',')) assert.doesNotMatch(cell, /^[=+\-@]/, cell);
+  const json = JSON.parse(s.reportJson());
+  assert.equal(json.schema_version, '1.0');
+  const lines = s.ndjson().trim().split('\n');
+  assert.equal(lines.length, json.summary.claims);
+  assert.match(s.text(), /DENIAL EXPLAINER/);
+  const masked = s.reportJson({ mask: true });
+  for (const c of json.transactions[0].claims) if (c.patient_name) assert.ok(!masked.includes(c.patient_name), c.patient_name);
+  s.close();
+});
+
+test('big-file mode gives the same summary and claim detail on demand', () => {
+  const bytes = fixture('several_st.835');
+  const normal = e.openSession();
+  normal.addFile('f', bytes);
+  const big = e.openSession({ keepClaimsUpTo: 0 });
+  const st = big.addFile('f', bytes);
+  assert.equal(st.big_file_mode, true);
+  assert.deepEqual(big.summary().summary, normal.summary().summary);
+  const row = normal.rows({ sort: '' }).rows[2].row;
+  assert.deepEqual(big.claim(row), normal.claim(row));
+  normal.close();
+  big.close();
+});
+
+test('files above the size limit are refused with input_too_large', () => {
+  const s = e.openSession({ maxFileBytes: 100 });
+  const st = s.addFile('big', fixture('sequestration.835'));
+  assert.equal(st.status, 'unreadable');
+  assert.equal(st.diagnostics[0].code, 'input_too_large');
+  s.close();
+});
