@@ -78,10 +78,11 @@ struct ExplainedClaim {
 };
 
 /// Explains one claim. `remit_date` (BPR16 / DTM*405) drives the code validity check; code
-/// problems are appended to `diagnostics`.
+/// problems are appended to `diagnostics`. `with_drafts` = false skips the appeal letter and
+/// checklist (big-file mode rebuilds them when a claim is opened).
 ExplainedClaim explain_claim(const Claim& claim, const Transaction& transaction,
                              std::size_t transaction_index, std::size_t claim_index,
-                             Diagnostics* diagnostics = nullptr);
+                             Diagnostics* diagnostics = nullptr, bool with_drafts = true);
 
 /// Pairs reversals (CLP02=22) with their corrected claims in one transaction.
 void pair_reversals(std::vector<ExplainedClaim>& claims);

@@ -53,7 +53,7 @@ struct Summary {
   std::map<Outcome, std::size_t> outcomes;
   std::map<Category, AmountCount> by_category;
   std::map<Action, AmountCount> by_action;
-  std::map<std::string, AmountCount> by_reason;  ///< "CO-16"
+  std::map<std::string, AmountCount, std::less<>> by_reason;  ///< "CO-16"
 };
 
 struct Report {

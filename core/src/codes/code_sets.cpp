@@ -61,6 +61,7 @@ std::string upper(std::string_view s) {
 struct Table {
   std::vector<CodeEntry> entries;
   std::vector<std::size_t> by_code;
+  std::vector<std::string> sorted_keys;  // upper-cased codes in by_code order
 };
 
 Table load(CodeList list) {
@@ -102,6 +103,7 @@ Table load(CodeList list) {
   std::sort(t.by_code.begin(), t.by_code.end(), [&](std::size_t a, std::size_t b) {
     return upper(t.entries[a].code) < upper(t.entries[b].code);
   });
+  for (std::size_t i : t.by_code) t.sorted_keys.push_back(upper(t.entries[i].code));
   return t;
 }
 
@@ -129,12 +131,16 @@ const std::vector<CodeEntry>& code_entries(CodeList list) { return table(list).e
 
 const CodeEntry* find_code(CodeList list, std::string_view code) {
   const Table& t = table(list);
-  std::string key = upper(code);
-  auto it = std::lower_bound(
-      t.by_code.begin(), t.by_code.end(), key,
-      [&](std::size_t i, const std::string& k) { return upper(t.entries[i].code) < k; });
-  if (it == t.by_code.end() || upper(t.entries[*it].code) != key) return nullptr;
-  return &t.entries[*it];
+  // Codes are short: upper-case into a small buffer, no allocation on the hot path.
+  char buf[16];
+  if (code.size() >= sizeof buf) return nullptr;
+  for (std::size_t k = 0; k < code.size(); ++k)
+    buf[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(code[k])));
+  std::string_view key(buf, code.size());
+  auto it = std::lower_bound(t.sorted_keys.begin(), t.sorted_keys.end(), key,
+                             [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
+  if (it == t.sorted_keys.end() || *it != key) return nullptr;
+  return &t.entries[t.by_code[it - t.sorted_keys.begin()]];
 }
 
 Validity validity_on(const CodeEntry& e, std::string_view date) {

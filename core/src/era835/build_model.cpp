@@ -2,6 +2,7 @@
 #include "era835/build_model.h"
 
 #include <string>
+#include <vector>
 
 #include "era835/spec_835.h"
 
@@ -190,11 +191,9 @@ void on_party_per(ModelBuilder& b) {
 // --- 2000 / 2100 -------------------------------------------------------------------------
 void on_lx(ModelBuilder& b) { b.scratch_claim.header_number = str(b.e->at(1)); }
 void on_clp(ModelBuilder& b) {
-  std::string header = b.scratch_claim.header_number;
-  b.scratch_claim = Claim();
+  // scratch_claim was reset by finish_claim (keeping its capacity in streaming mode).
   b.claim = &b.scratch_claim;
   Claim& c = *b.claim;
-  c.header_number = header;
   c.patient_control_number = str(b.e->at(1));
   c.status = str(b.e->at(2));
   c.charge = b.amount(3);
@@ -340,16 +339,48 @@ constexpr HandlerRow kHandlers[] = {
 };
 // clang-format on
 
-Handler handler_for(int loop, std::string_view segment) {
-  std::string_view loop_id = loops_begin()[loop].id;
-  for (const auto& row : kHandlers) {
-    if (row.loop == loop_id && row.segment == segment) return row.handler;
+// kHandlers rearranged as [loop][segment id] once, so the hot path indexes instead of
+// comparing strings. kHandlers stays the one place the mapping is declared.
+struct HandlerIndex {
+  std::vector<std::vector<Handler>> by_loop;
+  int loop_2100, loop_2110, clp, svc, cas, se, st, gs, ge, isa, iea;
+  HandlerIndex() {
+    by_loop.assign(loops_end() - loops_begin(), std::vector<Handler>(segment_id_count(), nullptr));
+    for (const auto& row : kHandlers) by_loop[find_loop(row.loop)][segment_id_of(row.segment)] = row.handler;
+    loop_2100 = find_loop("2100");
+    loop_2110 = find_loop("2110");
+    clp = segment_id_of("CLP"), svc = segment_id_of("SVC"), cas = segment_id_of("CAS");
+    se = segment_id_of("SE"), st = segment_id_of("ST"), gs = segment_id_of("GS");
+    ge = segment_id_of("GE"), isa = segment_id_of("ISA"), iea = segment_id_of("IEA");
   }
-  return nullptr;
+  bool envelope(int id) const { return id == isa || id == iea || id == gs || id == ge || id == st; }
+};
+
+const HandlerIndex& handlers() {
+  static const HandlerIndex index;
+  return index;
 }
 
-bool is_envelope(std::string_view id) {
-  return id == "ISA" || id == "IEA" || id == "GS" || id == "GE" || id == "ST";
+// Streaming mode reuses one Claim: clearing keeps the vectors' buffers, saving most of the
+// allocations a fresh Claim per claim would cost.
+void reset_keeping_capacity(Claim& c) {
+  for (std::string* s : {&c.patient_control_number, &c.status, &c.filing_indicator, &c.payer_claim_number,
+                         &c.facility_type, &c.frequency, &c.drg})
+    s->clear();
+  c.charge = c.paid = 0;
+  c.patient_responsibility.reset();
+  c.names.clear();
+  c.adjustments.clear();
+  c.remarks.clear();
+  c.adjudication.clear();
+  c.references.clear();
+  c.dates.clear();
+  c.amounts.clear();
+  c.quantities.clear();
+  c.lines.clear();
+  c.pos = {};
+  c.last_segment_no = 0;
+  c.end_offset = 0;
 }
 
 }  // namespace
@@ -408,9 +439,13 @@ void ModelBuilder::finish_claim() {
   ++result.claim_count;
   ++claims_in_tx;
   if (options.on_claim) options.on_claim(t, *tx, *claim);
-  if (options.keep_claims) tx->claims.push_back(std::move(*claim));
   std::string header = claim->header_number;
-  scratch_claim = Claim();
+  if (options.keep_claims) {
+    tx->claims.push_back(std::move(*claim));
+    scratch_claim = Claim();
+  } else {
+    reset_keeping_capacity(scratch_claim);
+  }
   scratch_claim.header_number = header;
   claim = nullptr;
 }
@@ -436,29 +471,32 @@ void ModelBuilder::add(const Elements& el, const RawSegment& s, const Placement&
   seg = &s;
   delims = &d;
   loop_id = loops_begin()[where.loop].id;
+  const HandlerIndex& h = handlers();
+  const int id = where.segment;
+  const bool in_2100 = where.loop == h.loop_2100, in_2110 = where.loop == h.loop_2110;
   if (skipping_other_transaction) {
     // Inside a non-835 transaction: skip to its SE, or stop at the next envelope segment.
-    if (!is_envelope(el.id()) && el.id() != "SE") return;
+    if (!h.envelope(id) && id != h.se) return;
     skipping_other_transaction = false;
-    if (el.id() == "SE") return;
+    if (id == h.se) return;
   }
   if (tx) ++st_segment_count;
   // A claim ends at the next CLP, or at any segment outside loops 2100/2110.
-  bool inside_claim = (loop_id == "2100" && !where.starts_loop) || loop_id == "2110";
+  bool inside_claim = (in_2100 && !where.starts_loop) || in_2110;
   if (claim && !inside_claim) finish_claim();
-  bool needs_tx = !is_envelope(el.id()) && el.id() != "SE";
+  bool needs_tx = !h.envelope(id) && id != h.se;
   if (needs_tx && !tx) {
     diag(Severity::warning, Errc::unexpected_segment,
          std::string(el.id()) + " outside an 835 transaction set; skipped");
     return;
   }
-  bool needs_claim = loop_id == "2110" || (loop_id == "2100" && el.id() != "CLP");
+  bool needs_claim = in_2110 || (in_2100 && id != h.clp);
   if (needs_claim && !claim) return;
-  bool needs_line = loop_id == "2110" && el.id() != "SVC" && el.id() != "CAS";
+  bool needs_line = in_2110 && id != h.svc && id != h.cas;
   if (needs_line && !current_line(*this)) return;
-  if (Handler h = handler_for(where.loop, el.id())) h(*this);
+  if (Handler handler = id >= 0 ? h.by_loop[where.loop][id] : nullptr) handler(*this);
   if (claim) claim->last_segment_no = s.number, claim->end_offset = s.offset + s.text.size();
-  if (ServiceLine* l = current_line(*this); l && loop_id == "2110") l->last_segment_no = s.number;
+  if (ServiceLine* l = current_line(*this); l && in_2110) l->last_segment_no = s.number;
   if (tx) tx->last_segment_no = s.number;
 }
 

@@ -21,7 +21,7 @@ bool code_in_list(std::string_view value, std::string_view list) {
   return false;
 }
 
-int parent_of(int loop) { return find_loop(loops_begin()[loop].parent); }
+int parent_of_uncached(int loop) { return find_loop(loops_begin()[loop].parent); }
 
 std::uint32_t pack_id(std::string_view id) {
   if (id.size() > 3) return 0xFFFFFFFF;
@@ -36,6 +36,12 @@ struct SpecIndex {
   std::vector<std::uint32_t> keys;                    // id number -> packed id
   std::vector<std::vector<const SegmentSpec*>> rows;  // [loop][id number]
   std::vector<std::vector<int>> triggered;            // [id number] -> loops it can start
+  std::vector<int> parent;  // [loop] -> parent loop or -1
+  // Open-addressing hash of packed ids -> id number (the table has ~40 ids; 512 slots).
+  static constexpr std::uint32_t kSlots = 512;
+  std::uint32_t slot_key[kSlots];
+  int slot_id[kSlots];
+  static std::uint32_t slot_of(std::uint32_t key) { return (key * 0x9E3779B1u) >> 23; }
 
   SpecIndex() {
     int loops = static_cast<int>(loops_end() - loops_begin());
@@ -47,6 +53,14 @@ struct SpecIndex {
       row[id] = s;
     }
     for (int l = 0; l < loops; ++l) triggered[intern(loops_begin()[l].trigger)].push_back(l);
+    for (int l = 0; l < loops; ++l) parent.push_back(parent_of_uncached(l));
+    for (std::uint32_t i = 0; i < kSlots; ++i) slot_key[i] = 0, slot_id[i] = -1;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      std::uint32_t at = slot_of(keys[i]);
+      while (slot_id[at] >= 0) at = (at + 1) % kSlots;
+      slot_key[at] = keys[i];
+      slot_id[at] = static_cast<int>(i);
+    }
   }
   int intern(std::string_view id) {
     std::uint32_t key = pack_id(id);
@@ -59,10 +73,10 @@ struct SpecIndex {
   }
   int lookup(std::string_view id) const {
     std::uint32_t key = pack_id(id);
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-      if (keys[i] == key) return static_cast<int>(i);
+    for (std::uint32_t at = slot_of(key);; at = (at + 1) % kSlots) {
+      if (slot_id[at] < 0) return -1;
+      if (slot_key[at] == key) return slot_id[at];
     }
-    return -1;
   }
   const SegmentSpec* row(int loop, int id) const {
     const auto& r = rows[loop];
@@ -70,21 +84,30 @@ struct SpecIndex {
   }
 };
 
-const SpecIndex& spec_index() {
-  static const SpecIndex index;
-  return index;
-}
+// Built during static initialisation (the tables it reads are constant-initialised), so the
+// hot path pays no guard check per call.
+const SpecIndex kSpecIndex;
+inline const SpecIndex& spec_index() { return kSpecIndex; }
+
+int parent_of(int loop) { return spec_index().parent[loop]; }
 
 }  // namespace
+
+int segment_id_of(std::string_view id) { return spec_index().lookup(id); }
+int segment_id_count() { return static_cast<int>(spec_index().keys.size()); }
 
 Walker::Walker(Diagnostics& diagnostics) : diags_(diagnostics) {}
 
 int Walker::trigger_for(const Elements& e, int parent) const {
-  int id = spec_index().lookup(e.id());
+  return trigger_for(spec_index().lookup(e.id()), e, parent);
+}
+
+int Walker::trigger_for(int id, const Elements& e, int parent) const {
   if (id < 0) return -1;
-  for (int loop : spec_index().triggered[id]) {
+  const SpecIndex& ix = spec_index();
+  for (int loop : ix.triggered[id]) {
     const LoopSpec& l = loops_begin()[loop];
-    if (parent_of(loop) != parent) continue;
+    if (ix.parent[loop] != parent) continue;
     if (l.qualifier_pos > 0 && !code_in_list(e.at(l.qualifier_pos), l.qualifier_codes)) continue;
     return loop;
   }
@@ -92,24 +115,25 @@ int Walker::trigger_for(const Elements& e, int parent) const {
 }
 
 Placement Walker::place(const Elements& e, const RawSegment& seg) {
-  const int id = spec_index().lookup(e.id());
+  const SpecIndex& ix = spec_index();
+  const int id = ix.lookup(e.id());
   // 1. Trigger of a child loop of an open loop, innermost first (or a root loop).
   for (int level = static_cast<int>(stack_.size());
-       id >= 0 && !spec_index().triggered[id].empty() && level >= 0; --level) {
+       id >= 0 && !ix.triggered[id].empty() && level >= 0; --level) {
     int parent = level == 0 ? -1 : stack_[level - 1];
-    int loop = trigger_for(e, parent);
+    int loop = trigger_for(id, e, parent);
     if (loop < 0) continue;
     stack_.resize(level);
     stack_.push_back(loop);
-    return {loop, true, false};
+    return {loop, true, false, id};
   }
   // 2. A segment of an open loop, innermost first.
   for (int level = static_cast<int>(stack_.size()) - 1; id >= 0 && level >= 0; --level) {
-    const SegmentSpec* s = spec_index().row(stack_[level], id);
+    const SegmentSpec* s = ix.row(stack_[level], id);
     if (!s) continue;
     int loop = stack_[level];
     stack_.resize(s->closes_loop ? level : level + 1);
-    return {loop, false, s->closes_loop};
+    return {loop, false, s->closes_loop, id};
   }
   // 3. A trigger whose parent loop is not open: open the missing ancestors implicitly.
   for (int loop : id >= 0 ? spec_index().triggered[id] : std::vector<int>{}) {
@@ -136,7 +160,7 @@ Placement Walker::place(const Elements& e, const RawSegment& seg) {
                             " segment; read as if it were there"});
       if (envelope) seen_no_envelope_ = true;
     }
-    return {loop, true, false};
+    return {loop, true, false, id};
   }
   bool known = is_known_segment(e.id());
   diags_.push_back({Severity::warning, known ? Errc::unexpected_segment : Errc::unknown_segment,

@@ -13,7 +13,14 @@ struct Placement {
   int loop = -1;             ///< index into the loop table; -1 = segment skipped
   bool starts_loop = false;  ///< the segment is the loop's trigger
   bool closes_loop = false;  ///< a trailer (SE, GE, IEA)
+  int segment = -1;          ///< the segment id as a small integer (segment_id_of)
 };
+
+/// Small integer for a segment id of the 835 table (-1 = not an 835 segment); lets the
+/// hot path compare ints instead of strings.
+int segment_id_of(std::string_view id);
+/// Number of distinct segment ids in the table.
+int segment_id_count();
 
 class Walker {
  public:
@@ -30,6 +37,7 @@ class Walker {
 
  private:
   int trigger_for(const Elements& elements, int parent) const;
+  int trigger_for(int segment_id, const Elements& elements, int parent) const;
   Diagnostics& diags_;
   std::vector<int> stack_;
   bool seen_no_envelope_ = false;

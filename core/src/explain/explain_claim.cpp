@@ -61,7 +61,7 @@ Outcome outcome_of(const Claim& c, const ClaimMoney& m) {
 }  // namespace
 
 ExplainedClaim explain_claim(const Claim& c, const Transaction& t, std::size_t ti, std::size_t ci,
-                             Diagnostics* diags) {
+                             Diagnostics* diags, bool with_drafts) {
   ExplainedClaim x;
   x.claim = &c;
   x.transaction = ti;
@@ -109,7 +109,7 @@ ExplainedClaim explain_claim(const Claim& c, const Transaction& t, std::size_t t
   }
   x.outcome = outcome_of(c, x.money);
   if (!is_reversal(c)) x.actions = detail::next_actions(x, is_forwarded(c));
-  detail::add_helpers(x, t);
+  if (with_drafts) detail::add_helpers(x, t);
   return x;
 }
 

@@ -156,6 +156,9 @@ RemarkEffect effect_from_description(std::string_view description) {
 
 namespace {}  // namespace
 
+AdjustmentGuidance guidance_uncached(std::string_view group, std::string_view carc,
+                                     const std::vector<std::string>& remarks);
+
 RemarkGuidance remark_guidance(std::string_view rarc) {
   const Data& d = data();
   if (auto it = d.remarks.find(std::string(rarc)); it != d.remarks.end()) return it->second;
@@ -168,6 +171,26 @@ RemarkGuidance remark_guidance(std::string_view rarc) {
 
 AdjustmentGuidance guidance_for(std::string_view group, std::string_view carc,
                                 const std::vector<std::string>& remarks) {
+  // Big remits repeat the same few group+reason pairs hundreds of thousands of times:
+  // remember the answer for the common no-remark case (per thread; the data never changes).
+  if (remarks.empty()) {
+    thread_local std::map<std::string, AdjustmentGuidance, std::less<>> cache;
+    char key[32];
+    if (group.size() + carc.size() + 1 < sizeof key) {
+      std::size_t n = group.copy(key, group.size());
+      key[n++] = '|';
+      n += carc.copy(key + n, carc.size());
+      std::string_view k(key, n);
+      if (auto it = cache.find(k); it != cache.end()) return it->second;
+      if (cache.size() > 4096) cache.clear();
+      return cache.emplace(std::string(k), guidance_uncached(group, carc, remarks)).first->second;
+    }
+  }
+  return guidance_uncached(group, carc, remarks);
+}
+
+AdjustmentGuidance guidance_uncached(std::string_view group, std::string_view carc,
+                                     const std::vector<std::string>& remarks) {
   const Data& d = data();
   AdjustmentGuidance g;
   if (auto it = d.taxonomy.find(std::string(carc)); it != d.taxonomy.end()) {
@@ -193,10 +216,7 @@ AdjustmentGuidance guidance_for(std::string_view group, std::string_view carc,
   }
   // Only PR may be billed to the patient: whatever the data says, a CO/PI/OA amount is not the
   // patient's (the guard keeps a data slip from costing a patient money).
-  if (group != "PR") {
-    if (g.action == Action::bill_patient) g.action = Action::contact_payer;
-    if (g.kind == Kind::patient_responsibility) g.kind = Kind::reduction;
-  }
+  if (group != "PR" && g.kind == Kind::patient_responsibility) g.kind = Kind::reduction;
   if (g.kind == Kind::contractual) g.appealable = Appealable::no;
   // Remarks refine only money the provider can still recover.
   if (g.kind == Kind::denial || g.kind == Kind::reduction) {
@@ -212,6 +232,8 @@ AdjustmentGuidance guidance_for(std::string_view group, std::string_view carc,
         g.remark_notes.push_back(code + ": " + r.note);
     }
   }
+  // Checked last: a remark's action (M38, MA47: bill_patient) must not bill a non-PR amount.
+  if (group != "PR" && g.action == Action::bill_patient) g.action = Action::contact_payer;
   return g;
 }
 

@@ -84,7 +84,20 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
       auto& cat = s.by_category[a.guidance.category];
       cat.amount += a.source->amount;
       ++cat.count;
-      auto& reason = s.by_reason[detail::adjustment_code(*a.source)];
+      // Look up without building a string: the key exists after the first time.
+      char key[40];
+      const Adjustment& adj = *a.source;
+      std::string_view k;
+      if (adj.group.size() + adj.reason.size() + 1 < sizeof key) {
+        std::size_t n = adj.group.copy(key, adj.group.size());
+        key[n++] = '-';
+        n += adj.reason.copy(key + n, adj.reason.size());
+        k = std::string_view(key, n);
+      }
+      auto found = s.by_reason.find(k);
+      if (k.empty() || found == s.by_reason.end())
+        found = s.by_reason.emplace(detail::adjustment_code(adj), AmountCount{}).first;
+      auto& reason = found->second;
       reason.amount += a.source->amount;
       ++reason.count;
     }
@@ -122,14 +135,15 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
     return original_file == file ? std::string("earlier in this file") : r_.files[original_file].name;
   };
   // Big-file mode explains each claim while its transaction is still being read.
+  std::size_t streaming_tx = SIZE_MAX, streaming_index = 0;
   if (!keep) {
     options.on_claim = [&](std::size_t t, const Transaction& tx, Claim& c) {
       std::size_t global = base + t;
       classify_payment(global, tx);
-      std::size_t index = 0;
-      for (auto it = r_.rows.rbegin(); it != r_.rows.rend() && it->transaction == global; ++it)
-        ++index;
-      ExplainedClaim x = explain_claim(c, tx, global, index, &code_diags);
+      // Claims arrive in order: count them per transaction instead of scanning the rows.
+      if (global != streaming_tx) streaming_tx = global, streaming_index = 0;
+      std::size_t index = streaming_index++;
+      ExplainedClaim x = explain_claim(c, tx, global, index, &code_diags, false);
       add_claim(x, file, global);
     };
   }

@@ -149,21 +149,22 @@ bool SegmentReader::next(RawSegment& out) {
   return false;
 }
 
-Elements::Elements(std::string_view segment, char sep) {
-  std::size_t start = 0;
-  while (true) {
-    std::size_t end = segment.find(sep, start);
+Elements::Elements(std::string_view segment, char sep) : segment_(segment) {
+  const char* p = segment.data();
+  const std::uint32_t n = static_cast<std::uint32_t>(segment.size());
+  std::uint32_t end = n;
+  start_[0] = 0;
+  count_ = 1;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (p[i] != sep) continue;
     if (count_ == kMax) {
       truncated_ = true;
-      return;
+      end = i;
+      break;
     }
-    if (end == std::string_view::npos) {
-      items_[count_++] = segment.substr(start);
-      return;
-    }
-    items_[count_++] = segment.substr(start, end - start);
-    start = end + 1;
+    start_[count_++] = i + 1;
   }
+  start_[count_] = end + 1;  // sentinel: at(k) spans [start_[k], start_[k+1] - 1)
 }
 
 std::string_view component(std::string_view element, char sep, std::size_t n) {

@@ -62,14 +62,19 @@ class Elements {
  public:
   static constexpr std::size_t kMax = 64;
   Elements(std::string_view segment, char element_separator);
-  std::string_view id() const { return items_[0]; }
+  std::string_view id() const { return at(0); }
   /// Element n (1-based as in X12, CLP01 = at(1)); empty when absent.
-  std::string_view at(std::size_t n) const { return n < count_ ? items_[n] : std::string_view(); }
+  std::string_view at(std::size_t n) const {
+    return n < count_ ? segment_.substr(start_[n], start_[n + 1] - start_[n] - 1) : std::string_view();
+  }
   std::size_t size() const { return count_; }  ///< including the id
   bool truncated() const { return truncated_; }
 
  private:
-  std::array<std::string_view, kMax> items_{};
+  // Start offsets only, left uninitialised beyond count_: this runs once per segment, and
+  // zeroing 64 views per segment cost more than the split itself.
+  std::string_view segment_;
+  std::uint32_t start_[kMax + 1];
   std::size_t count_ = 0;
   bool truncated_ = false;
 };

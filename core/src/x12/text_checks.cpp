@@ -2,6 +2,7 @@
 // rather than "no ISA found".
 #include "x12/text_checks.h"
 
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -63,6 +64,14 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view b) {
   const auto* s = reinterpret_cast<const unsigned char*>(b.data());
   std::size_t n = b.size(), i = 0;
   while (i < n) {
+    // ASCII fast path, 8 bytes at a time: X12 text is almost always plain ASCII.
+    while (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, s + i, 8);
+      if (word & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = s[i];
     if (c < 0x80) {
       ++i;
