@@ -6,6 +6,11 @@ function(denial_warnings target)
   endif()
 endfunction()
 
+if(DENIAL_FUZZ)
+  # libFuzzer instrumentation for everything the targets link (clang only).
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
+
 if(DENIAL_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fsanitize=address,undefined)

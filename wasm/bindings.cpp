@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "denial/lookup_json.h"
+#include "denial/parse.h"
 #include "denial/session.h"
 
 namespace {
@@ -25,9 +26,9 @@ int open_session(double keep_claims_up_to, double max_file_bytes) {
 }
 void close_session(int h) { sessions.erase(h); }
 
-#define FORWARD(name, call)                                   \
-  std::string name(int h) {                                   \
-    denial::Session* s = find(h);                             \
+#define FORWARD(name, call)                                          \
+  std::string name(int h) {                                          \
+    denial::Session* s = find(h);                                    \
     return s ? call : std::string(R"({"error":"no such session"})"); \
   }
 FORWARD(summary, s->summary_json())
@@ -36,16 +37,50 @@ std::string add_file(int h, std::string name, std::string bytes) {
   denial::Session* s = find(h);
   return s ? s->add_file(std::move(name), std::move(bytes)) : R"({"error":"no such session"})";
 }
-std::string rows(int h, std::string query, bool mask) { auto* s = find(h); return s ? s->rows_json(query, mask) : "null"; }
-std::string claim(int h, int row, bool mask) { auto* s = find(h); return s ? s->claim_json(row, mask) : "null"; }
-std::string raw_segments(int h, int row) { auto* s = find(h); return s ? s->raw_segments(row) : ""; }
-std::string report_json(int h, bool mask) { auto* s = find(h); return s ? s->report_json(mask) : "null"; }
-std::string worklist_csv(int h, bool mask) { auto* s = find(h); return s ? s->worklist_csv(mask) : ""; }
-std::string ndjson(int h, bool mask) { auto* s = find(h); return s ? s->ndjson(mask) : ""; }
-std::string text(int h, bool mask) { auto* s = find(h); return s ? s->text(mask) : ""; }
+std::string rows(int h, std::string query, bool mask) {
+  auto* s = find(h);
+  return s ? s->rows_json(query, mask) : "null";
+}
+std::string claim(int h, int row, bool mask) {
+  auto* s = find(h);
+  return s ? s->claim_json(row, mask) : "null";
+}
+std::string raw_segments(int h, int row) {
+  auto* s = find(h);
+  return s ? s->raw_segments(row) : "";
+}
+std::string report_json(int h, bool mask) {
+  auto* s = find(h);
+  return s ? s->report_json(mask) : "null";
+}
+std::string worklist_csv(int h, bool mask) {
+  auto* s = find(h);
+  return s ? s->worklist_csv(mask) : "";
+}
+std::string ndjson(int h, bool mask) {
+  auto* s = find(h);
+  return s ? s->ndjson(mask) : "";
+}
+std::string text(int h, bool mask) {
+  auto* s = find(h);
+  return s ? s->text(mask) : "";
+}
 std::string lookup(std::string q) { return denial::lookup_json(q); }
 std::string search(std::string q, int limit) { return denial::search_json(q, limit); }
 std::string version() { return DENIAL_VERSION; }
+// Read + model + balance only (no explanation): counts, for a quick check and the benchmark.
+std::string scan(std::string bytes) {
+  denial::ParseOptions o;
+  o.keep_claims = false;
+  denial::ParseResult r = denial::parse_835(bytes, o);
+  std::size_t errors = 0;
+  for (const auto& d : r.diagnostics) errors += d.severity == denial::Severity::error;
+  return "{\"readable\":" + std::string(r.readable ? "true" : "false") +
+         ",\"transactions\":" + std::to_string(r.era.transactions.size()) +
+         ",\"claims\":" + std::to_string(r.claim_count) +
+         ",\"balance_findings\":" + std::to_string(r.balance.size()) +
+         ",\"errors\":" + std::to_string(errors) + "}";
+}
 
 }  // namespace
 
@@ -65,4 +100,5 @@ EMSCRIPTEN_BINDINGS(denial) {
   function("lookup", &lookup);
   function("search", &search);
   function("version", &version);
+  function("scan", &scan);
 }

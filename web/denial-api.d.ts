@@ -118,6 +118,7 @@ export declare class Session {
 
 export declare class DenialExplainer {
   version(): string;
+  scan(input: Uint8Array | ArrayBuffer | string): { readable: boolean; transactions: number; claims: number; balance_findings: number; errors: number };
   lookup(query: string): LookupAnswer;
   search(words: string, limit?: number): SearchAnswer;
   openSession(options?: { keepClaimsUpTo?: number; maxFileBytes?: number }): Session;

@@ -68,6 +68,11 @@ export class DenialExplainer {
   #core;
   constructor(core) { this.#core = core; }
   version() { return this.#core.version(); }
+  /** Read + model + balance only: {readable, transactions, claims, balance_findings, errors}. */
+  scan(input) {
+    const bytes = toBytes(input);
+    return bytes ? parse(this.#core.scan(bytes)) : { readable: false, transactions: 0, claims: 0, balance_findings: 0, errors: 1 };
+  }
   lookup(query) { return parse(this.#core.lookup(String(query))); }
   search(words, limit = 20) { return parse(this.#core.search(String(words), limit)); }
   openSession({ keepClaimsUpTo = DEFAULT_KEEP_CLAIMS_UP_TO, maxFileBytes = DEFAULT_MAX_FILE_BYTES } = {}) {

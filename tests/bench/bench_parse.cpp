@@ -1,6 +1,8 @@
 // Benchmark: read+model+balance (streaming) and full explain on a generated 835, against a
-// memchr scan of the same bytes (the physical ceiling) in the same run. Prints, never asserts.
-//   bench_parse [MB=100] [--write FILE]   (--write saves the generated file for other peers)
+// memchr scan of the same bytes (the physical ceiling) in the same run. Each stage runs in
+// its own process so its peak memory is its own. Prints, never asserts.
+//   bench_parse [MB=100] [--keep FILE]      driver: generate, run the stages, print the table
+//   bench_parse --file F --mode scan|parse|explain   one stage (used by the driver)
 #include <sys/resource.h>
 
 #include <chrono>
@@ -16,85 +18,97 @@
 
 namespace {
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+double now_s() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-long peak_rss_mb() {
+long peak_rss_kb() {
   rusage u{};
   getrusage(RUSAGE_SELF, &u);
-  return u.ru_maxrss / 1024;
+  return u.ru_maxrss;
 }
 
-template <typename F>
-double best_of(int runs, F&& f) {
+std::string read_all(const char* path) {
+  std::ifstream f(path, std::ios::binary | std::ios::ate);
+  std::string s(static_cast<std::size_t>(f.tellg()), '\0');
+  f.seekg(0);
+  f.read(s.data(), static_cast<std::streamsize>(s.size()));
+  return s;
+}
+
+// One stage, best of 3 runs; prints "seconds claims peak_kb".
+int run_stage(const char* file, const std::string& mode) {
+  std::string input = read_all(file);
   double best = 1e9;
-  for (int i = 0; i < runs; ++i) {
-    auto t0 = std::chrono::steady_clock::now();
-    f();
-    best = std::min(best, seconds_since(t0));
+  std::size_t count = 0;
+  for (int run = 0; run < 3; ++run) {
+    double t0 = now_s();
+    if (mode == "scan") {
+      count = 0;
+      const char* end = input.data() + input.size();
+      for (const char* p = input.data();
+           (p = static_cast<const char*>(std::memchr(p, '~', end - p))); ++p)
+        ++count;
+    } else if (mode == "parse") {
+      denial::ParseOptions o;
+      o.keep_claims = false;
+      count = denial::parse_835(input, o).claim_count;
+    } else {
+      denial::ReportBuilder b(0);  // big-file mode: rows kept, claims streamed
+      b.add_file("bench.835", input);
+      count = b.report().rows.size();
+    }
+    best = std::min(best, now_s() - t0);
   }
-  return best;
+  std::printf("%.6f %zu %ld\n", best, count, peak_rss_kb());
+  return 0;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc >= 5 && std::strcmp(argv[1], "--file") == 0) return run_stage(argv[2], argv[4]);
   double mb = argc > 1 && argv[1][0] != '-' ? std::atof(argv[1]) : 100;
-  std::string write_to;
+  std::string keep;
   for (int i = 1; i + 1 < argc; ++i)
-    if (std::strcmp(argv[i], "--write") == 0) write_to = argv[i + 1];
-  auto t0 = std::chrono::steady_clock::now();
+    if (std::strcmp(argv[i], "--keep") == 0) keep = argv[i + 1];
+  std::string path =
+      keep.empty() ? "/tmp/denial-bench-" + std::to_string(static_cast<int>(mb)) + ".835" : keep;
+  double t0 = now_s();
   std::string input = denial_bench::generate_835(static_cast<std::uint64_t>(mb * 1024 * 1024));
-  double gen_s = seconds_since(t0);
-  if (!write_to.empty()) std::ofstream(write_to, std::ios::binary) << input;
+  std::ofstream(path, std::ios::binary) << input;
   const double size_mb = input.size() / (1024.0 * 1024.0);
-  long rss_input = peak_rss_mb();
-  std::printf("input: %.1f MB generated in %.2f s (peak RSS with input: %ld MB)\n", size_mb, gen_s, rss_input);
+  std::printf("input: %s, %.1f MB generated in %.2f s\n\n", path.c_str(), size_mb, now_s() - t0);
+  input = std::string();
 
-  if (std::getenv("BENCH_PARSE_ONLY")) {  // for profilers: parse only, many times
-    denial::ParseOptions o;
-    o.keep_claims = false;
-    for (int i = 0; i < 10; ++i) denial::parse_835(input, o);
-    return 0;
-  }
-  if (std::getenv("BENCH_EXPLAIN_ONLY")) {  // for profilers: big-file explain, many times
-    for (int i = 0; i < 5; ++i) {
-      denial::ReportBuilder b(0);
-      b.add_file("bench.835", input);
+  struct Row {
+    const char* mode;
+    const char* label;
+    double s = 0;
+    std::size_t count = 0;
+    long kb = 0;
+  } rows[] = {{"scan", "memchr scan for '~' (ceiling)"},
+              {"parse", "read + model + balance (stream)"},
+              {"explain", "full explain, one row per claim"}};
+  for (Row& r : rows) {
+    std::string cmd = std::string(argv[0]) + " --file " + path + " --mode " + r.mode;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p || std::fscanf(p, "%lf %zu %ld", &r.s, &r.count, &r.kb) != 3) {
+      std::printf("stage %s failed\n", r.mode);
+      return 1;
     }
-    return 0;
+    pclose(p);
   }
-  std::size_t terminators = 0;
-  double scan_s = best_of(3, [&] {
-    terminators = 0;
-    for (const char* p = input.data(); (p = static_cast<const char*>(std::memchr(p, '~', input.data() + input.size() - p)));
-         ++p)
-      ++terminators;
-  });
-
-  std::size_t claims = 0;
-  denial::ParseOptions streaming;
-  streaming.keep_claims = false;
-  double parse_s = best_of(3, [&] { claims = denial::parse_835(input, streaming).claim_count; });
-  long rss_parse = peak_rss_mb();
-
-  std::size_t rows = 0;
-  double explain_s = best_of(1, [&] {
-    denial::ReportBuilder b(0);  // big-file mode: rows only
-    b.add_file("bench.835", input);
-    rows = b.report().rows.size();
-  });
-  long rss_explain = peak_rss_mb();
-
-  std::printf("\n%-34s %10s %12s %10s\n", "stage", "MB/s", "claims/s", "vs memchr");
-  std::printf("%-34s %10.0f %12s %10s\n", "memchr scan for '~' (ceiling)", size_mb / scan_s, "-", "1.00");
-  std::printf("%-34s %10.0f %12.0f %10.3f\n", "read + model + balance (stream)", size_mb / parse_s, claims / parse_s,
-              scan_s / parse_s);
-  std::printf("%-34s %10.0f %12.0f %10.3f\n", "full explain, rows kept", size_mb / explain_s, rows / explain_s,
-              scan_s / explain_s);
-  std::printf("\nclaims: %zu, segments: %zu\n", claims, terminators);
-  std::printf("peak RSS: input %ld MB, after parse %ld MB (%.2fx file), after explain %ld MB (%.2fx file)\n",
-              rss_input, rss_parse, rss_parse / size_mb, rss_explain, rss_explain / size_mb);
+  std::printf("%-34s %9s %11s %10s %12s %9s\n", "stage", "MB/s", "claims/s", "vs memchr",
+              "peak RSS MB", "x file");
+  for (const Row& r : rows) {
+    bool claims = std::strcmp(r.mode, "scan") != 0;
+    std::printf("%-34s %9.0f %11s %10.3f %12.0f %9.2f\n", r.label, size_mb / r.s,
+                claims ? std::to_string(static_cast<long>(r.count / r.s)).c_str() : "-",
+                rows[0].s / r.s, r.kb / 1024.0, r.kb / 1024.0 / size_mb);
+  }
+  std::printf("\nclaims: %zu (peak RSS includes the input held in memory: 1.00x file)\n",
+              rows[1].count);
+  if (keep.empty()) std::remove(path.c_str());
   return 0;
 }

@@ -20,8 +20,8 @@ struct Rng {
 
 std::string money(long long cents) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%s%lld.%02lld", cents < 0 ? "-" : "", (cents < 0 ? -cents : cents) / 100,
-                (cents < 0 ? -cents : cents) % 100);
+  std::snprintf(buf, sizeof buf, "%s%lld.%02lld", cents < 0 ? "-" : "",
+                (cents < 0 ? -cents : cents) / 100, (cents < 0 ? -cents : cents) % 100);
   return buf;
 }
 
@@ -31,8 +31,10 @@ std::string generate_835(std::uint64_t target_bytes, std::uint32_t seed) {
   Rng rng{0x9E3779B97F4A7C15ULL ^ seed};
   std::string body;
   body.reserve(target_bytes + 4096);
-  static const char* kCodes[] = {"99213", "99214", "85025", "80053", "93000", "71046", "97110", "36415"};
-  static const char* kLast[] = {"SMITH", "GARCIA", "NGUYEN", "JOHNSON", "PATEL", "KIM", "BROWN", "LOPEZ"};
+  static const char* kCodes[] = {"99213", "99214", "85025", "80053",
+                                 "93000", "71046", "97110", "36415"};
+  static const char* kLast[] = {"SMITH", "GARCIA", "NGUYEN", "JOHNSON",
+                                "PATEL", "KIM",    "BROWN",  "LOPEZ"};
   long long total_paid = 0;
   std::uint64_t segments = 0, claim_no = 0;
   auto seg = [&](const std::string& s) {
@@ -51,7 +53,8 @@ std::string generate_835(std::uint64_t target_bytes, std::uint32_t seed) {
   while (body.size() < target_bytes) {
     ++claim_no;
     int lines = 1 + static_cast<int>(rng.below(3));
-    int kind = static_cast<int>(rng.below(10));  // 0-5 paid/reduced, 6-7 partial denial, 8 denied, 9 PR only
+    int kind = static_cast<int>(
+        rng.below(10));  // 0-5 paid/reduced, 6-7 partial denial, 8 denied, 9 PR only
     long long charge = 0, paid = 0, patient = 0;
     std::string lines_text;
     for (int l = 0; l < lines; ++l) {
@@ -64,13 +67,15 @@ std::string generate_835(std::uint64_t target_bytes, std::uint32_t seed) {
       charge += c;
       paid += p;
       patient += coins;
-      std::string svc = "SVC*HC:" + std::string(kCodes[rng.below(8)]) + "*" + money(c) + "*" + money(p) + "**1";
+      std::string svc =
+          "SVC*HC:" + std::string(kCodes[rng.below(8)]) + "*" + money(c) + "*" + money(p) + "**1";
       std::string cas;
       if (contractual) cas += "CAS*CO*45*" + money(contractual) + "~\n";
-      if (denied) cas += std::string("CAS*CO*") + (kind == 8 ? "16" : "50") + "*" + money(denied) + "~\n";
+      if (denied)
+        cas += std::string("CAS*CO*") + (kind == 8 ? "16" : "50") + "*" + money(denied) + "~\n";
       if (coins) cas += "CAS*PR*2*" + money(coins) + "~\n";
-      lines_text += svc + "~\nDTM*472*20260105~\n" + cas + "REF*6R*L" + std::to_string(claim_no) + "-" +
-                    std::to_string(l + 1) + "~\nAMT*B6*" + money(c - contractual) + "~\n";
+      lines_text += svc + "~\nDTM*472*20260105~\n" + cas + "REF*6R*L" + std::to_string(claim_no) +
+                    "-" + std::to_string(l + 1) + "~\nAMT*B6*" + money(c - contractual) + "~\n";
       segments += 4 + (contractual ? 1 : 0) + (denied ? 1 : 0) + (coins ? 1 : 0);
       if (kind == 8) {
         lines_text += "LQ*HE*N290~\n";
@@ -78,15 +83,17 @@ std::string generate_835(std::uint64_t target_bytes, std::uint32_t seed) {
       }
     }
     total_paid += paid;
-    seg("CLP*PCN" + std::to_string(claim_no) + "*" + (kind == 8 ? "4" : "1") + "*" + money(charge) + "*" + money(paid) +
-        "*" + (patient ? money(patient) : "") + "*12*ICN" + std::to_string(claim_no) + "*11*1");
-    seg(std::string("NM1*QC*1*") + kLast[rng.below(8)] + "*PAT" + std::to_string(claim_no % 997) + "****MI*M" +
-        std::to_string(100000 + claim_no));
+    seg("CLP*PCN" + std::to_string(claim_no) + "*" + (kind == 8 ? "4" : "1") + "*" + money(charge) +
+        "*" + money(paid) + "*" + (patient ? money(patient) : "") + "*12*ICN" +
+        std::to_string(claim_no) + "*11*1");
+    seg(std::string("NM1*QC*1*") + kLast[rng.below(8)] + "*PAT" + std::to_string(claim_no % 997) +
+        "****MI*M" + std::to_string(100000 + claim_no));
     seg("DTM*232*20260105");
     body += lines_text;
   }
   std::string head =
-      "ISA*00*          *00*          *ZZ*BENCHPAYER     *ZZ*BENCHCLINIC    *260115*1200*^*00501*000000001*0*P*:~\n"
+      "ISA*00*          *00*          *ZZ*BENCHPAYER     *ZZ*BENCHCLINIC    "
+      "*260115*1200*^*00501*000000001*0*P*:~\n"
       "GS*HP*BENCHPAYER*BENCHCLINIC*20260115*1200*1*X*005010X221A1~\nST*835*0001~\n";
   std::size_t at = body.find("{TOTAL}");
   body.replace(at, 7, money(total_paid));

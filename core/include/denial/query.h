@@ -22,8 +22,8 @@ struct RowQuery {
 };
 
 struct RowPage {
-  std::size_t total = 0;             ///< rows matching the filter
-  std::vector<std::size_t> rows;     ///< indices into Report::rows, this page only
+  std::size_t total = 0;          ///< rows matching the filter
+  std::vector<std::size_t> rows;  ///< indices into Report::rows, this page only
 };
 
 RowPage query_rows(const Report& report, const RowQuery& query);

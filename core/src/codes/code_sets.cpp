@@ -137,8 +137,9 @@ const CodeEntry* find_code(CodeList list, std::string_view code) {
   for (std::size_t k = 0; k < code.size(); ++k)
     buf[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(code[k])));
   std::string_view key(buf, code.size());
-  auto it = std::lower_bound(t.sorted_keys.begin(), t.sorted_keys.end(), key,
-                             [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
+  auto it = std::lower_bound(
+      t.sorted_keys.begin(), t.sorted_keys.end(), key,
+      [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
   if (it == t.sorted_keys.end() || *it != key) return nullptr;
   return &t.entries[t.by_code[it - t.sorted_keys.begin()]];
 }

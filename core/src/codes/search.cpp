@@ -20,7 +20,7 @@ std::string stem(std::string w) {
     }
     return false;
   };
-  strip("ation") || strip("ing") || strip("ed") || strip("ly") || strip("es") || strip("s");
+  strip("ing") || strip("ed") || strip("ly") || strip("es") || strip("s");
   if (w.size() > 3 && w.back() == 'e') w.pop_back();
   return w;
 }
@@ -45,7 +45,7 @@ struct Synonym {
   std::string_view alternatives;  // space separated, stemmed at use
 };
 constexpr Synonym kSynonyms[] = {
-    {"prior", "pre precertification"},
+    {"prior", "pre precertification authorization"},
     {"auth", "authorization"},
     {"precert", "precertification"},
     {"dup", "duplicate"},
@@ -75,10 +75,21 @@ int position_of(const std::vector<std::string>& words, const std::vector<std::st
   return -1;
 }
 
+bool has_phrase(const std::vector<std::string>& words, const std::vector<std::string>& phrase) {
+  if (phrase.empty() || words.size() < phrase.size()) return false;
+  for (std::size_t i = 0; i + phrase.size() <= words.size(); ++i) {
+    std::size_t k = 0;
+    while (k < phrase.size() && words[i + k] == phrase[k]) ++k;
+    if (k == phrase.size()) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<SearchHit> search_codes(std::string_view query, std::size_t limit) {
   auto terms = query_terms(query);
+  const auto raw = words_of(query);
   std::vector<SearchHit> hits;
   if (terms.empty()) return hits;
   for (CodeList list : {CodeList::carc, CodeList::rarc, CodeList::plb_reason,
@@ -100,6 +111,8 @@ std::vector<SearchHit> search_codes(std::string_view query, std::size_t limit) {
       }
       if (matched == 0) continue;
       int score = matched * 1000 + matched_main * 300;
+      // The query as a phrase (its words in order, adjacent) in the main text.
+      if (terms.size() > 1 && has_phrase(main_words, raw)) score += 500;
       score += first < 3 ? 60 : first < 8 ? 30 : 0;
       score += e.deactivated ? 0 : 40;
       score += list == CodeList::carc ? 20 : 0;

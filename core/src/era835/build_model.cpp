@@ -346,7 +346,8 @@ struct HandlerIndex {
   int loop_2100, loop_2110, clp, svc, cas, se, st, gs, ge, isa, iea;
   HandlerIndex() {
     by_loop.assign(loops_end() - loops_begin(), std::vector<Handler>(segment_id_count(), nullptr));
-    for (const auto& row : kHandlers) by_loop[find_loop(row.loop)][segment_id_of(row.segment)] = row.handler;
+    for (const auto& row : kHandlers)
+      by_loop[find_loop(row.loop)][segment_id_of(row.segment)] = row.handler;
     loop_2100 = find_loop("2100");
     loop_2110 = find_loop("2110");
     clp = segment_id_of("CLP"), svc = segment_id_of("SVC"), cas = segment_id_of("CAS");
@@ -364,8 +365,8 @@ const HandlerIndex& handlers() {
 // Streaming mode reuses one Claim: clearing keeps the vectors' buffers, saving most of the
 // allocations a fresh Claim per claim would cost.
 void reset_keeping_capacity(Claim& c) {
-  for (std::string* s : {&c.patient_control_number, &c.status, &c.filing_indicator, &c.payer_claim_number,
-                         &c.facility_type, &c.frequency, &c.drg})
+  for (std::string* s : {&c.patient_control_number, &c.status, &c.filing_indicator,
+                         &c.payer_claim_number, &c.facility_type, &c.frequency, &c.drg})
     s->clear();
   c.charge = c.paid = 0;
   c.patient_responsibility.reset();

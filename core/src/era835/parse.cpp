@@ -50,7 +50,8 @@ ParseResult parse_835(std::string_view bytes, const ParseOptions& options) {
   if (!result.readable && builder.other_transaction().empty() && last == 0) {
     // A web page that merely mentions "ISA*..." passes classify_non_x12 (which lets an 835
     // pasted into HTML be read); when nothing X12 was found it is still a web page.
-    std::size_t first = bytes.find_first_not_of(" \t\r\n", bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+    std::size_t first =
+        bytes.find_first_not_of(" \t\r\n", bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
     if (first != std::string_view::npos && bytes[first] == '<')
       diags.push_back({Severity::error, Errc::not_835_html, 0, first, "",
                        "this looks like an HTML or XML page, not an 835 remittance"});

@@ -36,7 +36,7 @@ struct SpecIndex {
   std::vector<std::uint32_t> keys;                    // id number -> packed id
   std::vector<std::vector<const SegmentSpec*>> rows;  // [loop][id number]
   std::vector<std::vector<int>> triggered;            // [id number] -> loops it can start
-  std::vector<int> parent;  // [loop] -> parent loop or -1
+  std::vector<int> parent;                            // [loop] -> parent loop or -1
   // Open-addressing hash of packed ids -> id number (the table has ~40 ids; 512 slots).
   static constexpr std::uint32_t kSlots = 512;
   std::uint32_t slot_key[kSlots];

@@ -1,7 +1,7 @@
 // Worklist CSV (one row per action, Excel-friendly, formula-injection-safe) and NDJSON (one
 // explained claim per line, for warehouses).
-#include "explain/helpers.h"
 #include "denial/query.h"
+#include "explain/helpers.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -50,7 +50,8 @@ std::string worklist_csv(const Report& r, bool mask) {
     const Transaction& tx = r.transactions[row->transaction];
     std::string common_a =
         csv_cell(r.files[row->file].name) + "," + csv_cell(tx.payer.name) + "," +
-        csv_cell(tx.payment.trace_number) + "," + csv_cell(mask ? mask_id(row->patient_control_number) : row->patient_control_number) + "," +
+        csv_cell(tx.payment.trace_number) + "," +
+        csv_cell(mask ? mask_id(row->patient_control_number) : row->patient_control_number) + "," +
         csv_cell(row->payer_claim_number) + "," +
         csv_cell(mask && !row->patient_name.empty() ? "[masked]" : row->patient_name) + ",";
     std::string tail = "," + format_cents(row->charge) + "," + format_cents(row->paid) + "\r\n";

@@ -21,7 +21,8 @@ bool has_code(const ClaimRow& row, const std::string& code) {
   std::size_t start = 0;
   while (start < row.codes.size()) {
     std::size_t end = row.codes.find(' ', start);
-    std::string_view tok = std::string_view(row.codes).substr(start, end == std::string::npos ? std::string::npos : end - start);
+    std::string_view tok = std::string_view(row.codes).substr(
+        start, end == std::string::npos ? std::string::npos : end - start);
     std::string t = lower(tok);
     if (t == code) return true;
     std::size_t dash = t.find('-');
@@ -48,12 +49,16 @@ RowPage query_rows(const Report& report, const RowQuery& q) {
   for (std::size_t i = 0; i < report.rows.size(); ++i) {
     const ClaimRow& r = report.rows[i];
     if (q.outcome == "needs_action") {
-      if (r.duplicate || r.action == Action::no_action || r.action == Action::write_off || r.action == Action::bill_patient) continue;
+      if (r.duplicate || r.action == Action::no_action || r.action == Action::write_off ||
+          r.action == Action::bill_patient)
+        continue;
     } else if (!q.outcome.empty() && outcome_id(r.outcome) != q.outcome) {
       continue;
     }
     if (!q.action.empty() && action_id(r.action) != q.action) continue;
-    if (!payer.empty() && lower(report.transactions[r.transaction].payer.name).find(payer) == std::string::npos) continue;
+    if (!payer.empty() &&
+        lower(report.transactions[r.transaction].payer.name).find(payer) == std::string::npos)
+      continue;
     if (!code.empty() && !has_code(r, code)) continue;
     if (!text.empty() && lower(r.patient_name).find(text) == std::string::npos &&
         lower(r.patient_control_number).find(text) == std::string::npos &&
@@ -81,7 +86,8 @@ std::string mask_id(std::string_view id) {
   return "***" + std::string(id.substr(id.size() - 4));
 }
 
-std::string claim_detail_json(const Report& report, std::size_t row_index, std::string_view bytes, bool mask) {
+std::string claim_detail_json(const Report& report, std::size_t row_index, std::string_view bytes,
+                              bool mask) {
   if (row_index >= report.rows.size()) return "null";
   const ClaimRow& row = report.rows[row_index];
   const Transaction& tx = report.transactions[row.transaction];
@@ -100,7 +106,8 @@ std::string claim_detail_json(const Report& report, std::size_t row_index, std::
   return detail::dump(j, -1);
 }
 
-std::string claim_raw_segments(const Report& report, std::size_t row_index, std::string_view bytes) {
+std::string claim_raw_segments(const Report& report, std::size_t row_index,
+                               std::string_view bytes) {
   if (row_index >= report.rows.size()) return {};
   const ClaimRow& row = report.rows[row_index];
   const Transaction& tx = report.transactions[row.transaction];
@@ -111,11 +118,15 @@ std::string claim_raw_segments(const Report& report, std::size_t row_index, std:
     std::size_t next = bytes.find(tx.segment_terminator, pos);
     if (next == std::string_view::npos || next > end) next = end;
     std::string_view seg = bytes.substr(pos, next - pos);
-    while (!seg.empty() && (seg.front() == '\r' || seg.front() == '\n' || seg.front() == ' ' || seg.front() == '\t')) seg.remove_prefix(1);
-    while (!seg.empty() && (seg.back() == '\r' || seg.back() == '\n' || seg.back() == ' ')) seg.remove_suffix(1);
+    while (!seg.empty() && (seg.front() == '\r' || seg.front() == '\n' || seg.front() == ' ' ||
+                            seg.front() == '\t'))
+      seg.remove_prefix(1);
+    while (!seg.empty() && (seg.back() == '\r' || seg.back() == '\n' || seg.back() == ' '))
+      seg.remove_suffix(1);
     if (!seg.empty()) {
       out += seg;
-      if (tx.segment_terminator != '\n' && tx.segment_terminator != '\r') out += tx.segment_terminator;
+      if (tx.segment_terminator != '\n' && tx.segment_terminator != '\r')
+        out += tx.segment_terminator;
       out += '\n';
     }
     pos = next + 1;

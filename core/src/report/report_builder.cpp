@@ -117,9 +117,11 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   info.bytes = bytes.size();
   info.first_transaction = r_.transactions.size();
   if (bytes.size() > max_bytes_) {
-    r_.diagnostics.push_back({file, {Severity::error, Errc::input_too_large, 0, 0, "",
-                                     "the file has " + std::to_string(bytes.size()) +
-                                         " bytes; this build accepts up to " + std::to_string(max_bytes_)}});
+    r_.diagnostics.push_back(
+        {file,
+         {Severity::error, Errc::input_too_large, 0, 0, "",
+          "the file has " + std::to_string(bytes.size()) + " bytes; this build accepts up to " +
+              std::to_string(max_bytes_)}});
     info.errors = 1;
     r_.files.push_back(std::move(info));
     r_.summary.files = r_.files.size();
@@ -132,7 +134,8 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   std::size_t base = r_.transactions.size();
   // The original may sit earlier in this same file, which is not in r_.files yet.
   auto where_read = [&](std::size_t original_file) {
-    return original_file == file ? std::string("earlier in this file") : r_.files[original_file].name;
+    return original_file == file ? std::string("earlier in this file")
+                                 : r_.files[original_file].name;
   };
   // Big-file mode explains each claim while its transaction is still being read.
   std::size_t streaming_tx = SIZE_MAX, streaming_index = 0;
@@ -156,13 +159,13 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
     const Transaction& tx = r_.transactions.back();
     if (classify_payment(global, tx) >= 0) {
       ++r_.summary.duplicate_payments;
-      r_.diagnostics.push_back({file,
-                                {Severity::warning, Errc::duplicate_payment, tx.pos.segment_no,
-                                 tx.pos.byte_offset, "/ST",
-                                 "payment " + tx.payment.trace_number + " of " +
-                                     format_cents(tx.payment.amount) + " was already read (" +
-                                     where_read(r_.transaction_file[r_.duplicate_of[global]]) +
-                                     "); not counted twice"}});
+      r_.diagnostics.push_back(
+          {file,
+           {Severity::warning, Errc::duplicate_payment, tx.pos.segment_no, tx.pos.byte_offset,
+            "/ST",
+            "payment " + tx.payment.trace_number + " of " + format_cents(tx.payment.amount) +
+                " was already read (" + where_read(r_.transaction_file[r_.duplicate_of[global]]) +
+                "); not counted twice"}});
     } else {
       Summary& s = r_.summary;
       ++s.transactions;

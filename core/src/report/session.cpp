@@ -35,7 +35,8 @@ std::string Session::add_file(std::string name, std::string bytes) {
 std::string Session::summary_json() const {
   const Report& r = builder_.report();
   json transactions = json::array();
-  for (std::size_t t = 0; t < r.transactions.size(); ++t) transactions.push_back(detail::transaction_json(r, t, false));
+  for (std::size_t t = 0; t < r.transactions.size(); ++t)
+    transactions.push_back(detail::transaction_json(r, t, false));
   json diags = json::array();
   for (const auto& [file, d] : r.diagnostics) {
     json dj = detail::diagnostic_json(d);
@@ -92,7 +93,9 @@ std::string Session::raw_segments(std::size_t row) const {
 }
 
 std::string Session::report_json(bool mask) const { return to_json(builder_.report(), -1, mask); }
-std::string Session::worklist_csv(bool mask) const { return denial::worklist_csv(builder_.report(), mask); }
+std::string Session::worklist_csv(bool mask) const {
+  return denial::worklist_csv(builder_.report(), mask);
+}
 std::string Session::ndjson(bool mask) const { return claims_ndjson(builder_.report(), mask); }
 std::string Session::text(bool mask) const { return to_text(builder_.report(), mask); }
 

@@ -121,7 +121,8 @@ std::string to_text(const Report& r, bool mask) {
   if (work.empty()) o << "  Nothing to appeal, correct or chase.\n";
   std::size_t n = 0;
   for (const ClaimRow* row : work) {
-    o << "  " << ++n << ". " << (mask ? mask_id(row->patient_control_number) : row->patient_control_number)
+    o << "  " << ++n << ". "
+      << (mask ? mask_id(row->patient_control_number) : row->patient_control_number)
       << (row->patient_name.empty() || mask ? "" : " (" + row->patient_name + ")") << ": "
       << action_label(row->action) << ", " << usd(row->at_stake) << " [" << row->codes << "]\n";
   }

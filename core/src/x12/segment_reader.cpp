@@ -37,8 +37,13 @@ SegmentReader::SegmentReader(std::string_view input, Diagnostics& diagnostics)
 SegmentReader::SegmentReader(std::string_view input, Diagnostics& diagnostics,
                              const Delimiters& known, std::size_t begin, std::size_t end,
                              std::uint32_t first_number)
-    : in_(input), diags_(diagnostics), delims_(known), pos_(begin),
-      limit_(std::min(end, input.size())), number_(first_number - 1), saw_isa_(true) {}
+    : in_(input),
+      diags_(diagnostics),
+      delims_(known),
+      pos_(begin),
+      limit_(std::min(end, input.size())),
+      number_(first_number - 1),
+      saw_isa_(true) {}
 
 // Finds the first ISA (text before it is skipped with a note) or, failing that, an ST.
 void SegmentReader::locate_start() {

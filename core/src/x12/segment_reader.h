@@ -65,7 +65,8 @@ class Elements {
   std::string_view id() const { return at(0); }
   /// Element n (1-based as in X12, CLP01 = at(1)); empty when absent.
   std::string_view at(std::size_t n) const {
-    return n < count_ ? segment_.substr(start_[n], start_[n + 1] - start_[n] - 1) : std::string_view();
+    return n < count_ ? segment_.substr(start_[n], start_[n + 1] - start_[n] - 1)
+                      : std::string_view();
   }
   std::size_t size() const { return count_; }  ///< including the id
   bool truncated() const { return truncated_; }

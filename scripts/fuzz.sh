@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# libFuzzer run of the three targets (clang-14, ASan+UBSan), seeded from the fixtures,
+# the malformed suite, the regression corpus and the shared samples when present.
+#   scripts/fuzz.sh [TOTAL_SECONDS=60]
+# A crash fails the run; its input is kept in test-artifacts/fuzz/ (add it to tests/fuzz/corpus).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+total="${1:-60}"
+per=$(( total / 3 > 1 ? total / 3 : 1 ))
+CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDENIAL_FUZZ=ON \
+  -DDENIAL_SANITIZE=ON >/dev/null
+cmake --build build-fuzz --target fuzz_reader fuzz_parse_835 fuzz_explain
+mkdir -p test-artifacts/fuzz
+status=0
+for target in fuzz_reader fuzz_parse_835 fuzz_explain; do
+  corpus=$(mktemp -d)
+  for seed in tests/data tests/fuzz/corpus ../shared/samples/era; do
+    [ -d "$seed" ] && find "$seed" -type f -size -1M -exec cp {} "$corpus"/ \; 2>/dev/null || true
+  done
+  echo "fuzz: $target for ${per}s on $(ls "$corpus" | wc -l) seeds"
+  if ! ./build-fuzz/tests/"$target" -max_total_time="$per" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+      -artifact_prefix=test-artifacts/fuzz/"$target"- -print_final_stats=1 "$corpus" 2>test-artifacts/fuzz/"$target".log; then
+    echo "fuzz: $target FAILED (see test-artifacts/fuzz/$target.log)"
+    tail -30 test-artifacts/fuzz/"$target".log
+    status=1
+  else
+    grep -E "stat::number_of_executed_units|stat::peak_rss_mb" test-artifacts/fuzz/"$target".log | tr '\n' ' '
+    echo
+  fi
+  rm -rf "$corpus"
+done
+exit $status

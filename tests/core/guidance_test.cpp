@@ -1,0 +1,204 @@
+// Our guidance data: it loads cleanly, covers every official CARC, and never breaks the rules a
+// biller relies on (only PR is the patient's; contractual amounts are written off, not appealed).
+#include "denial/guidance.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "denial/codes.h"
+#include "test_util.h"
+
+using denial::Action;
+using denial::Appealable;
+using denial::guidance_for;
+using denial::Kind;
+using denial::RemarkEffect;
+
+namespace {
+
+// Remark codes that have an entry in our guidance (read from the data file, not the core).
+std::vector<std::string> listed_remarks() {
+  std::vector<std::string> out;
+  auto path = std::string(DENIAL_SOURCE_DIR) + "/core/data/guidance/rarc_guidance.csv";
+  for (const auto& r : denial_test::csv_records(denial_test::read_file(path)))
+    out.push_back(r.at("code"));
+  return out;
+}
+
+const std::vector<const char*> kGroups = {"CO", "OA", "PI", "PR", "CR"};
+
+}  // namespace
+
+TEST(Guidance, LoadsWithoutErrors) {
+  const auto& errors = denial::guidance_load_errors();
+  EXPECT_TRUE(errors.empty()) << errors.size()
+                              << " errors, first: " << (errors.empty() ? "" : errors[0]);
+  EXPECT_GT(listed_remarks().size(), 100u);
+}
+
+TEST(Guidance, EveryOfficialCarcHasATaxonomyEntry) {
+  for (const auto& e : denial::code_entries(denial::CodeList::carc))
+    EXPECT_TRUE(guidance_for("CO", e.code).known) << "CARC " << e.code;
+  EXPECT_FALSE(guidance_for("CO", "9999").known);
+}
+
+// Only PR may be billed to the patient, whatever the CARC and whatever remarks sit next to it.
+TEST(GuidanceRules, OnlyPrIsThePatients) {
+  auto remarks = listed_remarks();
+  for (const auto& e : denial::code_entries(denial::CodeList::carc)) {
+    for (const char* group : {"CO", "OA", "PI", "CR", ""}) {
+      auto g = guidance_for(group, e.code);
+      EXPECT_NE(g.action, Action::bill_patient) << group << "-" << e.code;
+      EXPECT_NE(g.kind, Kind::patient_responsibility) << group << "-" << e.code;
+      for (const auto& rarc : remarks) {
+        auto r = guidance_for(group, e.code, {rarc});
+        ASSERT_NE(r.action, Action::bill_patient) << group << "-" << e.code << " with " << rarc;
+        ASSERT_NE(r.kind, Kind::patient_responsibility)
+            << group << "-" << e.code << " with " << rarc;
+      }
+    }
+  }
+}
+
+TEST(GuidanceRules, ContractualIsNeverAppealedNorBilledToThePatient) {
+  auto remarks = listed_remarks();
+  remarks.push_back("");  // no remark
+  for (const auto& e : denial::code_entries(denial::CodeList::carc)) {
+    for (const char* group : kGroups) {
+      for (const auto& rarc : remarks) {
+        auto g = rarc.empty() ? guidance_for(group, e.code) : guidance_for(group, e.code, {rarc});
+        if (g.kind != Kind::contractual) continue;
+        ASSERT_EQ(g.appealable, Appealable::no) << group << "-" << e.code << " " << rarc;
+        ASSERT_NE(g.action, Action::bill_patient) << group << "-" << e.code << " " << rarc;
+        ASSERT_NE(g.action, Action::appeal) << group << "-" << e.code << " " << rarc;
+      }
+    }
+  }
+}
+
+TEST(GuidanceRules, ContractualWriteOffs) {
+  for (const char* carc : {"45", "253"}) {
+    auto g = guidance_for("CO", carc);
+    EXPECT_TRUE(g.known);
+    EXPECT_EQ(g.kind, Kind::contractual) << carc;
+    EXPECT_EQ(g.action, Action::write_off) << carc;
+    EXPECT_EQ(g.appealable, Appealable::no) << carc;
+    EXPECT_FALSE(g.group_note.empty()) << carc;
+    // A remark does not turn a contractual write-off into work.
+    auto with = guidance_for("CO", carc, {"MA130"});
+    EXPECT_EQ(with.action, Action::write_off) << carc;
+  }
+}
+
+TEST(GuidanceRules, PatientShareIsBilledToThePatient) {
+  for (const char* carc : {"1", "2", "3"}) {
+    auto g = guidance_for("PR", carc);
+    EXPECT_EQ(g.kind, Kind::patient_responsibility) << carc;
+    EXPECT_EQ(g.action, Action::bill_patient) << carc;
+    EXPECT_EQ(g.appealable, Appealable::no) << carc;
+    // The same reason under CO is the provider's problem, not the patient's.
+    auto co = guidance_for("CO", carc);
+    EXPECT_NE(co.action, Action::bill_patient) << carc;
+    EXPECT_NE(co.kind, Kind::patient_responsibility) << carc;
+  }
+}
+
+TEST(GuidanceRules, NoAppealRemarksTurnADenialIntoAResubmission) {
+  for (const char* rarc : {"MA130", "N211"}) {
+    for (const char* carc : {"16", "50", "197"}) {
+      auto before = guidance_for("CO", carc);
+      ASSERT_EQ(before.kind, Kind::denial) << carc;
+      auto g = guidance_for("CO", carc, {rarc});
+      EXPECT_EQ(g.appealable, Appealable::no) << carc << " " << rarc;
+      EXPECT_EQ(g.action, Action::resubmit_corrected) << carc << " " << rarc;
+      EXPECT_FALSE(g.remark_notes.empty()) << carc << " " << rarc;
+    }
+  }
+  // CO-50 alone is appealable: the remark is what changes it.
+  EXPECT_NE(guidance_for("CO", "50").appealable, Appealable::no);
+}
+
+TEST(GuidanceDetail, FrequentCarcsHavePlainTextAndSteps) {
+  for (const char* carc :
+       {"1",   "2",   "3",   "4",   "5",   "11",  "16",  "18",  "22",  "23",  "24",  "27",  "29",
+        "31",  "45",  "50",  "59",  "96",  "97",  "109", "119", "146", "151", "167", "181", "182",
+        "185", "189", "197", "204", "226", "234", "236", "242", "252", "253", "B7",  "B9"}) {
+    auto g = guidance_for("CO", carc);
+    ASSERT_NE(g.detail, nullptr) << carc;
+    EXPECT_GT(g.detail->plain.size(), 40u) << carc;
+    EXPECT_GE(g.detail->steps.size(), 2u) << carc;
+    for (const auto& s : g.detail->steps) EXPECT_FALSE(s.empty()) << carc;
+  }
+}
+
+TEST(GuidanceDetail, AppealableDenialsListAttachments) {
+  // An appeal letter needs something to enclose for the classic medical-necessity denial.
+  auto g = guidance_for("CO", "50");
+  ASSERT_NE(g.detail, nullptr);
+  EXPECT_FALSE(g.detail->appeal_attachments.empty());
+}
+
+TEST(RemarkRule, EffectFromDescription) {
+  auto effect_of = [](const char* rarc) {
+    const auto* e = denial::find_code(denial::CodeList::rarc, rarc);
+    EXPECT_NE(e, nullptr) << rarc;
+    return e ? denial::effect_from_description(e->description) : RemarkEffect::none;
+  };
+  // N290 "Missing/incomplete/invalid ...", MA13 and M4 "Alert: ...", N244 "Incomplete/Invalid ...".
+  EXPECT_EQ(effect_of("N290"), RemarkEffect::missing_information);
+  EXPECT_EQ(effect_of("MA13"), RemarkEffect::informational);
+  EXPECT_EQ(effect_of("M4"), RemarkEffect::informational);
+  EXPECT_EQ(effect_of("N244"), RemarkEffect::invalid_information);
+  EXPECT_EQ(denial::effect_from_description("ALERT: shouting"), RemarkEffect::informational);
+  EXPECT_EQ(denial::effect_from_description("incomplete/INVALID x"),
+            RemarkEffect::invalid_information);
+  EXPECT_EQ(denial::effect_from_description("Missing x-ray."), RemarkEffect::missing_information);
+  EXPECT_EQ(denial::effect_from_description("Paid at the regular rate."), RemarkEffect::none);
+  EXPECT_EQ(denial::effect_from_description(""), RemarkEffect::none);
+}
+
+TEST(RemarkRule, UnlistedRemarksUseTheRule) {
+  // N244 has no entry of ours, so its guidance comes from the official wording.
+  auto g = denial::remark_guidance("N244");
+  EXPECT_TRUE(g.from_rule);
+  EXPECT_EQ(g.effect, RemarkEffect::invalid_information);
+  EXPECT_FALSE(g.action_override);
+  auto unknown = denial::remark_guidance("ZZ999");
+  EXPECT_TRUE(unknown.from_rule);
+  EXPECT_EQ(unknown.effect, RemarkEffect::none);
+}
+
+TEST(RemarkEntries, ExplicitRemarksAreListed) {
+  for (const char* rarc : {"MA130", "N211", "M86", "N290", "N30", "N56", "N386", "MA04", "M51",
+                           "M76", "N115", "N522"}) {
+    auto g = denial::remark_guidance(rarc);
+    EXPECT_FALSE(g.from_rule) << rarc;
+    EXPECT_FALSE(g.note.empty()) << rarc;
+    EXPECT_NE(denial::find_code(denial::CodeList::rarc, rarc), nullptr)
+        << rarc << " is not an official RARC";
+  }
+  EXPECT_EQ(denial::remark_guidance("MA130").effect, RemarkEffect::no_appeal_rights);
+  EXPECT_EQ(denial::remark_guidance("N211").effect, RemarkEffect::no_appeal_rights);
+  EXPECT_EQ(denial::remark_guidance("N290").effect, RemarkEffect::missing_information);
+}
+
+TEST(Vocabulary, IdsAreUniqueAndLabelled) {
+  std::set<std::string_view> ids;
+  for (int i = 0; i <= static_cast<int>(denial::Category::informational); ++i) {
+    auto c = static_cast<denial::Category>(i);
+    EXPECT_TRUE(ids.insert(denial::category_id(c)).second) << denial::category_id(c);
+    EXPECT_FALSE(denial::category_label(c).empty());
+  }
+  ids.clear();
+  for (int i = 0; i <= static_cast<int>(Action::no_action); ++i) {
+    auto a = static_cast<Action>(i);
+    EXPECT_TRUE(ids.insert(denial::action_id(a)).second) << denial::action_id(a);
+    EXPECT_FALSE(denial::action_label(a).empty());
+  }
+  EXPECT_EQ(denial::kind_id(Kind::patient_responsibility), "patient_responsibility");
+  EXPECT_EQ(denial::appealable_id(Appealable::sometimes), "sometimes");
+  EXPECT_EQ(denial::remark_effect_id(RemarkEffect::no_appeal_rights), "no_appeal_rights");
+}

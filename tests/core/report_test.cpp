@@ -1,0 +1,255 @@
+// The batch report and its writers: JSON schema basics, retransmitted payments counted once,
+// CSV cells safe from formula injection, deterministic output, and big-file mode giving the
+// same totals as normal mode.
+#include "denial/report.h"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "test_util.h"
+
+using denial::Errc;
+using denial::Report;
+using denial::ReportBuilder;
+using nlohmann::json;
+
+namespace {
+
+using Files = std::vector<std::pair<std::string, std::string>>;  // (name, bytes)
+
+// keep_up_to = 0 puts every file in big-file mode (claims stream through, only rows kept).
+Report build(const Files& files, std::uint64_t keep_up_to = UINT64_MAX) {
+  ReportBuilder b(keep_up_to);
+  for (const auto& [name, bytes] : files) b.add_file(name, bytes);
+  return b.finish();
+}
+
+Files fixtures(std::initializer_list<const char*> names) {
+  Files out;
+  for (const char* n : names) out.emplace_back(n, denial_test::fixture(n));
+  return out;
+}
+
+json summary_of(const Report& r) { return json::parse(denial::to_json(r))["summary"]; }
+
+bool is_two_place_decimal(const json& v) {
+  if (!v.is_string()) return false;
+  std::string s = v.get<std::string>();
+  std::size_t dot = s.find('.');
+  return dot != std::string::npos && dot + 3 == s.size() && denial::parse_cents(s).has_value();
+}
+
+}  // namespace
+
+TEST(ReportJson, SchemaVersionAndTopLevel) {
+  json j = json::parse(denial::to_json(build(fixtures({"denied_claim.835"}))));
+  EXPECT_EQ(j["schema_version"], "1.0");
+  EXPECT_EQ(j["schema_version"], std::string(denial::kSchemaVersion));
+  for (const char* key :
+       {"generator", "code_sets", "files", "summary", "worklist", "transactions", "diagnostics"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_EQ(j["code_sets"]["carc"]["release"], "2026-07-01");
+  EXPECT_EQ(j["files"][0]["status"], "read");
+}
+
+// Every fixture's summary agrees with the hand-verified expectations, as decimal strings.
+TEST(ReportJson, SummaryMatchesExpectationsForEveryFixture) {
+  auto rows = denial_test::csv_records(
+      denial_test::read_file(std::string(DENIAL_TEST_DATA) + "/fixtures_expected.csv"));
+  ASSERT_FALSE(rows.empty());
+  for (const auto& row : rows) {
+    SCOPED_TRACE(row.at("file"));
+    json s = summary_of(build(fixtures({row.at("file").c_str()})));
+    EXPECT_EQ(s["transactions"], std::stoul(row.at("transactions")));
+    EXPECT_EQ(s["claims"], std::stoul(row.at("claims")));
+    EXPECT_EQ(s["service_lines"], std::stoul(row.at("service_lines")));
+    for (const char* key :
+         {"total_charge", "total_paid", "total_patient_responsibility", "provider_adjustment_total",
+          "total_payments", "total_adjusted", "denied_amount", "recoverable_amount",
+          "patient_amount", "write_off_amount"})
+      EXPECT_TRUE(is_two_place_decimal(s[key])) << key << " = " << s[key].dump();
+    EXPECT_EQ(s["total_charge"], row.at("total_charge"));
+    EXPECT_EQ(s["total_paid"], row.at("total_paid"));
+    EXPECT_EQ(s["total_patient_responsibility"], row.at("total_patient_responsibility"));
+    EXPECT_EQ(s["provider_adjustment_total"], row.at("plb_total"));
+    EXPECT_EQ(s["total_payments"], row.at("bpr_total"));
+  }
+}
+
+TEST(ReportJson, AmountsEverywhereAreStrings) {
+  json j = json::parse(
+      denial::to_json(build(fixtures({"denied_claim.835", "plb_netting.835", "reversal.835"}))));
+  const json& c = j["transactions"][0]["claims"][1];
+  for (const char* key : {"charge", "paid", "patient_responsibility"})
+    EXPECT_TRUE(is_two_place_decimal(c[key])) << key;
+  EXPECT_TRUE(is_two_place_decimal(c["lines"][0]["adjustments"][0]["amount"]));
+  EXPECT_TRUE(is_two_place_decimal(j["transactions"][1]["provider_adjustments"][1]["amount"]));
+  EXPECT_EQ(j["transactions"][1]["provider_adjustments"][1]["amount"], "-4.37");
+  EXPECT_EQ(j["transactions"][2]["claims"][0]["reversal_pair"]["net_paid"], "10.00");
+}
+
+// --- retransmitted payments -------------------------------------------------------------------
+
+TEST(ReportDuplicates, SamePaymentTwiceIsCountedOnce) {
+  for (std::uint64_t keep : {UINT64_MAX, std::uint64_t{0}}) {
+    SCOPED_TRACE(keep ? "normal mode" : "big-file mode");
+    std::string bytes = denial_test::fixture("denied_claim.835");
+    Report r = build({{"first.835", bytes}, {"again.835", bytes}}, keep);
+    EXPECT_EQ(r.summary.duplicate_payments, 1u);
+    EXPECT_EQ(r.summary.transactions, 1u);
+    EXPECT_EQ(r.summary.claims, 2u);
+    EXPECT_EQ(r.summary.total_paid, 9500);
+    ASSERT_EQ(r.duplicate_of.size(), 2u);
+    EXPECT_EQ(r.duplicate_of[0], -1);
+    EXPECT_EQ(r.duplicate_of[1], 0);
+    ASSERT_EQ(r.rows.size(), 4u);  // rows kept for display, flagged
+    EXPECT_FALSE(r.rows[0].duplicate);
+    EXPECT_TRUE(r.rows[3].duplicate);
+    bool flagged = false;
+    for (const auto& [file, d] : r.diagnostics)
+      flagged = flagged || (d.code == Errc::duplicate_payment && file == 1);
+    EXPECT_TRUE(flagged);
+    for (const auto* row : denial::worklist(r)) EXPECT_FALSE(row->duplicate);
+    json j = json::parse(denial::to_json(r));
+    EXPECT_EQ(j["summary"]["duplicate_payments"], 1);
+    EXPECT_EQ(j["summary"]["total_paid"], "95.00");
+    EXPECT_EQ(j["transactions"][1]["duplicate_of"], 0);
+    EXPECT_TRUE(j["transactions"][0]["duplicate_of"].is_null());
+  }
+}
+
+TEST(ReportDuplicates, DifferentPaymentsAreNotDuplicates) {
+  Report r = build(fixtures({"denied_claim.835", "sequestration.835", "several_st.835"}));
+  EXPECT_EQ(r.summary.duplicate_payments, 0u);
+  EXPECT_EQ(r.summary.transactions, 5u);
+}
+
+TEST(ReportDuplicates, RetransmissionInsideOneFile) {
+  if (!denial_test::have_samples())
+    GTEST_SKIP() << "samples folder " << denial_test::samples_dir() << " does not exist";
+  // Two identical interchanges in one file (same TRN, payer and amount).
+  Report r = build({{"tasty", denial_test::sample("tasty__oneLine-2-ISA.edi")}});
+  EXPECT_EQ(r.summary.duplicate_payments, 1u);
+  EXPECT_EQ(r.summary.transactions, 1u);
+  EXPECT_EQ(r.summary.claims, 2u);
+}
+
+// --- CSV ---------------------------------------------------------------------------------------
+
+TEST(ReportCsv, CellNeutralisesFormulasAndQuotes) {
+  EXPECT_EQ(denial::csv_cell("plain"), "plain");
+  EXPECT_EQ(denial::csv_cell("=1+1"), "'=1+1");
+  EXPECT_EQ(denial::csv_cell("+1"), "'+1");
+  EXPECT_EQ(denial::csv_cell("-2"), "'-2");
+  EXPECT_EQ(denial::csv_cell("@SUM(A1:A9)"), "'@SUM(A1:A9)");
+  EXPECT_EQ(denial::csv_cell("\tcmd"), "'\tcmd");
+  EXPECT_EQ(denial::csv_cell("\rcmd"), "\"'\rcmd\"");  // quoted too: it holds a CR
+  EXPECT_EQ(denial::csv_cell("=HYPERLINK(\"x\",\"y\")"), "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+  EXPECT_EQ(denial::csv_cell("a,b"), "\"a,b\"");
+  EXPECT_EQ(denial::csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
+  EXPECT_EQ(denial::csv_cell("line\nbreak"), "\"line\nbreak\"");
+  EXPECT_EQ(denial::csv_cell(""), "\"\"");
+  EXPECT_EQ(denial::csv_cell("a=b"), "a=b");  // only a leading formula character matters
+}
+
+namespace {
+
+void expect_no_formula_cells(const std::string& csv) {
+  auto rows = denial_test::csv_rows(csv);
+  ASSERT_FALSE(rows.empty());
+  const std::size_t columns = rows[0].size();
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    EXPECT_EQ(rows[r].size(), columns) << "row " << r;  // quoting kept every row intact
+    for (const auto& cell : rows[r])
+      if (!cell.empty()) {
+        EXPECT_EQ(std::string("=+-@\t\r").find(cell[0]), std::string::npos)
+            << "row " << r << ": " << cell;
+      }
+  }
+}
+
+}  // namespace
+
+TEST(ReportCsv, XssNamesWorklistHasNoFormulaCells) {
+  std::string bytes = denial_test::fixture("xss_names.835");
+  expect_no_formula_cells(denial::worklist_csv(build({{"=evil().835", bytes}})));
+  // The fixture's claims are routine; turn them into denials so their payload-laden names,
+  // claim numbers and trace number reach the worklist.
+  for (auto [from, to] : std::vector<std::pair<std::string, std::string>>{
+           {"CAS*CO*45*40", "CAS*CO*50*40"}, {"CAS*CO*45*10", "CAS*CO*16*10"}}) {
+    auto at = bytes.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    bytes.replace(at, from.size(), to);
+  }
+  for (std::uint64_t keep : {UINT64_MAX, std::uint64_t{0}}) {
+    Report r = build({{"=evil().835", bytes}}, keep);
+    ASSERT_EQ(denial::worklist(r).size(), 2u);
+    std::string csv = denial::worklist_csv(r);
+    expect_no_formula_cells(csv);
+    EXPECT_NE(csv.find("'=HYPERLINK"), std::string::npos);  // neutralised, not dropped
+    EXPECT_NE(csv.find("'@SUM(A1:A9)"), std::string::npos);
+    EXPECT_NE(csv.find("'+1-2"), std::string::npos);
+  }
+}
+
+// --- determinism and big-file mode -------------------------------------------------------------
+
+TEST(ReportDeterminism, ToJsonIsByteIdenticalAcrossRuns) {
+  Files files =
+      fixtures({"denied_claim.835", "reversal.835", "plb_netting.835", "out_of_balance.835",
+                "deactivated_code_2026.835", "truncated.835", "xss_names.835"});
+  std::string a = denial::to_json(build(files));
+  std::string b = denial::to_json(build(files));
+  EXPECT_EQ(a, b);
+  Report r = build(files);
+  EXPECT_EQ(denial::to_json(r, 2), denial::to_json(r, 2));
+  EXPECT_EQ(denial::worklist_csv(r), denial::worklist_csv(build(files)));
+}
+
+TEST(ReportBigFile, SameSummaryAsNormalMode) {
+  std::vector<Files> batches = {
+      fixtures({"denied_claim.835"}),
+      fixtures({"sequestration.835"}),
+      fixtures({"reversal.835"}),
+      fixtures({"plb_netting.835"}),
+      fixtures({"several_st.835"}),
+      fixtures({"several_isa.835"}),
+      fixtures({"truncated.835"}),
+      fixtures({"out_of_balance.835"}),
+      fixtures(
+          {"denied_claim.835", "cas_six_triplets.835", "denied_claim.835", "negative_amounts.835"}),
+  };
+  for (const auto& files : batches) {
+    SCOPED_TRACE(files[0].first + " (" + std::to_string(files.size()) + " files)");
+    Report normal = build(files);
+    Report big = build(files, 0);
+    EXPECT_EQ(summary_of(normal), summary_of(big));
+    ASSERT_EQ(normal.rows.size(), big.rows.size());
+    for (std::size_t i = 0; i < normal.rows.size(); ++i) {
+      EXPECT_EQ(normal.rows[i].outcome, big.rows[i].outcome) << i;
+      EXPECT_EQ(normal.rows[i].action, big.rows[i].action) << i;
+      EXPECT_EQ(normal.rows[i].at_stake, big.rows[i].at_stake) << i;
+      EXPECT_EQ(normal.rows[i].codes, big.rows[i].codes) << i;
+      EXPECT_EQ(normal.rows[i].claim, big.rows[i].claim) << i;
+    }
+    for (bool kept : big.kept) EXPECT_FALSE(kept);
+  }
+}
+
+TEST(ReportBigFile, SameSummaryForEverySample) {
+  if (!denial_test::have_samples())
+    GTEST_SKIP() << "samples folder " << denial_test::samples_dir() << " does not exist";
+  auto rows = denial_test::csv_records(
+      denial_test::read_file(std::string(DENIAL_TEST_DATA) + "/samples_expected.csv"));
+  Files all;
+  for (const auto& row : rows) {
+    Files one = {{row.at("file"), denial_test::sample(row.at("file"))}};
+    EXPECT_EQ(summary_of(build(one)), summary_of(build(one, 0))) << row.at("file");
+    all.push_back(one[0]);
+  }
+  EXPECT_EQ(summary_of(build(all)), summary_of(build(all, 0)));
+}
