@@ -22,6 +22,27 @@ int segment_id_of(std::string_view id);
 /// Number of distinct segment ids in the table.
 int segment_id_count();
 
+/// The open loops, innermost last. Fixed capacity: the 835 nests at most six deep
+/// (ISA/GS/ST/2000/2100/2110), and this sits on the per-segment hot path.
+class LoopStack {
+ public:
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  int operator[](std::size_t i) const { return items_[i]; }
+  void push_back(int loop) {
+    if (size_ < kCapacity) items_[size_++] = loop;
+  }
+  void resize(std::size_t n) { size_ = n < size_ ? n : size_; }  ///< shrinks only
+  void clear() { size_ = 0; }
+  const int* begin() const { return items_; }
+  const int* end() const { return items_ + size_; }
+
+ private:
+  static constexpr std::size_t kCapacity = 8;
+  int items_[kCapacity] = {};
+  std::size_t size_ = 0;
+};
+
 class Walker {
  public:
   explicit Walker(Diagnostics& diagnostics);
@@ -39,7 +60,7 @@ class Walker {
   int trigger_for(const Elements& elements, int parent) const;
   int trigger_for(int segment_id, const Elements& elements, int parent) const;
   Diagnostics& diags_;
-  std::vector<int> stack_;
+  LoopStack stack_;
   bool seen_no_envelope_ = false;
 };
 
