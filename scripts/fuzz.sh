@@ -15,7 +15,7 @@ status=0
 for target in fuzz_reader fuzz_parse_835 fuzz_explain; do
   corpus=$(mktemp -d)
   for seed in tests/data tests/fuzz/corpus ../shared/samples/era; do
-    [ -d "$seed" ] && find "$seed" -type f -size -1M -exec cp {} "$corpus"/ \; 2>/dev/null || true
+    [ -d "$seed" ] && find "$seed" -type f -size -1000k -exec cp {} "$corpus"/ \; 2>/dev/null || true
   done
   echo "fuzz: $target for ${per}s on $(ls "$corpus" | wc -l) seeds"
   if ! ./build-fuzz/tests/"$target" -max_total_time="$per" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
