@@ -3,7 +3,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { engine, FIXTURES, REPO } from './common.mjs';
+import { engine, FIXTURES, REPO, DIST } from './common.mjs';
 
 let e;
 before(async () => { e = await engine(); });
@@ -103,6 +103,20 @@ test('big-file mode gives the same summary and claim detail on demand', () => {
   assert.deepEqual(big.claim(row), normal.claim(row));
   normal.close();
   big.close();
+});
+
+test('the browser build states its largest file: 512 MiB, and the boundary is exact', async () => {
+  const { DEFAULT_MAX_FILE_BYTES } = await import(path.join(DIST, 'denial-api.js'));
+  assert.equal(DEFAULT_MAX_FILE_BYTES, 512 * 1024 * 1024);
+  const bytes = fixture('sequestration.835');
+  const at = e.openSession({ maxFileBytes: bytes.length });
+  assert.equal(at.addFile('at-limit', bytes).status, 'read');
+  at.close();
+  const over = e.openSession({ maxFileBytes: bytes.length - 1 });
+  const st = over.addFile('over-limit', bytes);
+  assert.equal(st.diagnostics[0].code, 'input_too_large');
+  assert.match(st.diagnostics[0].message, new RegExp(`${bytes.length} bytes; this build accepts up to ${bytes.length - 1}`));
+  over.close();
 });
 
 test('files above the size limit are refused with input_too_large', () => {

@@ -17,7 +17,7 @@ class Session {
   /// Files above keep_claims_up_to bytes are read in big-file mode; above max_file_bytes
   /// they are refused (input_too_large).
   explicit Session(std::uint64_t keep_claims_up_to = 32u << 20,
-                   std::uint64_t max_file_bytes = 1u << 30);
+                   std::uint64_t max_file_bytes = 512u << 20);
 
   /// Reads one more file; returns {"file": index, "name", "status", "claims", ...}.
   std::string add_file(std::string name, std::string bytes);
