@@ -1,6 +1,6 @@
 // Shared by the Node tests of the wasm build: where things are, and the engine.
 import path from 'node:path';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 
 export const REPO = path.resolve(new URL('../..', import.meta.url).pathname);
 export const DIST = path.resolve(process.env.DENIAL_DIST ?? path.join(REPO, 'build-wasm/dist'));
@@ -17,9 +17,11 @@ export async function engine() {
 export function inputFiles() {
   const list = readdirSync(FIXTURES)
     .filter((f) => !f.endsWith('.md') && !f.endsWith('.csv') && !f.startsWith('.'))
-    .map((f) => path.join(FIXTURES, f));
+    .map((f) => path.join(FIXTURES, f))
+    .filter((f) => statSync(f).isFile());
   const malformed = path.join(FIXTURES, 'malformed');
-  if (existsSync(malformed)) for (const f of readdirSync(malformed)) list.push(path.join(malformed, f));
+  if (existsSync(malformed))
+    for (const f of readdirSync(malformed)) if (!f.endsWith('.md') && !f.endsWith('.csv')) list.push(path.join(malformed, f));
   if (existsSync(SAMPLES)) {
     for (const f of readdirSync(SAMPLES)) if (f !== 'SOURCES.md') list.push(path.join(SAMPLES, f));
   }
