@@ -202,3 +202,12 @@ TEST(Vocabulary, IdsAreUniqueAndLabelled) {
   EXPECT_EQ(denial::appealable_id(Appealable::sometimes), "sometimes");
   EXPECT_EQ(denial::remark_effect_id(RemarkEffect::no_appeal_rights), "no_appeal_rights");
 }
+
+// A remark that says "bill the patient" (M38) on a CO denial must leave neither the action
+// nor a note telling the biller to bill the patient.
+TEST(Guidance, PatientBillingRemarkIgnoredOutsidePr) {
+  denial::AdjustmentGuidance g = denial::guidance_for("CO", "1", {"M38"});
+  EXPECT_NE(g.action, denial::Action::bill_patient);
+  for (const std::string& note : g.remark_notes)
+    EXPECT_EQ(note.rfind("M38", 0), std::string::npos) << note;
+}

@@ -227,6 +227,8 @@ AdjustmentGuidance guidance_uncached(std::string_view group, std::string_view ca
         g.appealable = Appealable::no;
         g.action = Action::resubmit_corrected;
       }
+      // A remark that would bill the patient for a non-PR amount is ignored, note and all.
+      if (r.action == Action::bill_patient && r.action_override && group != "PR") continue;
       if (r.action_override && !r.from_rule) g.action = r.action;
       if (!r.note.empty() && (r.action_override || r.effect == RemarkEffect::no_appeal_rights))
         g.remark_notes.push_back(code + ": " + r.note);
