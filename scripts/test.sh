@@ -19,10 +19,10 @@ cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j"$jobs" || failed+=(sanitizers)
 
 step "wasm API and native/wasm parity (node --test)"
-node --test tests/wasm/ || failed+=(wasm)
+node --test tests/wasm/*.test.mjs || failed+=(wasm)
 
 step "browser tests (playwright-core + Debian Chromium)"
-node --test --test-concurrency=1 tests/web/ || failed+=(browser)
+node --test --test-concurrency=1 tests/web/*.spec.mjs tests/web/*.test.mjs || failed+=(browser)
 
 if [ -x scripts/fuzz.sh ]; then
   step "fuzz smoke run (libFuzzer, ${DENIAL_FUZZ_SECONDS:-60} s)"

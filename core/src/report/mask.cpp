@@ -1,6 +1,8 @@
 // "Mask patient data" for sharing: names become [masked], identifiers keep their last four
 // characters, and free text (appeal letters, checklists) loses every masked value too.
+#include <algorithm>
 #include <set>
+#include <vector>
 
 #include "denial/query.h"
 #include "report/json_parts.h"
@@ -45,7 +47,7 @@ void collect_and_mask(json& j, std::set<std::string>& secrets) {
   }
 }
 
-void scrub_text(json& j, const std::set<std::string>& secrets) {
+void scrub_text(json& j, const std::vector<std::string>& secrets) {
   if (j.is_string()) {
     std::string s = j.get<std::string>();
     bool changed = false;
@@ -64,8 +66,12 @@ void scrub_text(json& j, const std::set<std::string>& secrets) {
 }  // namespace
 
 void mask_claim_json(json& j) {
-  std::set<std::string> secrets;
-  collect_and_mask(j, secrets);
+  std::set<std::string> found;
+  collect_and_mask(j, found);
+  // Longest first: "DOE, JANE E" must go whole before "DOE" leaves ", JANE E" behind.
+  std::vector<std::string> secrets(found.begin(), found.end());
+  std::stable_sort(secrets.begin(), secrets.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
   scrub_text(j, secrets);
 }
 

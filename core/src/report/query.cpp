@@ -67,10 +67,20 @@ RowPage query_rows(const Report& report, const RowQuery& q) {
     hits.push_back(i);
   }
   if (!q.sort.empty()) {
-    std::stable_sort(hits.begin(), hits.end(), [&](std::size_t a, std::size_t b) {
-      Cents ka = sort_key(report.rows[a], q.sort), kb = sort_key(report.rows[b], q.sort);
-      return q.descending ? ka > kb : ka < kb;
-    });
+    // Keys computed once; (key, row index) is a total order, so a partial sort of just the
+    // rows up to this page gives the same page as a full stable sort.
+    std::vector<std::pair<Cents, std::size_t>> keyed;
+    keyed.reserve(hits.size());
+    for (std::size_t i : hits) {
+      Cents k = sort_key(report.rows[i], q.sort);
+      keyed.emplace_back(q.descending ? -k : k, i);
+    }
+    std::size_t upto = std::min(keyed.size(), q.offset + q.limit);
+    std::partial_sort(keyed.begin(), keyed.begin() + upto, keyed.end());
+    RowPage page;
+    page.total = keyed.size();
+    for (std::size_t n = std::min(q.offset, upto); n < upto; ++n) page.rows.push_back(keyed[n].second);
+    return page;
   }
   RowPage page;
   page.total = hits.size();
