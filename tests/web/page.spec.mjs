@@ -1,0 +1,448 @@
+// Browser tests of the main page (web/index.html + app.js) and of the single-file build, with
+// Debian's Chromium through playwright-core (tests/web/harness.mjs). Numbers shown by the page
+// are checked against the native CLI's report (DENIAL_CLI, default build/core/cli/denial-explainer),
+// or against the wasm API in Node when the CLI was not built.
+// Run: cmake --build build-wasm && node --test tests/web/page.spec.mjs
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { serve, launch, guardedContext, screenshot, DIST, REPO, DESKTOP, NARROW } from './harness.mjs';
+import { formatMoney, formatPercent, formatCount } from '../../web/render.js';
+
+const DATA = path.join(REPO, 'tests/data');
+const fixture = (name) => path.join(DATA, name);
+const CLI = path.resolve(REPO, process.env.DENIAL_CLI ?? 'build/core/cli/denial-explainer');
+const OFFLINE = path.join(DIST, 'denial-explainer-offline.html');
+const SAMPLE = path.join(DIST, 'sample.835');
+const MARB = '/work/shared/samples/era/marb__training_835_remittances.edi';
+
+let server;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(path.join(DIST, 'index.html')), `no ${DIST}/index.html: run cmake --build build-wasm first`);
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// ---- reference reports -----------------------------------------------------------------------
+
+/** The report for `files` read together: native CLI if built, else the wasm API in Node. */
+async function reference(files) {
+  if (existsSync(CLI)) {
+    const run = spawnSync(CLI, ['explain', ...files, '--format', 'json'], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+    assert.ok(run.status !== null && run.status <= 2, `CLI failed: ${run.stderr}`);
+    return JSON.parse(run.stdout);
+  }
+  const { createDenialExplainer } = await import(pathToFileURL(path.join(DIST, 'denial-api.js')).href);
+  const engine = await createDenialExplainer();
+  const session = engine.openSession();
+  for (const f of files) session.addFile(path.basename(f), await readFile(f));
+  const report = JSON.parse(session.reportJson());
+  session.close();
+  return report;
+}
+
+// ---- page helpers ------------------------------------------------------------------------------
+
+/** A page in a guarded context (every off-origin request is blocked and recorded). */
+async function openPage(viewport = DESKTOP) {
+  const { context, outside } = await guardedContext(browser, server.origin, { viewport });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  await page.goto(`${server.origin}/`);
+  await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
+  return { page, context, outside, problems };
+}
+
+async function waitStatus(page, re, timeout = 20000) {
+  await page.waitForFunction(([src, flags]) => new RegExp(src, flags).test(document.getElementById('status').textContent),
+    [re.source, re.flags], { timeout });
+}
+
+async function metric(page, id) {
+  return (await page.locator(`[data-metric="${id}"] .dx-card__value`).textContent()).trim();
+}
+
+/** The summary cards and tab counts match the reference report. */
+async function assertNumbers(page, report) {
+  const s = report.summary;
+  for (const id of ['total_paid', 'total_charge', 'total_adjusted', 'total_patient_responsibility', 'denied_amount']) {
+    assert.equal(await metric(page, id), formatMoney(s[id]), `${id} on the page vs the report`);
+  }
+  assert.equal(await metric(page, 'denial_rate_by_dollars'), formatPercent(s.denial_rate_by_dollars));
+  assert.equal((await page.locator('#count-claims').textContent()).trim(), formatCount(s.claims));
+  assert.equal((await page.locator('#count-worklist').textContent()).trim(), formatCount(report.worklist.length));
+}
+
+async function dropFiles(page, paths) {
+  const files = paths.map((p) => ({ name: path.basename(p), text: readFileSync(p, 'latin1') }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }));
+    return dt;
+  }, files);
+  await page.locator('#drop').dispatchEvent('drop', { dataTransfer });
+}
+
+async function showTab(page, view) {
+  await page.click(`#tab-${view}`);
+  await page.waitForSelector(`#panel-${view}:not([hidden])`);
+  if (view === 'worklist' || view === 'claims') {
+    await page.waitForFunction((v) => !document.querySelector(`#${v}-body[aria-busy]`) && document.querySelector(`#${v}-body`).children.length > 0, view);
+  }
+}
+
+async function assertAxe(page, label) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`), [], `axe on ${label}`);
+}
+
+// ---- tests -------------------------------------------------------------------------------------
+
+test('Try a sample shows the bundled sample with the numbers of the native report', async () => {
+  const { page, context, outside, problems } = await openPage();
+  await page.click('#sample');
+  await waitStatus(page, /Read 1 file/);
+  await assertNumbers(page, await reference([SAMPLE]));
+  // Payments: check/EFT numbers and payers come from the file.
+  const payments = await page.locator('.dx-table--payments tbody tr').count();
+  assert.equal(payments, (await reference([SAMPLE])).transactions.length);
+  assert.deepEqual(outside, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('drop (DataTransfer) of two files: totals across both match the native report', async () => {
+  const { page, context, outside } = await openPage();
+  const files = [fixture('denied_claim.835'), fixture('reversal.835')];
+  await dropFiles(page, files);
+  await waitStatus(page, /Read 2 files/);
+  await assertNumbers(page, await reference(files));
+  // Known values for denied_claim.835 + reversal.835, independent of formatMoney.
+  assert.equal(await metric(page, 'total_charge'), '$1,815.00');
+  assert.equal(await page.locator('.dx-file-status').count(), 2);
+  assert.deepEqual(outside, []);
+  await context.close();
+});
+
+test('file picker with many files, one not an 835: each gets a status, the rest still counts', async () => {
+  const { page, context } = await openPage();
+  const files = [fixture('several_isa.835'), fixture('denied_claim.835'), fixture('not_835_html.html'), fixture('plb_netting.835')];
+  await page.locator('#file').setInputFiles(files);
+  await waitStatus(page, /Read 4 files/);
+  await assertNumbers(page, await reference(files));
+  const bad = page.locator('.dx-file-status--bad');
+  assert.equal(await bad.count(), 1);
+  assert.match(await bad.textContent(), /not_835_html\.html/);
+  assert.match(await bad.textContent(), /Not readable/);
+  assert.match(await bad.textContent(), /HTML/);
+  // PLB adjustments are explained on the summary.
+  const plb = await page.locator('.dx-plb-list').textContent();
+  assert.match(plb, /Overpayment Recovery/);
+  assert.match(plb, /withheld from this payment/i);
+  await context.close();
+});
+
+test('a retransmitted payment is flagged and not counted twice', async () => {
+  const { page, context } = await openPage();
+  const f = fixture('denied_claim.835');
+  await dropFiles(page, [f, f]);
+  await waitStatus(page, /Read 2 files/);
+  const once = await reference([f]);
+  assert.equal(await metric(page, 'total_paid'), formatMoney(once.summary.total_paid));
+  assert.match(await page.locator('.notice--warn').textContent(), /1 retransmitted payment/);
+  assert.match(await page.locator('.dx-table--payments').textContent(), /Retransmission of payment #1/);
+  await context.close();
+});
+
+test('truncated.835: the problem is shown with its segment number and raw segment; its claims still show', async () => {
+  const { page, context } = await openPage();
+  await page.locator('#file').setInputFiles(fixture('truncated.835'));
+  await waitStatus(page, /Read 1 file/);
+  const report = await reference([fixture('truncated.835')]);
+  const status = page.locator('.dx-file-status');
+  assert.match(await status.textContent(), /Read with problems/);
+  const text = await status.textContent();
+  assert.match(text, /no SE trailer/);
+  const errorDiag = report.diagnostics.find((d) => d.severity === 'error');
+  assert.ok(text.includes(`segment ${errorDiag.segment}`), 'segment number of the error shown');
+  assert.match(text, /Raw segment[^:]*:\s*DTM\*472\*2025/);
+  await assertNumbers(page, report);
+  await showTab(page, 'claims');
+  assert.equal(await page.locator('#claims-body tbody tr').count(), report.summary.claims);
+  await context.close();
+});
+
+test('xss_names.835 renders inert: no dialog, no injected element, markup shown as text', async () => {
+  const { page, context } = await openPage();
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+  await page.locator('#file').setInputFiles(fixture('xss_names.835'));
+  await waitStatus(page, /Read 1 file/);
+  const injected = async () => page.evaluate(() => ({
+    scripts: [...document.querySelectorAll('script')].filter((s) => /alert/.test(s.textContent)).length,
+    imgs: document.querySelectorAll('main img, main [onerror], main [onload], main svg[onload]').length,
+    bold: [...document.querySelectorAll('main b')].length,
+  }));
+  assert.deepEqual(await injected(), { scripts: 0, imgs: 0, bold: 0 });
+  assert.match(await page.locator('.dx-table--payments').textContent(), /<script>alert\(1\)<\/script> HEALTH/);
+  await showTab(page, 'claims');
+  assert.match(await page.locator('#claims-body').textContent(), /O'BRIEN & <b>SONS<\/b>/);
+  await page.locator('#claims-body button.dx-link').first().click();
+  await page.waitForSelector('.dx-claim');
+  await page.click('text=Show raw segments');
+  await page.waitForSelector('.dx-raw:not([hidden])');
+  assert.match(await page.locator('.dx-claim').textContent(), /<script>alert\(1\)<\/script>/);
+  assert.deepEqual(await injected(), { scripts: 0, imgs: 0, bold: 0 });
+  await page.waitForTimeout(300);
+  assert.equal(dialogs, 0);
+  await context.close();
+});
+
+test('worklist, claim detail (raw segments, copy), paging, filters and search', async () => {
+  const { page, context } = await openPage();
+  await page.locator('#file').setInputFiles(MARB);
+  await waitStatus(page, /Read 1 file/);
+  const report = await reference([MARB]);
+  await assertNumbers(page, report);
+  // Worklist: largest at stake first, as the report's worklist.
+  await showTab(page, 'worklist');
+  const firstRow = page.locator('#worklist-body tbody tr').first();
+  assert.match(await firstRow.textContent(), new RegExp(report.worklist[0].patient_control_number));
+  // Claims: paging with offset/limit.
+  await showTab(page, 'claims');
+  assert.match(await page.locator('#claims-body .pager__range').first().textContent(), /1–50 of 200/);
+  await page.locator('#claims-body .pager').first().getByRole('button', { name: 'Next ›' }).click();
+  await page.waitForFunction(() => /51–100 of 200/.test(document.querySelector('#claims-body .pager__range')?.textContent));
+  // Outcome filter: count from the report's summary.
+  await page.selectOption('#f-outcome', 'denied');
+  await page.waitForFunction((n) => new RegExp(`of ${n}$`).test(document.querySelector('#claims-body .pager__range')?.textContent ?? ''), report.summary.outcomes.denied);
+  // Search by patient control number: exactly that claim.
+  await page.selectOption('#f-outcome', '');
+  const pcn = report.transactions[0].claims[17].patient_control_number;
+  await page.fill('#f-text', pcn);
+  await page.waitForFunction((p) => {
+    const rows = document.querySelectorAll('#claims-body tbody tr');
+    return rows.length >= 1 && [...rows].every((r) => r.textContent.includes(p));
+  }, pcn);
+  // Claim detail: adjustments with official text and our guidance, labelled apart.
+  await page.locator('#claims-body button.dx-link').first().click();
+  await page.waitForSelector('.dx-claim');
+  assert.match(await page.locator('.dx-claim').textContent(), /Official text/);
+  assert.match(await page.locator('.dx-claim').textContent(), /Denial Explainer guidance \(not official text\)/);
+  await page.click('text=Show raw segments');
+  await page.waitForSelector('.dx-raw:not([hidden])');
+  assert.match(await page.locator('.dx-raw').textContent(), new RegExp(`^CLP\\*${pcn}\\*`));
+  await context.close();
+});
+
+test('mask patient data hides names on screen and in the CSV; exports download', async () => {
+  const { page, context } = await openPage();
+  await page.click('#sample');
+  await waitStatus(page, /Read 1 file/);
+  await showTab(page, 'worklist');
+  const before = await page.locator('#worklist-body tbody').textContent();
+  assert.match(before, /BROOKS/);
+  const [csvPlain] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.match(await readFile(await csvPlain.path(), 'utf8'), /BROOKS/);
+  await page.locator('#mask').check();
+  await page.waitForFunction(() => !/BROOKS/.test(document.querySelector('#worklist-body tbody')?.textContent ?? 'BROOKS'));
+  assert.match(await page.locator('#worklist-body tbody').textContent(), /\[masked\]/);
+  // Raw segments (names, IDs) are not offered while masked.
+  await page.locator('#worklist-body button.dx-link').first().click();
+  await page.waitForSelector('.dx-claim');
+  assert.match(await page.locator('.dx-claim__title').textContent(), /\[masked\]/);
+  assert.equal(await page.getByRole('button', { name: 'Show raw segments' }).count(), 0);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.match(csv.suggestedFilename(), /-masked\.csv$/);
+  const text = await readFile(await csv.path(), 'utf8');
+  assert.doesNotMatch(text, /BROOKS|SALAZAR/);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const report = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(report.schema_version, '1.0');
+  assert.doesNotMatch(JSON.stringify(report), /BROOKS/);
+  await context.close();
+});
+
+test('code lookup: CO-253 shows official text and our guidance apart; words search the lists', async () => {
+  const { page, context } = await openPage();
+  await showTab(page, 'lookup');
+  await page.fill('#lookup-input', 'CO-253');
+  await page.press('#lookup-input', 'Enter');
+  await page.waitForSelector('.dx-lookup[data-code="253"]');
+  const card = await page.locator('.dx-lookup[data-code="253"]').textContent();
+  assert.match(card, /Official text · Claim Adjustment Reason Codes/);
+  assert.match(card, /Sequestration/);
+  assert.match(card, /Denial Explainer guidance/);
+  await page.fill('#lookup-input', 'timely filing');
+  await page.press('#lookup-input', 'Enter');
+  await page.waitForSelector('.dx-hits');
+  assert.match(await page.locator('.dx-hits').textContent(), /CARC 29/);
+  await page.locator('.dx-hits button', { hasText: 'CARC 29' }).click();
+  await page.waitForSelector('.dx-lookup[data-code="29"]');
+  await context.close();
+});
+
+test('keyboard only: tabs with arrow keys, open a claim with Enter, focus lands on it', async () => {
+  const { page, context } = await openPage();
+  await page.click('#sample');
+  await waitStatus(page, /Read 1 file/);
+  await page.focus('#tab-summary');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('#panel-worklist:not([hidden])');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-worklist');
+  await page.waitForSelector('#worklist-body button.dx-link');
+  await page.focus('#worklist-body button.dx-link');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.dx-claim');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('dx-claim__title'));
+  // Visible focus ring on keyboard focus.
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none');
+  await context.close();
+});
+
+test('cancel stops a big parse and resets; the page stays usable', async () => {
+  const { page, context } = await openPage();
+  // ~40 MB: the denied_claim claims repeated inside one transaction.
+  const src = readFileSync(fixture('denied_claim.835'), 'latin1');
+  const head = src.slice(0, src.indexOf('LX*1~'));
+  const body = src.slice(src.indexOf('LX*1~'), src.indexOf('SE*'));
+  const big = Buffer.from(head + body.repeat(Math.ceil(40e6 / body.length)) + 'SE*1*0001~GE*1*101~IEA*1*000000101~', 'latin1');
+  await page.locator('#file').setInputFiles({ name: 'big.835', mimeType: 'text/plain', buffer: big });
+  await page.waitForSelector('#progress:not([hidden])');
+  await page.click('#cancel');
+  await waitStatus(page, /Cancelled/);
+  assert.equal(await page.locator('#progress').isHidden(), true);
+  await page.click('#sample');
+  await waitStatus(page, /Read 1 file/);
+  await assertNumbers(page, await reference([SAMPLE]));
+  await context.close();
+});
+
+test('no request leaves the origin; strict CSP; no inline style attributes', async () => {
+  const { page, context, outside, problems } = await openPage();
+  const html = await (await fetch(`${server.origin}/index.html`)).text();
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  for (const part of ["default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'"]) {
+    assert.ok(csp.includes(part), `CSP has ${part}`);
+  }
+  assert.doesNotMatch(html, /\sstyle="/);
+  assert.doesNotMatch(html, /<script>(?!<\/script>)/);
+  assert.match(await page.locator('#privacy-line').textContent(), /stay on this device/);
+  await page.click('#sample');
+  await waitStatus(page, /Read 1 file/);
+  for (const v of ['worklist', 'claims', 'lookup']) await showTab(page, v);
+  await page.fill('#lookup-input', 'MA130');
+  await page.press('#lookup-input', 'Enter');
+  await page.waitForSelector('.dx-lookup');
+  // A deliberate off-origin fetch is blocked by the CSP (and would be caught by the guard).
+  const blocked = await page.evaluate(() => fetch('http://127.0.0.2:9/x').then(() => 'sent', () => 'blocked'));
+  assert.equal(blocked, 'blocked');
+  assert.deepEqual(outside, []);
+  assert.deepEqual(problems.filter((p) => !/127\.0\.0\.2|Content Security Policy/.test(p)), []);
+  await context.close();
+});
+
+test('offline: after the first visit the service worker serves the page with the network off', async () => {
+  const { page, context, outside } = await openPage();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 15000 });
+  const cacheNames = await page.evaluate(() => caches.keys());
+  assert.ok(cacheNames.some((n) => /^denial-explainer-\d/.test(n)), `versioned cache: ${cacheNames}`);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
+  await page.click('#sample');
+  await waitStatus(page, /Read 1 file/);
+  await assertNumbers(page, await reference([SAMPLE]));
+  assert.deepEqual(outside, []);
+  await context.close();
+});
+
+test('single-file build works from file:// with its own strict CSP', async () => {
+  assert.ok(existsSync(OFFLINE), 'denial-explainer-offline.html was built');
+  const html = readFileSync(OFFLINE, 'utf8');
+  const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+  assert.match(csp, /default-src 'none'/);
+  assert.match(csp, /connect-src 'none'/);
+  assert.doesNotMatch(csp, /unsafe-inline/);
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const requests = [];
+  const problems = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const page = await context.newPage();
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(pathToFileURL(OFFLINE).href);
+  await page.waitForSelector('body[data-engine="ready"]', { timeout: 20000 });
+  const files = [fixture('denied_claim.835'), fixture('truncated.835')];
+  await page.locator('#file').setInputFiles(files);
+  await waitStatus(page, /Read 2 files/);
+  await assertNumbers(page, await reference(files));
+  await page.click('#sample');
+  await waitStatus(page, /Read 3 files/);
+  await screenshot(page, 'page-offline-file-1366');
+  assert.deepEqual(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:')), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('accessibility (axe: no serious or critical issue) and screenshots of every view at 1366 and 390', async () => {
+  for (const [viewport, width] of [[DESKTOP, 1366], [NARROW, 390]]) {
+    const { page, context } = await openPage(viewport);
+    await screenshot(page, `page-empty-${width}`);
+    await assertAxe(page, `empty page at ${width}`);
+    await page.click('#sample');
+    await waitStatus(page, /Read 1 file/);
+    await screenshot(page, `page-summary-${width}`);
+    await assertAxe(page, `summary at ${width}`);
+    for (const view of ['worklist', 'claims']) {
+      await showTab(page, view);
+      await screenshot(page, `page-${view}-${width}`);
+      await assertAxe(page, `${view} at ${width}`);
+    }
+    await showTab(page, 'worklist');
+    await page.locator('#worklist-body button.dx-link').first().click();
+    await page.waitForSelector('.dx-claim');
+    await screenshot(page, `page-claim-${width}`);
+    await assertAxe(page, `claim at ${width}`);
+    await showTab(page, 'lookup');
+    await page.fill('#lookup-input', 'CO-197');
+    await page.press('#lookup-input', 'Enter');
+    await page.waitForSelector('.dx-lookup');
+    await screenshot(page, `page-lookup-${width}`);
+    await assertAxe(page, `lookup at ${width}`);
+    // No horizontal overflow of the page itself.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `page overflows horizontally by ${overflow}px at ${width}`);
+    await context.close();
+  }
+});
+
+test('print style shows only the active view', async () => {
+  const { page, context } = await openPage();
+  await page.click('#sample');
+  await waitStatus(page, /Read 1 file/);
+  await showTab(page, 'worklist');
+  await page.emulateMedia({ media: 'print' });
+  const visible = await page.evaluate(() => ['.topbar', '.intake', '.tabs', '#panel-worklist', '#panel-summary']
+    .map((sel) => getComputedStyle(document.querySelector(sel)).display !== 'none'));
+  assert.deepEqual(visible, [false, false, false, true, false]);
+  await screenshot(page, 'page-print-worklist');
+  await context.close();
+});

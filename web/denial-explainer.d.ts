@@ -1,0 +1,77 @@
+// Types for the embeddable elements (denial-explainer.js). The report shapes are in
+// denial-api.d.ts and docs/report-schema.md.
+import type { Summary, ClaimRow, ClaimDetail, RowQuery, RowPage, LookupAnswer } from './denial-api.js';
+
+export type DenialView = 'summary' | 'worklist' | 'claims';
+
+export interface DenialFileStatus {
+  name: string;
+  bytes: number;
+  readable: boolean;
+  status: 'read' | 'read_with_errors' | 'unreadable';
+  errors: number;
+  warnings: number;
+  first_transaction: number;
+  transactions: number;
+  [key: string]: unknown;
+}
+
+export declare class DenialReportEvent extends CustomEvent<{ summary: Summary; files: DenialFileStatus[] }> {
+  readonly summary: Summary;
+  readonly files: DenialFileStatus[];
+}
+
+export declare class DenialErrorEvent extends CustomEvent<{ code: string; message: string; file: string }> {
+  readonly code: string;
+  readonly message: string;
+  readonly file: string;
+}
+
+export declare class DenialActionEvent extends CustomEvent<{ row: ClaimRow; claim: ClaimDetail | null; action: string }> {
+  readonly row: ClaimRow;
+  readonly claim: ClaimDetail | null;
+  readonly action: string;
+}
+
+export declare class DenialError extends Error {
+  readonly code: string;
+  readonly file: string;
+}
+
+export type DenialInput = File | Blob | ArrayBuffer | Uint8Array | string;
+
+export declare class DenialExplainerElement extends HTMLElement {
+  static define(tag?: string, registry?: CustomElementRegistry): typeof DenialExplainerElement;
+  view: DenialView;
+  compact: boolean;
+  maskPatientData: boolean;
+  readonly report: Record<string, any> | null;
+  readonly summary: Summary | null;
+  explainFile(input: DenialInput, name?: string): Promise<Summary>;
+  explainFiles(items: Iterable<File | Blob | { input: DenialInput; name?: string }>): Promise<Summary>;
+  clear(): void;
+  rows(query?: RowQuery): Promise<RowPage>;
+  claim(row: number): Promise<ClaimDetail | null>;
+}
+
+export declare class DenialCodeElement extends HTMLElement {
+  static define(tag?: string, registry?: CustomElementRegistry): typeof DenialCodeElement;
+  code: string;
+  open: boolean;
+  show(): void;
+  hide(): void;
+}
+
+export declare function lookupCode(code: string): Promise<LookupAnswer>;
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'denial-explainer': DenialExplainerElement;
+    'denial-code': DenialCodeElement;
+  }
+  interface HTMLElementEventMap {
+    'denial-report': DenialReportEvent;
+    'denial-error': DenialErrorEvent;
+    'denial-action': DenialActionEvent;
+  }
+}
