@@ -65,14 +65,36 @@ void scrub_text(json& j, const std::vector<std::string>& secrets) {
 
 }  // namespace
 
-void mask_claim_json(json& j) {
+namespace {
+
+// One claim (it has its NM1 "names"): its own names and IDs are scrubbed from its own free
+// text. Scoping the scrub per claim keeps masking linear in the report size.
+void mask_one_claim(json& claim) {
   std::set<std::string> found;
-  collect_and_mask(j, found);
+  collect_and_mask(claim, found);
   // Longest first: "DOE, JANE E" must go whole before "DOE" leaves ", JANE E" behind.
   std::vector<std::string> secrets(found.begin(), found.end());
   std::stable_sort(secrets.begin(), secrets.end(),
                    [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
-  scrub_text(j, secrets);
+  scrub_text(claim, secrets);
+}
+
+}  // namespace
+
+void mask_claim_json(json& j) {
+  if (j.is_object() && j.contains("names") && j.contains("patient_control_number")) {
+    mask_one_claim(j);
+  } else if (j.is_object()) {
+    // Rows and other objects: mask their own identifying fields, then look inside.
+    if (j.contains("patient_name") && j["patient_name"].is_string() &&
+        !j["patient_name"].get<std::string>().empty())
+      j["patient_name"] = kMaskedName;
+    if (j.contains("patient_control_number") && j["patient_control_number"].is_string())
+      j["patient_control_number"] = mask_id(j["patient_control_number"].get<std::string>());
+    for (auto& child : j) mask_claim_json(child);
+  } else if (j.is_array()) {
+    for (auto& child : j) mask_claim_json(child);
+  }
 }
 
 }  // namespace denial::detail
