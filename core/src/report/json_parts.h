@@ -8,6 +8,8 @@
 namespace denial::detail {
 
 nlohmann::json claim_json(const ExplainedClaim& x);
+nlohmann::json guidance_json(const AdjustmentGuidance& g);
+nlohmann::json remark_guidance_json(const RemarkGuidance& g);
 nlohmann::json row_json(const Report& r, const ClaimRow& row);
 nlohmann::json summary_json(const Report& r);
 nlohmann::json files_json(const Report& r);

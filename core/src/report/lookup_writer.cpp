@@ -25,30 +25,13 @@ json match_json(const LookupMatch& m) {
             {"deactivated", m.entry->deactivated}};
   if (!m.entry->definition.empty()) j["definition"] = m.entry->definition;
   if (!m.group.empty()) j["group"] = m.group;
+  // The same guidance objects as in the report, so the page renders both alike.
   if (m.list == CodeList::carc) {
-    AdjustmentGuidance g = guidance_for(m.group.empty() ? "CO" : m.group, m.entry->code);
-    json gj = {{"source", "Denial Explainer guidance (not official text)"},
-               {"as_group", m.group.empty() ? "CO" : m.group},
-               {"category", category_id(g.category)},
-               {"category_label", category_label(g.category)},
-               {"kind", kind_id(g.kind)},
-               {"action", action_id(g.action)},
-               {"action_label", action_label(g.action)},
-               {"appealable", appealable_id(g.appealable)}};
-    if (!g.group_note.empty()) gj["group_note"] = g.group_note;
-    if (g.detail) {
-      gj["plain"] = g.detail->plain;
-      gj["steps"] = g.detail->steps;
-      gj["appeal_attachments"] = g.detail->appeal_attachments;
-    }
-    j["guidance"] = gj;
+    std::string group = m.group.empty() ? "CO" : m.group;
+    j["guidance"] = detail::guidance_json(guidance_for(group, m.entry->code));
+    j["guidance"]["as_group"] = group;
   } else if (m.list == CodeList::rarc) {
-    RemarkGuidance g = remark_guidance(m.entry->code);
-    json gj = {{"source", "Denial Explainer guidance (not official text)"},
-               {"effect", remark_effect_id(g.effect)}};
-    if (g.action_override) gj["action_label"] = action_label(g.action);
-    if (!g.note.empty()) gj["note"] = g.note;
-    j["guidance"] = gj;
+    j["guidance"] = detail::remark_guidance_json(remark_guidance(m.entry->code));
   }
   return j;
 }
