@@ -30,7 +30,20 @@ ServiceLine* current_line(ModelBuilder& b) {
 }
 
 // --- envelope ---------------------------------------------------------------------------
+// A new ISA or GS closes what the previous one left open: report the missing trailers there,
+// not only at the end of the input (where only the last interchange would be named).
+void close_open_group(ModelBuilder& b, std::string_view before) {
+  if (b.tx) b.finish_transaction(false);
+  if (b.in_gs)
+    b.diag(Severity::warning, Errc::missing_trailer,
+           "functional group " + b.gs06 + " has no GE trailer (" + str(before) + " came first)");
+  b.in_gs = false;
+}
 void on_isa(ModelBuilder& b) {
+  close_open_group(b, "ISA");
+  if (b.in_isa)
+    b.diag(Severity::warning, Errc::missing_trailer,
+           "interchange " + b.isa13 + " has no IEA trailer (the next ISA came first)");
   b.isa13 = str(b.e->at(13));
   b.isa_version = str(b.e->at(12));
   b.sender = str(b.e->at(6));
@@ -40,8 +53,14 @@ void on_isa(ModelBuilder& b) {
   if (b.e->size() < 17)
     b.diag(Severity::error, Errc::bad_isa,
            "ISA has " + std::to_string(b.e->size() - 1) + " elements, expected 16");
+  if (b.delims->component == b.delims->element)
+    b.diag(Severity::error, Errc::bad_isa,
+           "ISA16 component separator is the element separator '" +
+               std::string(1, b.delims->element) +
+               "': composite elements (SVC01, CLP08) cannot be told apart from elements");
 }
 void on_iea(ModelBuilder& b) {
+  close_open_group(b, "IEA");
   if (str(b.e->at(2)) != b.isa13)
     b.diag(Severity::warning, Errc::envelope_mismatch,
            "IEA02 '" + str(b.e->at(2)) + "' does not match ISA13 '" + b.isa13 + "'");
@@ -52,6 +71,7 @@ void on_iea(ModelBuilder& b) {
   b.in_isa = false;
 }
 void on_gs(ModelBuilder& b) {
+  close_open_group(b, "GS");
   ++b.gs_count;
   b.gs06 = str(b.e->at(6));
   b.gs_version = str(b.e->at(8));
@@ -62,6 +82,7 @@ void on_gs(ModelBuilder& b) {
            "GS01 is '" + str(b.e->at(1)) + "', expected HP for an 835");
 }
 void on_ge(ModelBuilder& b) {
+  if (b.tx) b.finish_transaction(false);  // no SE before the GE: say so here
   if (str(b.e->at(2)) != b.gs06)
     b.diag(Severity::warning, Errc::envelope_mismatch,
            "GE02 '" + str(b.e->at(2)) + "' does not match GS06 '" + b.gs06 + "'");
@@ -71,23 +92,13 @@ void on_ge(ModelBuilder& b) {
         "GE01 says " + str(b.e->at(1)) + " transaction sets, read " + std::to_string(b.st_count));
   b.in_gs = false;
 }
-void on_st(ModelBuilder& b) {
-  if (b.tx) b.finish_transaction(false);
-  ++b.st_count;
-  b.st_segment_count = 1;
-  if (b.e->at(1) != "835") {
-    b.skipping_other_transaction = true;
-    if (b.other_transaction_.empty()) b.other_transaction_ = str(b.e->at(1));
-    b.diag(Severity::error, Errc::not_835_transaction,
-           "transaction set " + str(b.e->at(1)) + " is not an 835; skipped");
-    return;
-  }
+void open_transaction(ModelBuilder& b, std::string control_number, std::string_view st03) {
   b.saw_835_ = true;
   auto& txs = b.result.era.transactions;
   txs.emplace_back();
   b.tx = &txs.back();
-  b.tx->control_number = str(b.e->at(2));
-  b.tx->version = !b.gs_version.empty() ? b.gs_version : str(b.e->at(3));
+  b.tx->control_number = std::move(control_number);
+  b.tx->version = !b.gs_version.empty() ? b.gs_version : str(st03);
   b.tx->interchange_control = b.isa13;
   b.tx->sender_id = b.sender;
   b.tx->receiver_id = b.receiver;
@@ -105,21 +116,38 @@ void on_st(ModelBuilder& b) {
            "implementation version '" + v + "' is not 005010X221A1");
   }
 }
+void on_st(ModelBuilder& b) {
+  if (b.tx) b.finish_transaction(false);
+  ++b.st_count;
+  if (b.e->at(1) != "835") {
+    b.skipping_other_transaction = true;
+    if (b.other_transaction_.empty()) b.other_transaction_ = str(b.e->at(1));
+    b.diag(Severity::error, Errc::not_835_transaction,
+           "transaction set " + str(b.e->at(1)) + " is not an 835; skipped");
+    return;
+  }
+  open_transaction(b, str(b.e->at(2)), b.e->at(3));
+}
 void on_se(ModelBuilder& b) {
   if (!b.tx) return;
   if (str(b.e->at(2)) != b.tx->control_number)
     b.diag(Severity::warning, Errc::envelope_mismatch,
            "SE02 '" + str(b.e->at(2)) + "' does not match ST02 '" + b.tx->control_number + "'");
-  if (str(b.e->at(1)) != std::to_string(b.st_segment_count))
+  // SE01 counts every segment from ST to SE, also those skipped as unknown or too long.
+  std::uint32_t counted = b.seg->number - b.tx->pos.segment_no + 1;
+  if (str(b.e->at(1)) != std::to_string(counted))
     b.diag(Severity::warning, Errc::envelope_count,
-           "SE01 says " + str(b.e->at(1)) + " segments, counted " +
-               std::to_string(b.st_segment_count));
+           "SE01 says " + str(b.e->at(1)) + " segments, counted " + std::to_string(counted));
   b.finish_transaction(true);
 }
 
 // --- header -------------------------------------------------------------------------------
 void on_bpr(ModelBuilder& b) {
   Payment& p = b.tx->payment;
+  if (b.claims_in_tx > 0)
+    b.diag(Severity::warning, Errc::unexpected_segment,
+           "BPR after the transaction's first claim (it belongs before the claims); read as "
+           "the transaction's payment");
   p.handling = str(b.e->at(1));
   p.amount = b.amount(2);
   p.credit_debit = str(b.e->at(3));
@@ -158,6 +186,14 @@ void on_plb(ModelBuilder& b) {
 
 // --- 1000A / 1000B -------------------------------------------------------------------------
 void on_n1(ModelBuilder& b) {
+  if (b.e->at(1) != "PR" && b.e->at(1) != "PE") {
+    // Neither payer nor payee: keep it (and its N3/N4/REF) away from both.
+    b.diag(Severity::warning, Errc::bad_element,
+           "N101 '" + str(b.e->at(1)) + "' is neither PR (payer) nor PE (payee); party skipped");
+    b.other_party = Party();
+    b.party = &b.other_party;
+    return;
+  }
   b.party = b.e->at(1) == "PR" ? &b.tx->payer : &b.tx->payee;
   Party& p = *b.party;
   p.entity = str(b.e->at(1));
@@ -219,6 +255,15 @@ void on_cas(ModelBuilder& b) {
     list.push_back(std::move(a));
   }
   if (group.empty()) b.diag(Severity::warning, Errc::bad_element, "CAS01 group code is empty");
+  // CAS holds at most six triplets (CAS02-CAS19); more is a writer error whose money is not
+  // read, so say so (the balance check then shows the amount missing).
+  for (std::size_t i = 20; i < b.e->size(); ++i) {
+    if (b.e->at(i).empty()) continue;
+    b.diag(Severity::warning, Errc::too_many_elements,
+           "CAS has " + std::to_string(b.e->size() - 1) +
+               " elements; more than six reason/amount/quantity triplets, the rest ignored");
+    break;
+  }
 }
 void on_nm1(ModelBuilder& b) {
   b.claim->names.push_back({str(b.e->at(1)), str(b.e->at(3)), str(b.e->at(4)), str(b.e->at(5)),
@@ -307,6 +352,10 @@ void on_line_qty(ModelBuilder& b) {
   current_line(b)->quantities.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
 }
 void on_lq(ModelBuilder& b) {
+  if (b.e->at(2).empty()) {
+    b.diag(Severity::warning, Errc::bad_element, "LQ02 remark code is empty; skipped");
+    return;
+  }
   current_line(b)->remarks.push_back({str(b.e->at(2)), "LQ", str(b.e->at(1)), b.pos()});
 }
 void ignore(ModelBuilder&) {}
@@ -343,11 +392,13 @@ constexpr HandlerRow kHandlers[] = {
 // comparing strings. kHandlers stays the one place the mapping is declared.
 struct HandlerIndex {
   std::vector<std::vector<Handler>> by_loop;
-  int loop_2100, loop_2110, clp, svc, cas, se, st, gs, ge, isa, iea;
+  int loop_isa, loop_gs, loop_2100, loop_2110, clp, svc, cas, se, st, gs, ge, isa, iea;
   HandlerIndex() {
     by_loop.assign(loops_end() - loops_begin(), std::vector<Handler>(segment_id_count(), nullptr));
     for (const auto& row : kHandlers)
       by_loop[find_loop(row.loop)][segment_id_of(row.segment)] = row.handler;
+    loop_isa = find_loop("ISA");
+    loop_gs = find_loop("GS");
     loop_2100 = find_loop("2100");
     loop_2110 = find_loop("2110");
     clp = segment_id_of("CLP"), svc = segment_id_of("SVC"), cas = segment_id_of("CAS");
@@ -457,6 +508,9 @@ void ModelBuilder::finish_transaction(bool trailer_seen) {
   tx->complete = trailer_seen;
   std::size_t t = result.era.transactions.size() - 1;
   check_transaction_balance(*tx, t, sum_claim_paid, result.balance);
+  if (tx->payment.pos.segment_no == 0)
+    diag(Severity::warning, Errc::missing_segment,
+         "transaction " + tx->control_number + " has no BPR payment segment");
   if (!trailer_seen) {
     diag(Severity::error, Errc::missing_trailer,
          "transaction " + tx->control_number + " has no SE trailer; the file may be truncated");
@@ -481,16 +535,17 @@ void ModelBuilder::add(const Elements& el, const RawSegment& s, const Placement&
     skipping_other_transaction = false;
     if (id == h.se) return;
   }
-  if (tx) ++st_segment_count;
   // A claim ends at the next CLP, or at any segment outside loops 2100/2110.
   bool inside_claim = (in_2100 && !where.starts_loop) || in_2110;
   if (claim && !inside_claim) finish_claim();
-  bool needs_tx = !h.envelope(id) && id != h.se;
-  if (needs_tx && !tx) {
-    diag(Severity::warning, Errc::unexpected_segment,
-         std::string(el.id()) + " outside an 835 transaction set; skipped");
-    return;
+  bool in_transaction = where.loop != h.loop_isa && where.loop != h.loop_gs;
+  if (in_transaction && !tx && id != h.st && id != h.se) {
+    // The walker opened ST implicitly (no ST segment: a file without one, or claims after SE
+    // or IEA) and reported it. Read those segments as a transaction of their own rather than
+    // dropping their claims.
+    open_transaction(*this, "", {});
   }
+  if (in_transaction && !tx && id != h.st) return;
   bool needs_claim = in_2110 || (in_2100 && id != h.clp);
   if (needs_claim && !claim) return;
   bool needs_line = in_2110 && id != h.svc && id != h.cas;

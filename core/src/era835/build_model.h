@@ -30,9 +30,9 @@ class ModelBuilder {
   Claim* claim = nullptr;
   Claim scratch_claim;
   Party* party = nullptr;
+  Party other_party;  ///< an N1 that is neither PR nor PE: read, then dropped
   Cents sum_claim_paid = 0;
   std::size_t claims_in_tx = 0;
-  std::uint32_t st_segment_count = 0;
   std::string isa13, gs06, isa_version, gs_version, sender, receiver;
   int gs_count = 0, st_count = 0;
   bool in_isa = false, in_gs = false, skipping_other_transaction = false;

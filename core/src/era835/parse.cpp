@@ -34,7 +34,17 @@ ParseResult parse_835(std::string_view bytes, const ParseOptions& options) {
   if (!reader.has_envelope()) walker.envelope_reported();
   detail::RawSegment seg;
   std::uint32_t last = 0;
+  // NUL bytes are valid UTF-8 but never X12 text (binary data or padding): name each segment
+  // that holds one. One memchr over the input, not a scan per segment.
+  std::size_t next_nul = bytes.find('\0');
   while (reader.next(seg)) {
+    if (next_nul < seg.offset) next_nul = bytes.find('\0', seg.offset);
+    if (next_nul < seg.offset + seg.text.size()) {
+      diags.push_back(
+          {Severity::warning, Errc::bad_element, seg.number, next_nul, "",
+           "NUL byte (binary data) at byte " + std::to_string(next_nul) + " inside the segment"});
+      next_nul = bytes.find('\0', seg.offset + seg.text.size());
+    }
     detail::Elements elements(seg.text, reader.delimiters().element);
     if (elements.truncated()) {
       diags.push_back({Severity::warning, Errc::too_many_elements, seg.number, seg.offset,

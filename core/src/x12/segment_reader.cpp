@@ -47,18 +47,32 @@ SegmentReader::SegmentReader(std::string_view input, Diagnostics& diagnostics,
 
 // Finds the first ISA (text before it is skipped with a note) or, failing that, an ST.
 void SegmentReader::locate_start() {
+  bool reported_bad_isa = false;
   for (std::size_t at = in_.find("ISA", pos_); at != std::string_view::npos;
        at = in_.find("ISA", at + 1)) {
     bool at_line_start = at == pos_ || is_layout(in_[at - 1]);
-    if (at_line_start && try_isa_at(at)) {
-      if (at > pos_) {
-        diags_.push_back(
-            {Severity::info, Errc::unexpected_segment, 0, pos_, "",
-             std::to_string(at - pos_) + " bytes of text before the ISA header were skipped"});
+    if (!at_line_start) continue;
+    if (!try_isa_at(at)) {
+      // "ISA*..." cut short or with separators that do not add up: say so, rather than only
+      // "no ISA" later (or a guessed envelope when an ST follows).
+      bool looks_like_isa =
+          at + 3 < in_.size() && is_separator_candidate(in_[at + 3]) &&
+          (at + 4 == in_.size() || std::isalnum(static_cast<unsigned char>(in_[at + 4])));
+      if (!reported_bad_isa && looks_like_isa) {
+        reported_bad_isa = true;
+        diags_.push_back({Severity::error, Errc::bad_isa, 0, at, "",
+                          "ISA header at byte " + std::to_string(at) +
+                              " is truncated or its separators are inconsistent; ignored"});
       }
-      pos_ = at;
-      return;
+      continue;
     }
+    if (at > pos_) {
+      diags_.push_back(
+          {Severity::info, Errc::unexpected_segment, 0, pos_, "",
+           std::to_string(at - pos_) + " bytes of text before the ISA header were skipped"});
+    }
+    pos_ = at;
+    return;
   }
   for (std::size_t at = in_.find("ST", pos_); at != std::string_view::npos;
        at = in_.find("ST", at + 1)) {
@@ -94,6 +108,9 @@ bool SegmentReader::try_isa_at(std::size_t at) {
   d.component = in_[p + 1];
   d.segment = in_[p + 2];
   if (d.segment == sep || d.segment == d.component) return false;
+  // A missing ISA16 makes the walk above end inside the next segment ("GS*HP..." gives
+  // component 'H', terminator 'P'): letters and digits are never delimiters.
+  if (!is_separator_candidate(d.component) || !is_separator_candidate(d.segment)) return false;
   std::string_view version = in_.substr(isa12, 5);
   char rep = in_[isa11];
   d.repetition = (version >= "00402" && is_separator_candidate(rep) && rep != d.segment &&
@@ -136,10 +153,42 @@ bool SegmentReader::next(RawSegment& out) {
     std::size_t begin = pos_;
     std::size_t end = in_.find(delims_.segment, begin);
     if (end == std::string_view::npos || end > limit_) end = limit_;
+    // Line-terminated files: CR and LF both end a segment, so files whose CRLF and LF lines
+    // are mixed (edited on two systems) do not glue two segments together. Bounded by `end`.
+    if (delims_.segment == '\n' || delims_.segment == '\r') {
+      char other = delims_.segment == '\n' ? '\r' : '\n';
+      if (const void* q = std::memchr(in_.data() + begin, other, end - begin))
+        end = static_cast<std::size_t>(static_cast<const char*>(q) - in_.data());
+    }
     pos_ = end < limit_ ? end + 1 : end;
     std::size_t last = end;
     while (last > begin && is_layout(in_[last - 1])) --last;
     ++number_;
+    // Binary junk glued to the front of a segment ("\0\x1a\xffCLP*..."): a segment id is 2-3
+    // letters or digits, so skip the junk up to the id and say so, rather than lose the
+    // segment (a CLP, with its claim) as one unknown id. Normal ids take the first test.
+    std::size_t id_end = begin;
+    while (id_end < last && id_end - begin <= 3 && in_[id_end] != delims_.element) ++id_end;
+    if (id_end - begin > 3) {
+      // Bounded by the segment: an unbounded find would rescan the rest of the input for
+      // every separator-less segment.
+      const void* sep = std::memchr(in_.data() + begin, delims_.element, last - begin);
+      id_end = sep ? static_cast<std::size_t>(static_cast<const char*>(sep) - in_.data()) : last;
+      std::size_t id_start = id_end;
+      auto id_char = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+      while (id_start > begin && id_char(in_[id_start - 1])) --id_start;
+      bool binary = false;
+      for (std::size_t i = begin; i < id_start && !binary; ++i) {
+        auto u = static_cast<unsigned char>(in_[i]);
+        binary = u < 0x20 || u >= 0x7F;
+      }
+      if (binary && id_end - id_start >= 2 && id_end - id_start <= 3) {
+        diags_.push_back({Severity::warning, Errc::unknown_segment, number_, begin, "",
+                          std::to_string(id_start - begin) + " bytes of binary data before " +
+                              std::string(in_.substr(id_start, id_end - id_start)) + " skipped"});
+        begin = id_start;
+      }
+    }
     if (last - begin > kMaxSegmentLength) {
       diags_.push_back({Severity::error, Errc::segment_too_long, number_, begin, "",
                         "segment of " + std::to_string(last - begin) + " bytes skipped (limit " +
