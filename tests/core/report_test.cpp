@@ -253,3 +253,27 @@ TEST(ReportBigFile, SameSummaryForEverySample) {
   }
   EXPECT_EQ(summary_of(build(all)), summary_of(build(all, 0)));
 }
+
+// Found by fuzz_explain: in big-file mode a payment's second copy (with claims) was judged
+// before its first copy (without claims), so the first was called the retransmission.
+TEST(Report, RetransmissionIsAlwaysTheLaterCopyInBigFileMode) {
+  const std::string header =
+      "BPR*I*100*C*ACH*CCP*01*1*DA*2*1**01*3*DA*4*20250314~TRN*1*SAMETRACE*1~N1*PR*PAYER~N1*PE*"
+      "CLINIC*XX*1~";
+  const std::string claim = "LX*1~CLP*A1*1*100*100**12*ICN1*11*1~";
+  const std::string isa =
+      "ISA*00*          *00*          *ZZ*SENDER         *ZZ*RECEIVER       "
+      "*260101*1200*^*00501*000000001*0*P*:~"
+      "GS*HP*SENDER*RECEIVER*20260101*1200*1*X*005010X221A1~";
+  const std::string input = isa + "ST*835*0001~" + header + "SE*6*0001~" + "ST*835*0002~" + header +
+                            claim + "SE*8*0002~GE*2*1~IEA*1*000000001~";
+  for (std::uint64_t keep : {std::uint64_t{0}, UINT64_MAX}) {
+    denial::ReportBuilder b(keep);
+    b.add_file("twice.835", input);
+    const denial::Report& r = b.report();
+    ASSERT_EQ(r.transactions.size(), 2u) << keep;
+    EXPECT_EQ(r.duplicate_of[0], -1) << keep;
+    EXPECT_EQ(r.duplicate_of[1], 0) << keep;
+    EXPECT_EQ(r.summary.duplicate_payments, 1u) << keep;
+  }
+}

@@ -17,6 +17,8 @@ struct ParseOptions {
   bool keep_claims = true;
   /// Called once per completed claim, after its balance checks, with its transaction index.
   std::function<void(std::size_t transaction, const Transaction&, Claim&)> on_claim;
+  /// Called once per transaction when it ends (SE, a new ST, or end of input), in order.
+  std::function<void(std::size_t transaction, const Transaction&)> on_transaction_end;
 };
 
 struct ParseResult {

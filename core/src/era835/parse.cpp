@@ -11,6 +11,46 @@
 #include "x12/text_checks.h"
 
 namespace denial {
+namespace {
+
+struct ReadState {
+  detail::SegmentReader& reader;
+  detail::Walker& walker;
+  detail::ModelBuilder& builder;
+  std::string_view bytes;
+  std::size_t next_nul;  ///< next NUL byte at or after the current segment
+  std::uint32_t last;    ///< number of the last segment read
+};
+
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+bool read_batch(ReadState& s, Diagnostics& diags) {
+  detail::RawSegment seg;
+  for (int n = 0; n < 4096; ++n) {
+    if (!s.reader.next(seg)) return false;
+    // NUL bytes are valid UTF-8 but never X12 text (binary data or padding): name each
+    // segment that holds one. One memchr over the input, not a scan per segment.
+    if (s.next_nul < seg.offset) s.next_nul = s.bytes.find('\0', seg.offset);
+    if (s.next_nul < seg.offset + seg.text.size()) {
+      diags.push_back(
+          {Severity::warning, Errc::bad_element, seg.number, s.next_nul, "",
+           "NUL byte (binary data) at byte " + std::to_string(s.next_nul) + " inside the segment"});
+      s.next_nul = s.bytes.find('\0', seg.offset + seg.text.size());
+    }
+    detail::Elements elements(seg.text, s.reader.delimiters().element);
+    if (elements.truncated()) {
+      diags.push_back({Severity::warning, Errc::too_many_elements, seg.number, seg.offset,
+                       s.walker.path(), "more than 63 elements; the rest ignored"});
+    }
+    s.last = seg.number;
+    detail::Placement where = s.walker.place(elements, seg);
+    if (where.loop >= 0) s.builder.add(elements, seg, where, s.reader.delimiters());
+  }
+  return true;
+}
+
+}  // namespace
 
 ParseResult parse_835(std::string_view bytes, const ParseOptions& options) {
   ParseResult result;
@@ -32,29 +72,13 @@ ParseResult parse_835(std::string_view bytes, const ParseOptions& options) {
   detail::Walker walker(diags);
   detail::ModelBuilder builder(result, options, walker);
   if (!reader.has_envelope()) walker.envelope_reported();
-  detail::RawSegment seg;
-  std::uint32_t last = 0;
-  // NUL bytes are valid UTF-8 but never X12 text (binary data or padding): name each segment
-  // that holds one. One memchr over the input, not a scan per segment.
-  std::size_t next_nul = bytes.find('\0');
-  while (reader.next(seg)) {
-    if (next_nul < seg.offset) next_nul = bytes.find('\0', seg.offset);
-    if (next_nul < seg.offset + seg.text.size()) {
-      diags.push_back(
-          {Severity::warning, Errc::bad_element, seg.number, next_nul, "",
-           "NUL byte (binary data) at byte " + std::to_string(next_nul) + " inside the segment"});
-      next_nul = bytes.find('\0', seg.offset + seg.text.size());
-    }
-    detail::Elements elements(seg.text, reader.delimiters().element);
-    if (elements.truncated()) {
-      diags.push_back({Severity::warning, Errc::too_many_elements, seg.number, seg.offset,
-                       walker.path(), "more than 63 elements; the rest ignored"});
-    }
-    last = seg.number;
-    detail::Placement where = walker.place(elements, seg);
-    if (where.loop < 0) continue;
-    builder.add(elements, seg, where, reader.delimiters());
+  ReadState state{reader, walker, builder, bytes, bytes.find('\0'), 0};
+  // Segments go through in batches of a non-inlined function: a WebAssembly engine tiers a
+  // function up to optimized code only between calls, so one long loop would run a whole
+  // big file in baseline code (measured: first 100 MB explain 2x slower in V8).
+  while (read_batch(state, diags)) {
   }
+  const std::uint32_t last = state.last;
   builder.finish(bytes.size(), last);
   result.readable = builder.saw_835();
   if (!result.readable && builder.other_transaction().empty() && last == 0) {

@@ -149,6 +149,11 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
       ExplainedClaim x = explain_claim(c, tx, global, index, &code_diags, false);
       add_claim(x, file, global);
     };
+    // A transaction without claims must still be judged before any later one, so that a
+    // retransmission is always the later copy.
+    options.on_transaction_end = [&](std::size_t t, const Transaction& tx) {
+      classify_payment(base + t, tx);
+    };
   }
   ParseResult parsed = parse_835(bytes, options);
   info.readable = parsed.readable;
