@@ -437,3 +437,21 @@ TEST(ParseStreaming, OnClaimSeesEveryClaimWithoutKeepingThem) {
   ParseResult kept = parse_835(fixture("several_st.835"));
   EXPECT_EQ(kept.balance.size(), r.balance.size());
 }
+
+// Real remits (four of the shared samples) write SVC01 with '>' while ISA16 says ':'.
+TEST(Parse, ProcedureCompositeWithUndeclaredComponentSeparator) {
+  std::string body =
+      "BPR*I*30*C*ACH*CCP*01*1*DA*2*1**01*3*DA*4*20250314~TRN*1*T1*1~N1*PR*P~N1*PE*C*XX*1~LX*1~"
+      "CLP*A*1*100*30**12*ICN*11*1~SVC*HC>99213>26*100*30**1~CAS*CO*45*70~";
+  auto r = parse_835(denial_test::envelope(body, 10));
+  ASSERT_EQ(r.era.transactions.size(), 1u);
+  const auto& line = r.era.transactions[0].claims.at(0).lines.at(0);
+  EXPECT_EQ(line.procedure.qualifier, "HC");
+  EXPECT_EQ(line.procedure.code, "99213");
+  ASSERT_EQ(line.procedure.modifiers.size(), 1u);
+  EXPECT_EQ(line.procedure.modifiers[0], "26");
+  int reported = 0;
+  for (const auto& d : r.diagnostics)
+    reported += d.message.find("component separator") != std::string::npos;
+  EXPECT_EQ(reported, 1);
+}

@@ -1,6 +1,7 @@
 // Stage 2: segment handlers that fill the 835 model, keyed by (loop, segment) in one table.
 #include "era835/build_model.h"
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,28 @@ Procedure procedure_of(std::string_view composite, char sep) {
   }
   p.description = str(component(composite, sep, 6));
   return p;
+}
+
+// Some writers use a different component separator in SVC01/SVC06 than ISA16 declares
+// (SVC*HC>99213>26 under ISA16 ':'). A composite that starts with a two-letter qualifier and
+// then a separator-like byte, and holds no declared separator, is split on that byte.
+Procedure composite_procedure(ModelBuilder& b, std::string_view composite) {
+  char sep = b.delims->component;
+  if (composite.find(sep) == std::string_view::npos && composite.size() > 3 &&
+      std::isupper(static_cast<unsigned char>(composite[0])) &&
+      std::isalnum(static_cast<unsigned char>(composite[1])) &&
+      std::ispunct(static_cast<unsigned char>(composite[2])) && composite[2] != b.delims->element) {
+    char used = composite[2];
+    if (!b.warned_component_separator) {
+      b.diag(Severity::warning, Errc::bad_element,
+             std::string("procedure composite uses '") + used +
+                 "' as component separator, not ISA16 '" + sep + "'; read with '" + used +
+                 "' (reported once)");
+      b.warned_component_separator = true;
+    }
+    sep = used;
+  }
+  return procedure_of(composite, sep);
 }
 
 ServiceLine* current_line(ModelBuilder& b) {
@@ -323,12 +346,12 @@ void on_claim_per(ModelBuilder&) {}
 // --- 2110 --------------------------------------------------------------------------------
 void on_svc(ModelBuilder& b) {
   ServiceLine l;
-  l.procedure = procedure_of(b.e->at(1), b.delims->component);
+  l.procedure = composite_procedure(b, b.e->at(1));
   l.charge = b.amount(2);
   l.paid = b.amount(3);
   l.revenue_code = str(b.e->at(4));
   l.units_paid = str(b.e->at(5));
-  if (!b.e->at(6).empty()) l.submitted = procedure_of(b.e->at(6), b.delims->component);
+  if (!b.e->at(6).empty()) l.submitted = composite_procedure(b, b.e->at(6));
   l.units_submitted = str(b.e->at(7));
   l.pos = b.pos();
   if (l.procedure.code.empty() && l.revenue_code.empty())

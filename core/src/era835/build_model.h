@@ -38,6 +38,7 @@ class ModelBuilder {
   bool in_isa = false, in_gs = false, skipping_other_transaction = false;
   bool saw_835_ = false;
   bool warned_dtp_style = false;
+  bool warned_component_separator = false;
   RawSegment end_marker;  ///< where end-of-input problems are reported
   std::string other_transaction_;
 

@@ -26,6 +26,13 @@ std::string iso(const std::string& d) {
   return d.size() == 8 ? d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2) : d;
 }
 
+// " (99213)", " (rev 0250)" for institutional lines without a procedure, or nothing.
+std::string line_code(const ServiceLine& l) {
+  if (!l.procedure.code.empty()) return " (" + l.procedure.code + ")";
+  if (!l.revenue_code.empty()) return " (rev " + l.revenue_code + ")";
+  return "";
+}
+
 void claim_block(std::ostringstream& o, const ExplainedClaim& x, bool mask) {
   const Claim& c = *x.claim;
   std::string name = detail::patient_name(c);
@@ -42,8 +49,7 @@ void claim_block(std::ostringstream& o, const ExplainedClaim& x, bool mask) {
       << usd(*x.net_paid_with_pair) << ".\n";
   for (const ExplainedAdjustment& a : x.adjustments) {
     o << "    " << detail::adjustment_code(*a.source) << " " << usd(a.source->amount);
-    if (a.line >= 0)
-      o << " on line " << (a.line + 1) << " (" << c.lines[a.line].procedure.code << ")";
+    if (a.line >= 0) o << " on line " << (a.line + 1) << line_code(c.lines[a.line]);
     o << "\n      Official: " << (a.carc ? a.carc->description : "not in the official CARC list")
       << "\n";
     o << "      Our guidance: " << kind_id(a.guidance.kind) << ", "
