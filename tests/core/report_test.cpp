@@ -277,3 +277,27 @@ TEST(Report, RetransmissionIsAlwaysTheLaterCopyInBigFileMode) {
     EXPECT_EQ(r.summary.duplicate_payments, 1u) << keep;
   }
 }
+
+// A broken big file: every problem is counted, each kind listed at most 500 times.
+TEST(Report, RepeatedDiagnosticsAreCountedButListedAtMost500Times) {
+  std::string junk;
+  for (int i = 0; i < 1200; ++i) junk += "ZZZ*" + std::to_string(i) + "~";
+  std::string body = "BPR*I*0*C*NON*CCP*01*1*DA*2*1**01*3*DA*4*20250314~TRN*1*T*1~" + junk +
+                     "N1*PR*P~N1*PE*C*XX*1~";
+  denial::ReportBuilder b;
+  b.add_file("junk.835", denial_test::envelope(body, 1206));
+  const denial::Report& r = b.report();
+  std::size_t listed = 0, summaries = 0;
+  for (const auto& [file, d] : r.diagnostics) {
+    if (d.code != Errc::unknown_segment) continue;
+    if (d.severity == denial::Severity::info) {
+      ++summaries;
+      EXPECT_NE(d.message.find("700 more unknown_segment"), std::string::npos) << d.message;
+    } else {
+      ++listed;
+    }
+  }
+  EXPECT_EQ(listed, 500u);
+  EXPECT_EQ(summaries, 1u);
+  EXPECT_GE(r.files[0].warnings, 1200u);
+}

@@ -10,6 +10,8 @@
 namespace denial {
 namespace {
 
+constexpr std::size_t kMaxListedPerCode = 500;
+
 std::string payment_key(const Transaction& t) {
   std::string payer = t.payer.id.empty() ? t.payer.name : t.payer.id;
   return payer + "|" + t.payment.trace_number + "|" + std::to_string(t.payment.amount);
@@ -197,10 +199,21 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   std::stable_sort(
       parsed.diagnostics.begin(), parsed.diagnostics.end(),
       [](const Diagnostic& a, const Diagnostic& b) { return a.segment_no < b.segment_no; });
+  // Every problem is counted, but a broken big file lists at most kMaxListedPerCode of each
+  // kind: 100k copies of one warning help nobody and made reports slow and huge.
+  std::map<Errc, std::size_t> listed;
   for (auto& d : parsed.diagnostics) {
     if (d.severity == Severity::error) ++info.errors;
     if (d.severity == Severity::warning) ++info.warnings;
-    r_.diagnostics.push_back({file, std::move(d)});
+    if (++listed[d.code] <= kMaxListedPerCode) r_.diagnostics.push_back({file, std::move(d)});
+  }
+  for (const auto& [code, count] : listed) {
+    if (count <= kMaxListedPerCode) continue;
+    r_.diagnostics.push_back(
+        {file,
+         {Severity::info, code, 0, 0, "",
+          std::to_string(count - kMaxListedPerCode) + " more " + std::string(errc_name(code)) +
+              " diagnostics in this file are counted but not listed"}});
   }
   info.transactions = r_.transactions.size() - info.first_transaction;
   r_.files.push_back(std::move(info));
