@@ -9,7 +9,8 @@ export class WorkerBridge extends EventTarget {
   #workerUrl;
   #generation = 0;
 
-  constructor(workerUrl = new URL('./worker.js', import.meta.url)) {
+  /** workerUrl: a URL, or a function returning a Worker; default: ./worker.js beside this file. */
+  constructor(workerUrl = null) {
     super();
     this.#workerUrl = workerUrl;
   }
@@ -19,7 +20,11 @@ export class WorkerBridge extends EventTarget {
 
   #start() {
     if (this.#worker) return this.#worker;
-    const w = typeof this.#workerUrl === 'function' ? this.#workerUrl() : new Worker(this.#workerUrl, { type: 'module' });
+    // The default is written as `new Worker(new URL(...), {type: 'module'})` on purpose: that
+    // literal form is what bundlers (Vite, webpack) recognise to bundle the worker.
+    const w = typeof this.#workerUrl === 'function' ? this.#workerUrl()
+      : this.#workerUrl ? new Worker(this.#workerUrl, { type: 'module' })
+        : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     w.onmessage = (e) => {
       const { id, ok, result, error } = e.data;
       const p = this.#pending.get(id);

@@ -93,7 +93,16 @@ export class DenialExplainer {
 
 /** Loads the WebAssembly core once per call; keep the returned engine. */
 export async function createDenialExplainer(options = {}) {
-  const moduleOptions = { ...(isNode && !options.wasmBinary ? await nodeOptions() : {}), ...options };
+  // The wasm is found beside this file. Written as new URL('...', import.meta.url) so that
+  // bundlers copy it and rewrite the address.
+  // (A blob: page, like the single-file build with its wasm inlined, has no base to resolve
+  // against; it needs no file at all.)
+  let wasmUrl = null;
+  try {
+    wasmUrl = new URL('./denial-core.wasm', import.meta.url).href;
+  } catch {}
+  const locateFile = (file) => (file.endsWith('.wasm') && wasmUrl ? wasmUrl : file);
+  const moduleOptions = { ...(isNode && !options.wasmBinary ? await nodeOptions() : { locateFile }), ...options };
   const core = await createDenialCore(moduleOptions);
   return new DenialExplainer(core);
 }

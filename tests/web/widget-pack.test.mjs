@@ -1,7 +1,8 @@
 // The npm package: web/package.json packed with the built files (build-wasm/dist, staged in a
 // temp folder so dist/ stays as built), installed offline into a fresh project, then used from
-// Node (the JS API) and from Chromium (the elements, served from node_modules). A Vite build of
-// the installed package runs only when vite@7 is already in the npm cache: nothing is downloaded.
+// Node (the JS API) and from Chromium (the elements, served from node_modules), and bundled by
+// Vite into a page that runs in Chromium. vite@7 is a devDependency of this repo, so
+// `npm ci` has put it in the npm cache and the fresh project installs it offline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -118,7 +119,7 @@ test('installed offline: the elements work in Chromium served from node_modules'
   }
 });
 
-test('vite@7 build of a page importing the package (only when vite is in the npm cache)', async (t) => {
+test('a fresh Vite project bundles the package and the page explains a remit', async (t) => {
   try {
     await npm(['install', '--offline', '--save-dev', 'vite@7'], app, 45000);
   } catch (error) {
@@ -134,4 +135,28 @@ test('vite@7 build of a page importing the package (only when vite is in the npm
   await run(process.execPath, [path.join(app, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: app, timeout: 45000 });
   const assets = await (await import('node:fs/promises')).readdir(path.join(app, 'dist/assets'));
   assert.ok(assets.some((f) => f.endsWith('.js')), `vite built no script: ${assets}`);
+  assert.ok(assets.some((f) => f.endsWith('.wasm')), `vite did not ship the engine's wasm: ${assets}`);
+  // Use it: the bundled page, served as built, explains a remit in Chromium with no request
+  // leaving its origin.
+  const server = await serve(path.join(app, 'dist'));
+  const browser = await launch();
+  try {
+    const { context, outside } = await guardedContext(browser, server.origin);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.origin}/index.html`);
+    const sample = await readFile(path.join(REPO, 'tests/data/sequestration.835'), 'latin1');
+    const paid = await page.evaluate(async (text) => {
+      await customElements.whenDefined('denial-explainer');
+      return (await document.querySelector('denial-explainer').explainFile(text, 'x.835')).total_paid;
+    }, sample);
+    assert.equal(paid, '182.28');
+    await context.close();
+    assert.deepEqual(outside, []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });
