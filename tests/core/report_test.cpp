@@ -301,3 +301,25 @@ TEST(Report, RepeatedDiagnosticsAreCountedButListedAtMost500Times) {
   EXPECT_EQ(summaries, 1u);
   EXPECT_GE(r.files[0].warnings, 1200u);
 }
+
+// Text and CSV written from a broken file are valid UTF-8 with no control bytes (a remit must
+// not be able to garble a terminal or a spreadsheet).
+TEST(Report, TextAndCsvArePrintableUtf8) {
+  std::string bytes = denial_test::fixture("malformed/invalid_utf8_in_names.835");
+  ASSERT_FALSE(bytes.empty());
+  Report r = denial::explain_file("bad.835", bytes);
+  for (const std::string& out : {denial::to_text(r), denial::worklist_csv(r),
+                                 denial::csv_cell("A\x01\xff"
+                                                  "B")}) {
+    const auto* s = reinterpret_cast<const unsigned char*>(out.data());
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      EXPECT_FALSE(s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t')
+          << "control byte at " << i;
+      EXPECT_FALSE(s[i] == 0xFF) << "invalid UTF-8 at " << i;
+    }
+  }
+  EXPECT_EQ(denial::csv_cell("A\x01"
+                             "B"),
+            "A\xEF\xBF\xBD"
+            "B");
+}

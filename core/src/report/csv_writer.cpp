@@ -3,11 +3,12 @@
 #include "denial/query.h"
 #include "explain/helpers.h"
 #include "report/json_parts.h"
+#include "report/printable.h"
 
 namespace denial {
 
 std::string csv_cell(std::string_view v) {
-  std::string s(v);
+  std::string s = detail::printable(v, true);
   // A cell that a spreadsheet would read as a formula is prefixed with an apostrophe.
   if (!s.empty() &&
       (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r'))

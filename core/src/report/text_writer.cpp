@@ -5,6 +5,7 @@
 #include "denial/query.h"
 #include "denial/report.h"
 #include "explain/helpers.h"
+#include "report/printable.h"
 
 namespace denial {
 namespace {
@@ -152,7 +153,7 @@ std::string to_text(const Report& r, bool mask) {
   o << "\nOfficial code text: X12 CARC/RARC lists, release "
     << code_list_info(CodeList::carc).release
     << ". Guidance is Denial Explainer's own advice, not official text.\n";
-  return o.str();
+  return detail::printable(o.str());
 }
 
 }  // namespace denial
