@@ -88,10 +88,16 @@ std::string to_text(const Report& r, bool mask) {
     << " payment(s).\n";
   o << "  Billed " << usd(s.total_charge) << "; paid " << usd(s.total_paid)
     << "; patient responsibility " << usd(s.total_patient_responsibility) << ".\n";
-  o << "  Denied or cut (recoverable): " << usd(s.denied_amount) << " on " << s.denied_claims
+  o << "  Denied or cut: " << usd(s.denied_amount) << " on " << s.denied_claims
     << " claim(s); denial rate "
     << percent(static_cast<Cents>(s.denied_claims), static_cast<Cents>(s.claims)) << " of claims, "
     << percent(s.denied_amount, s.total_charge) << " of billed dollars.\n";
+  // Not every denial is worth working (bundling, non-covered): say how much has an action.
+  Cents worth = 0;
+  auto work_rows = worklist(r);
+  for (const ClaimRow* row : work_rows) worth += row->at_stake;
+  o << "  Worth working (appeal, correct, rebill, chase): " << usd(worth) << " on "
+    << work_rows.size() << " claim(s); the rest is written off or billed as shown below.\n";
   o << "  Contractual write-offs " << usd(s.write_off_amount)
     << "; provider-level adjustments (PLB) " << usd(s.provider_adjustment_total) << ".\n";
   if (s.duplicate_payments)
