@@ -38,7 +38,7 @@ json guidance_json(const AdjustmentGuidance& g) {
             {"action", action_id(g.action)},
             {"action_label", action_label(g.action)},
             {"appealable", appealable_id(g.appealable)}};
-  if (!g.group_note.empty()) j["group_note"] = g.group_note;
+  if (!g.group_note.empty()) j["group_note"] = std::string(g.group_note);
   if (g.detail) {
     j["plain"] = g.detail->plain;
     j["steps"] = g.detail->steps;
