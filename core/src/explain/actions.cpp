@@ -1,6 +1,6 @@
 // Money buckets and the ordered next-action list of a claim.
 #include <algorithm>
-#include <map>
+#include <array>
 
 #include "explain/helpers.h"
 
@@ -27,14 +27,18 @@ void add_money(ClaimMoney& m, Kind kind, Cents amount) {
 std::string adjustment_code(const Adjustment& a) { return a.group + "-" + a.reason; }
 
 std::vector<NextAction> next_actions(const ExplainedClaim& x, bool forwarded) {
-  std::map<Action, NextAction> by_action;
+  // One slot per action (a fixed, small vocabulary): no map nodes on the per-claim path.
+  constexpr std::size_t kActions = static_cast<std::size_t>(Action::no_action) + 1;
+  std::array<NextAction, kActions> by_action{};
+  std::array<bool, kActions> used{};
   for (const ExplainedAdjustment& a : x.adjustments) {
     Action action = a.guidance.action;
     // On a crossover the secondary payer already has the claim: the patient's share waits for
     // its remittance, so no patient bill yet.
     if (forwarded && action == Action::bill_patient) action = Action::no_action;
     if (action == Action::no_action || a.source->amount == 0) continue;
-    NextAction& n = by_action[action];
+    NextAction& n = by_action[static_cast<std::size_t>(action)];
+    used[static_cast<std::size_t>(action)] = true;
     n.action = action;
     n.amount += a.source->amount;
     std::string code = adjustment_code(*a.source);
@@ -42,7 +46,10 @@ std::vector<NextAction> next_actions(const ExplainedClaim& x, bool forwarded) {
       n.reasons.push_back(code);
   }
   std::vector<NextAction> out;
-  for (auto& [action, n] : by_action) {
+  for (std::size_t i = 0; i < kActions; ++i) {
+    if (!used[i]) continue;
+    NextAction& n = by_action[i];
+    const Action action = n.action;
     if (n.amount <= 0 && action != Action::contact_payer)
       continue;  // net negative: money came back
     // Add the remarks that drive this action, so the biller sees what to fix.
