@@ -5,6 +5,7 @@
 
 #include "codes/csv.h"
 #include "denial/codes.h"
+#include "text.h"
 
 namespace denial::embedded {
 extern const std::string_view kCarcCsv, kRarcCsv, kGroupCodesCsv, kClaimStatusCsv, kPlbReasonCsv,
@@ -51,12 +52,6 @@ std::string_view csv_of(CodeList list) {
   return {};
 }
 
-std::string upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
-
 // Rows are kept in file order; an index sorted by code serves find_code.
 struct Table {
   std::vector<CodeEntry> entries;
@@ -98,12 +93,15 @@ Table load(CodeList list) {
     }
     t.entries.push_back(std::move(e));
   }
-  t.by_code.resize(t.entries.size());
-  for (std::size_t i = 0; i < t.by_code.size(); ++i) t.by_code[i] = i;
-  std::sort(t.by_code.begin(), t.by_code.end(), [&](std::size_t a, std::size_t b) {
-    return upper(t.entries[a].code) < upper(t.entries[b].code);
-  });
-  for (std::size_t i : t.by_code) t.sorted_keys.push_back(upper(t.entries[i].code));
+  // Upper-case each code once, then sort (key, row) pairs.
+  std::vector<std::pair<std::string, std::size_t>> keyed;
+  for (std::size_t i = 0; i < t.entries.size(); ++i)
+    keyed.emplace_back(detail::ascii_upper(t.entries[i].code), i);
+  std::sort(keyed.begin(), keyed.end());
+  for (auto& [key, i] : keyed) {
+    t.sorted_keys.push_back(std::move(key));
+    t.by_code.push_back(i);
+  }
   return t;
 }
 

@@ -123,11 +123,8 @@ Claim reparse_claim(std::string_view bytes, const Transaction& transaction, std:
   detail::ModelBuilder builder(scratch, options, walker);
   scratch.era.transactions.emplace_back();
   builder.tx = &scratch.era.transactions.back();
-  detail::RawSegment seg;
-  while (reader.next(seg)) {
-    detail::Elements elements(seg.text, d.element);
-    detail::Placement where = walker.place(elements, seg);
-    if (where.loop >= 0) builder.add(elements, seg, where, d);
+  ReadState state{reader, walker, builder, bytes, bytes.find('\0', begin), 0};
+  while (read_batch(state, diags)) {
   }
   builder.finish_claim();
   auto& claims = scratch.era.transactions.back().claims;

@@ -10,6 +10,7 @@
 #include "codes/csv.h"
 #include "denial/codes.h"
 #include "guidance/parse_vocab.h"
+#include "text.h"
 
 namespace denial::embedded {
 extern const std::string_view kCarcTaxonomyCsv, kCarcDetailJson, kGroupRulesCsv, kRarcGuidanceCsv;
@@ -125,12 +126,6 @@ const Data& data() {
   return d;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 }  // namespace
@@ -138,7 +133,7 @@ bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.
 // The rule for remarks we have no entry for, over the official wording (case-insensitive):
 // an alert informs; a description that names a missing or invalid item asks for a fix.
 RemarkEffect effect_from_description(std::string_view description) {
-  std::string t = lower(description);
+  std::string t = detail::ascii_lower(description);
   if (starts_with(t, "alert:")) return RemarkEffect::informational;
   if (starts_with(t, "incomplete/invalid") || starts_with(t, "invalid") ||
       starts_with(t, "incorrect") || starts_with(t, "mismatch") ||

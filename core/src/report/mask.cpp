@@ -14,6 +14,23 @@ using nlohmann::json;
 
 constexpr const char* kMaskedName = "[masked]";
 
+// Masks `value` in place when `key` is a patient name or patient control number; the
+// original goes to `secrets` (when given) so it can be scrubbed from free text too.
+bool mask_identity(const std::string& key, json& value, std::set<std::string>* secrets) {
+  if (!value.is_string() || (key != "patient_name" && key != "patient_control_number"))
+    return false;
+  std::string v = value.get<std::string>();
+  if (key == "patient_name") {
+    if (v.empty()) return true;
+    if (secrets) secrets->insert(v);
+    value = kMaskedName;
+  } else {
+    if (secrets && v.size() > 2) secrets->insert(v);
+    value = mask_id(v);
+  }
+  return true;
+}
+
 void collect_and_mask(json& j, std::set<std::string>& secrets) {
   if (j.is_object()) {
     if (j.contains("entity") && j.contains("last") && j.contains("id")) {  // an NM1 name
@@ -27,21 +44,8 @@ void collect_and_mask(json& j, std::set<std::string>& secrets) {
       j["id"] = mask_id(id);
       return;
     }
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      if (it.key() == "patient_name" && it->is_string()) {
-        std::string v = it->get<std::string>();
-        if (!v.empty()) {
-          secrets.insert(v);
-          *it = kMaskedName;
-        }
-      } else if (it.key() == "patient_control_number" && it->is_string()) {
-        std::string v = it->get<std::string>();
-        if (v.size() > 2) secrets.insert(v);
-        *it = mask_id(v);
-      } else {
-        collect_and_mask(*it, secrets);
-      }
-    }
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (!mask_identity(it.key(), *it, &secrets)) collect_and_mask(*it, secrets);
   } else if (j.is_array()) {
     for (auto& e : j) collect_and_mask(e, secrets);
   }
@@ -85,13 +89,10 @@ void mask_claim_json(json& j) {
   if (j.is_object() && j.contains("names") && j.contains("patient_control_number")) {
     mask_one_claim(j);
   } else if (j.is_object()) {
-    // Rows and other objects: mask their own identifying fields, then look inside.
-    if (j.contains("patient_name") && j["patient_name"].is_string() &&
-        !j["patient_name"].get<std::string>().empty())
-      j["patient_name"] = kMaskedName;
-    if (j.contains("patient_control_number") && j["patient_control_number"].is_string())
-      j["patient_control_number"] = mask_id(j["patient_control_number"].get<std::string>());
-    for (auto& child : j) mask_claim_json(child);
+    // Rows and other objects: mask their own identifying fields, then look inside (claims
+    // nested in transactions get their own scrub above).
+    for (auto it = j.begin(); it != j.end(); ++it)
+      if (!mask_identity(it.key(), *it, nullptr)) mask_claim_json(*it);
   } else if (j.is_array()) {
     for (auto& child : j) mask_claim_json(child);
   }

@@ -6,15 +6,10 @@
 
 #include "explain/helpers.h"
 #include "report/json_parts.h"
+#include "text.h"
 
 namespace denial {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (char& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return o;
-}
 
 bool has_code(const ClaimRow& row, const std::string& code) {
   // codes is "CO-16 PR-2 MA130": match a whole token, or a CARC without its group.
@@ -23,7 +18,7 @@ bool has_code(const ClaimRow& row, const std::string& code) {
     std::size_t end = row.codes.find(' ', start);
     std::string_view tok = std::string_view(row.codes).substr(
         start, end == std::string::npos ? std::string::npos : end - start);
-    std::string t = lower(tok);
+    std::string t = detail::ascii_lower(tok);
     if (t == code) return true;
     std::size_t dash = t.find('-');
     if (dash != std::string::npos && t.substr(dash + 1) == code) return true;
@@ -43,7 +38,8 @@ Cents sort_key(const ClaimRow& r, const std::string& sort) {
 }  // namespace
 
 RowPage query_rows(const Report& report, const RowQuery& q) {
-  std::string code = lower(q.code), text = lower(q.text), payer = lower(q.payer);
+  std::string code = detail::ascii_lower(q.code), text = detail::ascii_lower(q.text),
+              payer = detail::ascii_lower(q.payer);
   code.erase(std::remove(code.begin(), code.end(), ' '), code.end());
   std::vector<std::size_t> hits;
   for (std::size_t i = 0; i < report.rows.size(); ++i) {
@@ -57,15 +53,17 @@ RowPage query_rows(const Report& report, const RowQuery& q) {
     }
     if (!q.action.empty() && action_id(r.action) != q.action) continue;
     if (!payer.empty() &&
-        lower(report.transactions[r.transaction].payer.name).find(payer) == std::string::npos)
+        detail::ascii_lower(report.transactions[r.transaction].payer.name).find(payer) ==
+            std::string::npos)
       continue;
     if (!code.empty() && !has_code(r, code)) continue;
-    if (!text.empty() && lower(r.patient_name).find(text) == std::string::npos &&
-        lower(r.patient_control_number).find(text) == std::string::npos &&
-        lower(r.payer_claim_number).find(text) == std::string::npos)
+    if (!text.empty() && detail::ascii_lower(r.patient_name).find(text) == std::string::npos &&
+        detail::ascii_lower(r.patient_control_number).find(text) == std::string::npos &&
+        detail::ascii_lower(r.payer_claim_number).find(text) == std::string::npos)
       continue;
     hits.push_back(i);
   }
+  const std::size_t total = hits.size();
   if (!q.sort.empty()) {
     // Keys computed once; (key, row index) is a total order, so a partial sort of just the
     // rows up to this page gives the same page as a full stable sort.
@@ -77,13 +75,11 @@ RowPage query_rows(const Report& report, const RowQuery& q) {
     }
     std::size_t upto = std::min(keyed.size(), q.offset + q.limit);
     std::partial_sort(keyed.begin(), keyed.begin() + upto, keyed.end());
-    RowPage page;
-    page.total = keyed.size();
-    for (std::size_t n = std::min(q.offset, upto); n < upto; ++n) page.rows.push_back(keyed[n].second);
-    return page;
+    hits.resize(upto);
+    for (std::size_t n = 0; n < upto; ++n) hits[n] = keyed[n].second;
   }
   RowPage page;
-  page.total = hits.size();
+  page.total = total;
   std::size_t from = std::min(q.offset, hits.size());
   std::size_t to = std::min(hits.size(), from + q.limit);
   page.rows.assign(hits.begin() + from, hits.begin() + to);

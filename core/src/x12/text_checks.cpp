@@ -6,6 +6,8 @@
 #include <cstring>
 #include <string>
 
+#include "text.h"
+
 namespace denial::detail {
 
 std::optional<Diagnostic> classify_non_x12(std::string_view b) {
@@ -72,16 +74,8 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view b) {
       i += 8;
     }
     if (i >= n) break;
-    unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > n || (len == 2 && c < 0xC2)) return i;
-    for (std::size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return i;
-    }
+    std::size_t len = utf8_sequence(b, i);
+    if (len == 0) return i;
     i += len;
   }
   return std::nullopt;
