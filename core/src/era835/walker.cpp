@@ -61,6 +61,7 @@ struct SpecIndex {
       slot_key[at] = keys[i];
       slot_id[at] = static_cast<int>(i);
     }
+    build_moves();
   }
   int intern(std::string_view id) {
     std::uint32_t key = pack_id(id);
@@ -81,6 +82,48 @@ struct SpecIndex {
   const SegmentSpec* row(int loop, int id) const {
     const auto& r = rows[loop];
     return static_cast<std::size_t>(id) < r.size() ? r[id] : nullptr;
+  }
+
+  // The open loops always form one ancestor chain, so the innermost loop alone fixes the
+  // whole stack. For each (innermost loop, segment id) whose placement needs neither a
+  // qualifier (N1*PR vs N1*PE) nor a diagnostic, `moves` holds the answer the rules below
+  // give; the walker reads it instead of searching. Derived from the table, never edited.
+  struct Move {
+    std::int8_t keep = -1;  ///< loops kept open below the placed one; -1 = ask the rules
+    std::int8_t loop = -1;  ///< the loop the segment lands in
+    bool starts = false, closes = false;
+  };
+  std::vector<std::vector<Move>> moves;  // [innermost loop + 1][id number]
+
+  std::vector<int> chain_to(int loop) const {
+    std::vector<int> chain;
+    for (int l = loop; l >= 0; l = parent[l]) chain.insert(chain.begin(), l);
+    return chain;
+  }
+  Move plain_move(const std::vector<int>& chain, int id) const {
+    for (int loop : triggered[id])
+      if (loops_begin()[loop].qualifier_pos > 0) return {};
+    for (int level = static_cast<int>(chain.size()); level >= 0; --level) {
+      int want = level == 0 ? -1 : chain[level - 1];
+      for (int loop : triggered[id])
+        if (parent[loop] == want)
+          return {static_cast<std::int8_t>(level), static_cast<std::int8_t>(loop), true, false};
+    }
+    for (int level = static_cast<int>(chain.size()) - 1; level >= 0; --level) {
+      if (const SegmentSpec* s = row(chain[level], id))
+        return {static_cast<std::int8_t>(level), static_cast<std::int8_t>(chain[level]), false,
+                s->closes_loop};
+    }
+    return {};
+  }
+  void build_moves() {
+    int loops = static_cast<int>(loops_end() - loops_begin());
+    moves.assign(loops + 1, std::vector<Move>(keys.size()));
+    for (int top = -1; top < loops; ++top) {
+      std::vector<int> chain = top < 0 ? std::vector<int>() : chain_to(top);
+      for (std::size_t id = 0; id < keys.size(); ++id)
+        moves[top + 1][id] = plain_move(chain, static_cast<int>(id));
+    }
   }
 };
 
@@ -117,6 +160,20 @@ int Walker::trigger_for(int id, const Elements& e, int parent) const {
 Placement Walker::place(const Elements& e, const RawSegment& seg) {
   const SpecIndex& ix = spec_index();
   const int id = ix.lookup(e.id());
+  if (id >= 0) {
+    const int top = stack_.empty() ? -1 : stack_[stack_.size() - 1];
+    const SpecIndex::Move m = ix.moves[top + 1][id];
+    if (m.keep >= 0) {
+      stack_.resize(m.closes ? m.keep : m.keep + (m.starts ? 0 : 1));
+      if (m.starts) stack_.push_back(m.loop);
+      return {m.loop, m.starts, m.closes, id};
+    }
+  }
+  return place_slow(id, e, seg);
+}
+
+Placement Walker::place_slow(int id, const Elements& e, const RawSegment& seg) {
+  const SpecIndex& ix = spec_index();
   // 1. Trigger of a child loop of an open loop, innermost first (or a root loop).
   for (int level = static_cast<int>(stack_.size());
        id >= 0 && !ix.triggered[id].empty() && level >= 0; --level) {

@@ -57,6 +57,7 @@ class Walker {
   void envelope_reported() { seen_no_envelope_ = true; }
 
  private:
+  Placement place_slow(int id, const Elements& elements, const RawSegment& segment);
   int trigger_for(const Elements& elements, int parent) const;
   int trigger_for(int segment_id, const Elements& elements, int parent) const;
   Diagnostics& diags_;
