@@ -14,22 +14,29 @@ using Handler = void (*)(ModelBuilder&);
 
 std::string str(std::string_view v) { return std::string(v); }
 
-Procedure procedure_of(std::string_view composite, char sep) {
-  Procedure p;
-  p.qualifier = str(component(composite, sep, 0));
-  p.code = str(component(composite, sep, 1));
-  for (std::size_t i = 2; i <= 5; ++i) {
-    std::string_view m = component(composite, sep, i);
-    if (!m.empty()) p.modifiers.push_back(str(m));
+// Splits the composite once (qualifier, code, four modifiers, description) into `p`,
+// reusing its buffers: this runs for every service line.
+void read_procedure(std::string_view composite, char sep, Procedure& p) {
+  std::string_view parts[7];
+  std::size_t n = 0, start = 0;
+  for (; n < 7; ++n) {
+    std::size_t end = composite.find(sep, start);
+    parts[n] = composite.substr(start, end == std::string_view::npos ? end : end - start);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
   }
-  p.description = str(component(composite, sep, 6));
-  return p;
+  p.qualifier.assign(parts[0]);
+  p.code.assign(parts[1]);
+  p.modifiers.clear();
+  for (std::size_t i = 2; i <= 5; ++i)
+    if (!parts[i].empty()) p.modifiers.emplace_back(parts[i]);
+  p.description.assign(parts[6]);
 }
 
 // Some writers use a different component separator in SVC01/SVC06 than ISA16 declares
 // (SVC*HC>99213>26 under ISA16 ':'). A composite that starts with a two-letter qualifier and
 // then a separator-like byte, and holds no declared separator, is split on that byte.
-Procedure composite_procedure(ModelBuilder& b, std::string_view composite) {
+void composite_procedure(ModelBuilder& b, std::string_view composite, Procedure& out) {
   char sep = b.delims->component;
   if (composite.find(sep) == std::string_view::npos && composite.size() > 3 &&
       std::isupper(static_cast<unsigned char>(composite[0])) &&
@@ -45,7 +52,7 @@ Procedure composite_procedure(ModelBuilder& b, std::string_view composite) {
     }
     sep = used;
   }
-  return procedure_of(composite, sep);
+  read_procedure(composite, sep, out);
 }
 
 ServiceLine* current_line(ModelBuilder& b) {
@@ -67,10 +74,10 @@ void on_isa(ModelBuilder& b) {
   if (b.in_isa)
     b.diag(Severity::warning, Errc::missing_trailer,
            "interchange " + b.isa13 + " has no IEA trailer (the next ISA came first)");
-  b.isa13 = str(b.e->at(13));
-  b.isa_version = str(b.e->at(12));
-  b.sender = str(b.e->at(6));
-  b.receiver = str(b.e->at(8));
+  b.isa13.assign(b.e->at(13));
+  b.isa_version.assign(b.e->at(12));
+  b.sender.assign(b.e->at(6));
+  b.receiver.assign(b.e->at(8));
   b.gs_count = 0;
   b.in_isa = true;
   if (b.e->size() < 17)
@@ -96,8 +103,8 @@ void on_iea(ModelBuilder& b) {
 void on_gs(ModelBuilder& b) {
   close_open_group(b, "GS");
   ++b.gs_count;
-  b.gs06 = str(b.e->at(6));
-  b.gs_version = str(b.e->at(8));
+  b.gs06.assign(b.e->at(6));
+  b.gs_version.assign(b.e->at(8));
   b.st_count = 0;
   b.in_gs = true;
   if (b.e->at(1) != "HP" && !b.e->at(1).empty())
@@ -171,20 +178,20 @@ void on_bpr(ModelBuilder& b) {
     b.diag(Severity::warning, Errc::unexpected_segment,
            "BPR after the transaction's first claim (it belongs before the claims); read as "
            "the transaction's payment");
-  p.handling = str(b.e->at(1));
+  p.handling.assign(b.e->at(1));
   p.amount = b.amount(2);
-  p.credit_debit = str(b.e->at(3));
-  p.method = str(b.e->at(4));
-  p.format = str(b.e->at(5));
-  p.date = str(b.e->at(16));
+  p.credit_debit.assign(b.e->at(3));
+  p.method.assign(b.e->at(4));
+  p.format.assign(b.e->at(5));
+  p.date.assign(b.e->at(16));
   p.pos = b.pos();
   if (!p.date.empty()) b.check_date(p.date);
 }
 void on_trn(ModelBuilder& b) {
   Payment& p = b.tx->payment;
-  p.trace_type = str(b.e->at(1));
-  p.trace_number = str(b.e->at(2));
-  p.originator = str(b.e->at(3));
+  p.trace_type.assign(b.e->at(1));
+  p.trace_number.assign(b.e->at(2));
+  p.originator.assign(b.e->at(3));
 }
 void on_header_ref(ModelBuilder& b) {
   b.tx->references.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
@@ -197,10 +204,10 @@ void on_plb(ModelBuilder& b) {
   for (std::size_t i = 3; i + 1 <= b.e->size() && i <= 13; i += 2) {
     if (b.e->at(i).empty() && b.e->at(i + 1).empty()) continue;
     ProviderAdjustment a;
-    a.provider_id = str(b.e->at(1));
-    a.fiscal_period = str(b.e->at(2));
-    a.reason = str(component(b.e->at(i), b.delims->component, 0));
-    a.reference = str(component(b.e->at(i), b.delims->component, 1));
+    a.provider_id.assign(b.e->at(1));
+    a.fiscal_period.assign(b.e->at(2));
+    a.reason.assign(component(b.e->at(i), b.delims->component, 0));
+    a.reference.assign(component(b.e->at(i), b.delims->component, 1));
     a.amount = b.amount(i + 1);
     a.pos = b.pos();
     b.tx->provider_adjustments.push_back(std::move(a));
@@ -219,10 +226,10 @@ void on_n1(ModelBuilder& b) {
   }
   b.party = b.e->at(1) == "PR" ? &b.tx->payer : &b.tx->payee;
   Party& p = *b.party;
-  p.entity = str(b.e->at(1));
-  p.name = str(b.e->at(2));
-  p.id_qualifier = str(b.e->at(3));
-  p.id = str(b.e->at(4));
+  p.entity.assign(b.e->at(1));
+  p.name.assign(b.e->at(2));
+  p.id_qualifier.assign(b.e->at(3));
+  p.id.assign(b.e->at(4));
   p.pos = b.pos();
 }
 void on_n3(ModelBuilder& b) {
@@ -230,9 +237,9 @@ void on_n3(ModelBuilder& b) {
     if (!b.e->at(i).empty()) b.party->address.push_back(str(b.e->at(i)));
 }
 void on_n4(ModelBuilder& b) {
-  b.party->city = str(b.e->at(1));
-  b.party->state = str(b.e->at(2));
-  b.party->zip = str(b.e->at(3));
+  b.party->city.assign(b.e->at(1));
+  b.party->state.assign(b.e->at(2));
+  b.party->zip.assign(b.e->at(3));
 }
 void on_party_ref(ModelBuilder& b) {
   b.party->references.push_back({str(b.e->at(1)), str(b.e->at(2)), b.pos()});
@@ -253,16 +260,16 @@ void on_clp(ModelBuilder& b) {
   // scratch_claim was reset by finish_claim (keeping its capacity in streaming mode).
   b.claim = &b.scratch_claim;
   Claim& c = *b.claim;
-  c.patient_control_number = str(b.e->at(1));
-  c.status = str(b.e->at(2));
+  c.patient_control_number.assign(b.e->at(1));
+  c.status.assign(b.e->at(2));
   c.charge = b.amount(3);
   c.paid = b.amount(4);
   if (!b.e->at(5).empty()) c.patient_responsibility = b.amount(5);
-  c.filing_indicator = str(b.e->at(6));
-  c.payer_claim_number = str(b.e->at(7));
-  c.facility_type = str(component(b.e->at(8), b.delims->component, 0));
-  c.frequency = str(b.e->at(9));
-  c.drg = str(b.e->at(11));
+  c.filing_indicator.assign(b.e->at(6));
+  c.payer_claim_number.assign(b.e->at(7));
+  c.facility_type.assign(component(b.e->at(8), b.delims->component, 0));
+  c.frequency.assign(b.e->at(9));
+  c.drg.assign(b.e->at(11));
   c.pos = b.pos();
   if (c.status.empty()) b.diag(Severity::warning, Errc::bad_element, "CLP02 claim status is empty");
 }
@@ -345,18 +352,17 @@ void on_claim_per(ModelBuilder&) {}
 
 // --- 2110 --------------------------------------------------------------------------------
 void on_svc(ModelBuilder& b) {
-  ServiceLine l;
-  l.procedure = composite_procedure(b, b.e->at(1));
+  ServiceLine& l = b.claim->lines.emplace_back();
+  composite_procedure(b, b.e->at(1), l.procedure);
   l.charge = b.amount(2);
   l.paid = b.amount(3);
-  l.revenue_code = str(b.e->at(4));
-  l.units_paid = str(b.e->at(5));
-  if (!b.e->at(6).empty()) l.submitted = composite_procedure(b, b.e->at(6));
-  l.units_submitted = str(b.e->at(7));
+  l.revenue_code.assign(b.e->at(4));
+  l.units_paid.assign(b.e->at(5));
+  if (!b.e->at(6).empty()) composite_procedure(b, b.e->at(6), l.submitted.emplace());
+  l.units_submitted.assign(b.e->at(7));
   l.pos = b.pos();
   if (l.procedure.code.empty() && l.revenue_code.empty())
     b.diag(Severity::warning, Errc::bad_element, "SVC01 has no procedure code");
-  b.claim->lines.push_back(std::move(l));
 }
 void on_line_dtm(ModelBuilder& b) {
   std::string_view d = dtm_date(b);
@@ -437,7 +443,8 @@ const HandlerIndex& handlers() {
 }
 
 // Streaming mode reuses one Claim: clearing keeps the vectors' buffers, saving most of the
-// allocations a fresh Claim per claim would cost.
+// allocations a fresh Claim per claim would cost. (Service lines are not pooled: moving
+// them in and out of a pool measured as costly as allocating them anew.)
 void reset_keeping_capacity(Claim& c) {
   for (std::string* s : {&c.patient_control_number, &c.status, &c.filing_indicator,
                          &c.payer_claim_number, &c.facility_type, &c.frequency, &c.drg})

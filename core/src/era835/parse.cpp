@@ -27,8 +27,9 @@ __attribute__((noinline))
 #endif
 bool read_batch(ReadState& s, Diagnostics& diags) {
   detail::RawSegment seg;
+  detail::Elements elements;
   for (int n = 0; n < 4096; ++n) {
-    if (!s.reader.next(seg)) return false;
+    if (!s.reader.next(seg, elements)) return false;
     // NUL bytes are valid UTF-8 but never X12 text (binary data or padding): name each
     // segment that holds one. One memchr over the input, not a scan per segment.
     if (s.next_nul < seg.offset) s.next_nul = s.bytes.find('\0', seg.offset);
@@ -38,7 +39,6 @@ bool read_batch(ReadState& s, Diagnostics& diags) {
            "NUL byte (binary data) at byte " + std::to_string(s.next_nul) + " inside the segment"});
       s.next_nul = s.bytes.find('\0', seg.offset + seg.text.size());
     }
-    detail::Elements elements(seg.text, s.reader.delimiters().element);
     if (elements.truncated()) {
       diags.push_back({Severity::warning, Errc::too_many_elements, seg.number, seg.offset,
                        s.walker.path(), "more than 63 elements; the rest ignored"});

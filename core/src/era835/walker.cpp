@@ -89,9 +89,8 @@ struct SpecIndex {
   // qualifier (N1*PR vs N1*PE) nor a diagnostic, `moves` holds the answer the rules below
   // give; the walker reads it instead of searching. Derived from the table, never edited.
   struct Move {
-    std::int8_t keep = -1;  ///< loops kept open below the placed one; -1 = ask the rules
-    std::int8_t loop = -1;  ///< the loop the segment lands in
-    bool starts = false, closes = false;
+    int keep = -1;     ///< loops kept open below the placed one; -1 = ask the rules
+    Placement placed;  ///< returned as is (a ready value: no per-segment assembly)
   };
   std::vector<std::vector<Move>> moves;  // [innermost loop + 1][id number]
 
@@ -106,13 +105,11 @@ struct SpecIndex {
     for (int level = static_cast<int>(chain.size()); level >= 0; --level) {
       int want = level == 0 ? -1 : chain[level - 1];
       for (int loop : triggered[id])
-        if (parent[loop] == want)
-          return {static_cast<std::int8_t>(level), static_cast<std::int8_t>(loop), true, false};
+        if (parent[loop] == want) return {level, {loop, true, false, id}};
     }
     for (int level = static_cast<int>(chain.size()) - 1; level >= 0; --level) {
       if (const SegmentSpec* s = row(chain[level], id))
-        return {static_cast<std::int8_t>(level), static_cast<std::int8_t>(chain[level]), false,
-                s->closes_loop};
+        return {level, {chain[level], false, s->closes_loop, id}};
     }
     return {};
   }
@@ -162,11 +159,12 @@ Placement Walker::place(const Elements& e, const RawSegment& seg) {
   const int id = ix.lookup(e.id());
   if (id >= 0) {
     const int top = stack_.empty() ? -1 : stack_[stack_.size() - 1];
-    const SpecIndex::Move m = ix.moves[top + 1][id];
+    const SpecIndex::Move& m = ix.moves[top + 1][id];
     if (m.keep >= 0) {
-      stack_.resize(m.closes ? m.keep : m.keep + (m.starts ? 0 : 1));
-      if (m.starts) stack_.push_back(m.loop);
-      return {m.loop, m.starts, m.closes, id};
+      const Placement& p = m.placed;
+      stack_.resize(p.closes_loop ? m.keep : m.keep + (p.starts_loop ? 0 : 1));
+      if (p.starts_loop) stack_.push_back(p.loop);
+      return p;
     }
   }
   return place_slow(id, e, seg);

@@ -144,6 +144,91 @@ void SegmentReader::guess_without_isa(std::size_t st_at) {
                         ")"});
 }
 
+// Eight bytes at a time: a word whose bytes equal `pattern`'s byte get 0x80 in those bytes
+// (exact, no false positives), so one pass finds the element separators and the terminator.
+constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL;
+constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+inline std::uint64_t bytes_equal(std::uint64_t word, std::uint64_t pattern) {
+  std::uint64_t x = word ^ pattern;
+  return ~(((x & kLow7) + kLow7) | x | kLow7);
+}
+inline unsigned lowest_byte(std::uint64_t mask) {
+  return static_cast<unsigned>(__builtin_ctzll(mask)) / 8;
+}
+
+// The ordinary segment: no ISA, no junk, at most 63 elements, short. One pass records the
+// element separators and finds the terminator; anything unusual returns false before
+// anything is consumed, and the general path reads the segment instead.
+bool SegmentReader::next_fast(RawSegment& out, Elements& el) {
+#if defined(__GNUC__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  std::size_t p = pos_;
+  while (p < limit_ && (is_layout(in_[p]) || in_[p] == delims_.segment)) ++p;
+  if (p >= limit_ || in_[p] == 'I') return false;
+  const char sep = delims_.element, term = delims_.segment;
+  if (is_layout(sep)) return false;
+  // Line-terminated files: CR and LF both end a segment (see next()).
+  const char term2 = term == '\n' ? '\r' : term == '\r' ? '\n' : term;
+  const std::uint64_t sep_bytes = kOnes * static_cast<unsigned char>(sep);
+  const std::uint64_t term_bytes = kOnes * static_cast<unsigned char>(term);
+  const std::uint64_t term2_bytes = kOnes * static_cast<unsigned char>(term2);
+  const std::size_t begin = p;
+  const char* base = in_.data() + begin;
+  std::uint32_t count = 1;
+  el.start_[0] = 0;
+  std::size_t end = std::string_view::npos;
+  while (end == std::string_view::npos) {
+    if (p - begin > 4096) return false;  // long segments: the general path (and its limit)
+    if (p + 8 <= limit_) {
+      std::uint64_t w;
+      std::memcpy(&w, in_.data() + p, 8);
+      std::uint64_t t = bytes_equal(w, term_bytes) | bytes_equal(w, term2_bytes);
+      std::uint64_t s = bytes_equal(w, sep_bytes);
+      if (t) {
+        s &= (t & (0 - t)) - 1;  // separators before the terminator only
+        end = p + lowest_byte(t);
+      }
+      for (; s; s &= s - 1) {
+        if (count == Elements::kMax) return false;
+        el.start_[count++] = static_cast<std::uint32_t>(p + lowest_byte(s) - begin + 1);
+      }
+      if (!t) p += 8;
+    } else {
+      for (; p < limit_ && in_[p] != term && in_[p] != term2; ++p) {
+        if (in_[p] != sep) continue;
+        if (count == Elements::kMax) return false;
+        el.start_[count++] = static_cast<std::uint32_t>(p - begin + 1);
+      }
+      end = p;
+    }
+  }
+  std::size_t last = end;
+  while (last > begin && is_layout(in_[last - 1])) --last;
+  // A segment id is at most 3 bytes; longer may be binary junk glued to it (general path).
+  std::size_t id_len = (count > 1 ? el.start_[1] - 1 : last - begin);
+  if (id_len > 3) return false;
+  pos_ = end < limit_ ? end + 1 : end;
+  ++number_;
+  out.text = std::string_view(base, last - begin);
+  out.number = number_;
+  out.offset = begin;
+  el.segment_ = out.text;
+  el.count_ = count;
+  el.truncated_ = false;
+  el.start_[count] = static_cast<std::uint32_t>(last - begin + 1);
+  return true;
+#else
+  (void)out, (void)el;
+  return false;
+#endif
+}
+
+bool SegmentReader::next(RawSegment& out, Elements& elements) {
+  if (next_fast(out, elements)) return true;
+  if (!next(out)) return false;
+  elements = Elements(out.text, delims_.element);
+  return true;
+}
+
 bool SegmentReader::next(RawSegment& out) {
   while (pos_ < limit_) {
     while (pos_ < limit_ && (is_layout(in_[pos_]) || in_[pos_] == delims_.segment)) ++pos_;

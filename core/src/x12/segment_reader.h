@@ -26,6 +26,8 @@ struct RawSegment {
 /// Longest segment accepted; a longer one is reported and skipped (835 segments are < 1 KB).
 inline constexpr std::size_t kMaxSegmentLength = 64 * 1024;
 
+class Elements;
+
 /// Reads segments one at a time. A segment that starts with a valid ISA header switches the
 /// delimiters, so concatenated interchanges with different separators read correctly.
 class SegmentReader {
@@ -38,12 +40,16 @@ class SegmentReader {
 
   /// False at the end of input.
   bool next(RawSegment& out);
+  /// Same, and splits the segment into `elements` (in the same pass over the bytes when the
+  /// segment is ordinary).
+  bool next(RawSegment& out, Elements& elements);
   const Delimiters& delimiters() const { return delims_; }
   /// True once an ISA header was found; false for ST-only files (delimiters guessed).
   bool has_envelope() const { return saw_isa_; }
   std::size_t position() const { return pos_; }
 
  private:
+  bool next_fast(RawSegment& out, Elements& elements);
   void locate_start();
   bool try_isa_at(std::size_t at);
   void guess_without_isa(std::size_t st_at);
@@ -62,16 +68,18 @@ class Elements {
  public:
   static constexpr std::size_t kMax = 64;
   Elements(std::string_view segment, char element_separator);
+  Elements() = default;  ///< filled by SegmentReader::next
   std::string_view id() const { return at(0); }
   /// Element n (1-based as in X12, CLP01 = at(1)); empty when absent.
   std::string_view at(std::size_t n) const {
-    return n < count_ ? segment_.substr(start_[n], start_[n + 1] - start_[n] - 1)
+    return n < count_ ? std::string_view(segment_.data() + start_[n], start_[n + 1] - start_[n] - 1)
                       : std::string_view();
   }
   std::size_t size() const { return count_; }  ///< including the id
   bool truncated() const { return truncated_; }
 
  private:
+  friend class SegmentReader;
   // Start offsets only, left uninitialised beyond count_: this runs once per segment, and
   // zeroing 64 views per segment cost more than the split itself.
   std::string_view segment_;
