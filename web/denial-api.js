@@ -29,6 +29,12 @@ function toBytes(input) {
   return null;
 }
 
+// Copies file bytes into the core's input buffer in one TypedArray.set (embind's own
+// conversion of a byte argument runs a JavaScript loop per byte).
+function stage(core, bytes) {
+  core.stageInput(bytes.length).set(bytes);
+}
+
 function parse(text) {
   return text === '' || text === 'null' ? null : JSON.parse(text);
 }
@@ -49,7 +55,8 @@ export class Session {
         diagnostics: [{ severity: 'error', code: 'bad_input', segment: 0, offset: 0, path: '',
           message: 'expected a Uint8Array, ArrayBuffer or string' }] };
     }
-    return parse(this.#core.addFile(this.#handle, String(name), bytes));
+    stage(this.#core, bytes);
+    return parse(this.#core.addStagedFile(this.#handle, String(name)));
   }
   summary() { return parse(this.#core.summary(this.#handle)); }
   /** A page of claim rows: {outcome, action, payer, code, text, sort, descending, offset, limit}. */
@@ -71,7 +78,8 @@ export class DenialExplainer {
   /** Read + model + balance only: {readable, transactions, claims, balance_findings, errors}. */
   scan(input) {
     const bytes = toBytes(input);
-    return bytes ? parse(this.#core.scan(bytes)) : { readable: false, transactions: 0, claims: 0, balance_findings: 0, errors: 1 };
+    if (bytes) stage(this.#core, bytes);
+    return bytes ? parse(this.#core.scanStaged()) : { readable: false, transactions: 0, claims: 0, balance_findings: 0, errors: 1 };
   }
   lookup(query) { return parse(this.#core.lookup(String(query))); }
   search(words, limit = 20) { return parse(this.#core.search(String(words), limit)); }
