@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 
 #include "codes/csv.h"
 #include "denial/codes.h"
@@ -57,7 +58,19 @@ struct Table {
   std::vector<CodeEntry> entries;
   std::vector<std::size_t> by_code;
   std::vector<std::string> sorted_keys;  // upper-cased codes in by_code order
+  // The same keys packed big-endian into integers (codes are at most 8 bytes), so the
+  // per-adjustment lookup compares integers: the order is the same as the strings'.
+  std::vector<std::uint64_t> packed_keys;
+  bool all_packed = true;
 };
+
+constexpr std::size_t kPackedKeyBytes = 8;
+std::uint64_t pack_key(std::string_view upper) {
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < kPackedKeyBytes; ++i)
+    key = (key << 8) | (i < upper.size() ? static_cast<unsigned char>(upper[i]) : 0u);
+  return key;
+}
 
 Table load(CodeList list) {
   Table t;
@@ -99,6 +112,10 @@ Table load(CodeList list) {
     keyed.emplace_back(detail::ascii_upper(t.entries[i].code), i);
   std::sort(keyed.begin(), keyed.end());
   for (auto& [key, i] : keyed) {
+    // A longer code (none in the lists today) would be cut by packing: such a table is
+    // searched by string instead.
+    t.all_packed = t.all_packed && key.size() <= kPackedKeyBytes;
+    t.packed_keys.push_back(pack_key(key));
     t.sorted_keys.push_back(std::move(key));
     t.by_code.push_back(i);
   }
@@ -112,13 +129,6 @@ const Table& table(CodeList list) {
     return t;
   }();
   return tables[int(list)];
-}
-
-std::string iso_date(std::string_view d) {
-  if (d.size() == 8)
-    return std::string(d.substr(0, 4)) + "-" + std::string(d.substr(4, 2)) + "-" +
-           std::string(d.substr(6, 2));
-  return std::string(d);
 }
 
 }  // namespace
@@ -135,6 +145,12 @@ const CodeEntry* find_code(CodeList list, std::string_view code) {
   for (std::size_t k = 0; k < code.size(); ++k)
     buf[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(code[k])));
   std::string_view key(buf, code.size());
+  if (t.all_packed && code.size() <= kPackedKeyBytes) {
+    std::uint64_t packed = pack_key(key);
+    auto at = std::lower_bound(t.packed_keys.begin(), t.packed_keys.end(), packed);
+    if (at == t.packed_keys.end() || *at != packed) return nullptr;
+    return &t.entries[t.by_code[at - t.packed_keys.begin()]];
+  }
   auto it = std::lower_bound(
       t.sorted_keys.begin(), t.sorted_keys.end(), key,
       [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
@@ -143,7 +159,17 @@ const CodeEntry* find_code(CodeList list, std::string_view code) {
 }
 
 Validity validity_on(const CodeEntry& e, std::string_view date) {
-  std::string d = iso_date(date);
+  // CCYYMMDD as CCYY-MM-DD (the lists' form) in a local buffer: this runs per adjustment.
+  char iso[10];
+  std::string_view d = date;
+  if (date.size() == 8) {
+    std::memcpy(iso, date.data(), 4);
+    iso[4] = '-';
+    std::memcpy(iso + 5, date.data() + 4, 2);
+    iso[7] = '-';
+    std::memcpy(iso + 8, date.data() + 6, 2);
+    d = std::string_view(iso, sizeof iso);
+  }
   if (d.empty())
     return e.deactivated && e.stop_date.empty() ? Validity::deactivated : Validity::valid;
   if (!e.start_date.empty() && d < e.start_date) return Validity::not_yet_valid;
