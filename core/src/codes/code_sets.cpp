@@ -143,7 +143,7 @@ const CodeEntry* find_code(CodeList list, std::string_view code) {
   char buf[16];
   if (code.size() >= sizeof buf) return nullptr;
   for (std::size_t k = 0; k < code.size(); ++k)
-    buf[k] = static_cast<char>(std::toupper(static_cast<unsigned char>(code[k])));
+    buf[k] = code[k] >= 'a' && code[k] <= 'z' ? static_cast<char>(code[k] - 'a' + 'A') : code[k];
   std::string_view key(buf, code.size());
   if (t.all_packed && code.size() <= kPackedKeyBytes) {
     std::uint64_t packed = pack_key(key);

@@ -477,6 +477,32 @@ void ModelBuilder::diag(Severity s, Errc c, std::string message) {
 
 Cents ModelBuilder::amount(std::size_t element, bool required) {
   std::string_view text = e->at(element);
+  // Nearly every amount is "123", "123.4" or "123.45" (maybe negative): read those here,
+  // the rest (spaces, '+', ".5", errors) through parse_cents. 15 digits cannot overflow.
+  if (!text.empty() && text.size() <= 15) {
+    std::size_t i = text[0] == '-' ? 1 : 0, digits_end;
+    Cents whole = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
+      whole = whole * 10 + (text[i] - '0');
+    digits_end = i;
+    bool has_digits = digits_end > (text[0] == '-' ? 1u : 0u);
+    std::size_t fraction = text.size() - digits_end - 1;  // digits after the point
+    if (has_digits && i == text.size()) return text[0] == '-' ? -whole * 100 : whole * 100;
+    if (has_digits && text[i] == '.' && (fraction == 1 || fraction == 2)) {
+      Cents cents = 0;
+      for (std::size_t k = i + 1; k < text.size(); ++k) {
+        if (text[k] < '0' || text[k] > '9') return amount_slow(element, text, required);
+        cents = cents * 10 + (text[k] - '0');
+      }
+      if (fraction == 1) cents *= 10;
+      Cents value = whole * 100 + cents;
+      return text[0] == '-' ? -value : value;
+    }
+  }
+  return amount_slow(element, text, required);
+}
+
+Cents ModelBuilder::amount_slow(std::size_t element, std::string_view text, bool required) {
   if (text.empty()) {
     if (required) {
       diag(Severity::warning, Errc::missing_segment,

@@ -44,6 +44,7 @@ class ModelBuilder {
 
   void diag(Severity s, Errc c, std::string message);
   Cents amount(std::size_t element, bool required = true);
+  Cents amount_slow(std::size_t element, std::string_view text, bool required);
   SourcePos pos() const { return {seg->number, seg->offset}; }
   void finish_claim();
   void finish_transaction(bool trailer_seen);

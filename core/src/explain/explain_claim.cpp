@@ -99,13 +99,16 @@ ExplainedClaim explain_claim(const Claim& c, const Transaction& t, std::size_t t
   for (const Adjustment& a : c.adjustments) add_adjustment(a, -1, claim_remarks);
   for (std::size_t li = 0; li < c.lines.size(); ++li) {
     const ServiceLine& l = c.lines[li];
-    std::vector<std::string> remarks = claim_remarks;
+    // The claim's remarks plus the line's; a copy only for lines that have remarks.
+    std::vector<std::string> line_remarks;
+    if (!l.remarks.empty()) line_remarks = claim_remarks;
     for (const Remark& r : l.remarks) {
-      remarks.push_back(r.code);
+      line_remarks.push_back(r.code);
       add_remark(r, static_cast<std::ptrdiff_t>(li));
     }
     for (const Adjustment& a : l.adjustments)
-      add_adjustment(a, static_cast<std::ptrdiff_t>(li), remarks);
+      add_adjustment(a, static_cast<std::ptrdiff_t>(li),
+                     l.remarks.empty() ? claim_remarks : line_remarks);
   }
   x.outcome = outcome_of(c, x.money);
   if (!is_reversal(c)) x.actions = detail::next_actions(x, is_forwarded(c));

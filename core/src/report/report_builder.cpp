@@ -17,15 +17,29 @@ std::string payment_key(const Transaction& t) {
   return payer + "|" + t.payment.trace_number + "|" + std::to_string(t.payment.amount);
 }
 
+// "CO-45 PR-2 N30": each code once, in order of appearance. Built in place: this runs per
+// claim, and a vector of temporary strings per claim showed in the profile.
 std::string codes_of(const ExplainedClaim& x) {
-  std::vector<std::string> codes;
-  auto add = [&](std::string c) {
-    if (std::find(codes.begin(), codes.end(), c) == codes.end()) codes.push_back(std::move(c));
-  };
-  for (const auto& a : x.adjustments) add(detail::adjustment_code(*a.source));
-  for (const auto& r : x.remarks) add(r.source->code);
   std::string s;
-  for (const auto& c : codes) s += (s.empty() ? "" : " ") + c;
+  // Where each code added so far sits in `s` (codes may hold spaces: never re-split `s`).
+  thread_local std::vector<std::pair<std::size_t, std::size_t>> added;
+  added.clear();
+  // An adjustment is "group-reason" (also with a reason missing: "CO-"); a remark its code.
+  auto add = [&](std::string_view first, std::string_view second, bool joined) {
+    std::size_t size = first.size() + (joined ? 1 + second.size() : 0);
+    for (auto [at, n] : added) {
+      std::string_view token(s.data() + at, n);
+      if (n == size && token.substr(0, first.size()) == first &&
+          (!joined || (token[first.size()] == '-' && token.substr(first.size() + 1) == second)))
+        return;
+    }
+    if (!s.empty()) s += ' ';
+    added.emplace_back(s.size(), size);
+    s.append(first);
+    if (joined) s.append(1, '-').append(second);
+  };
+  for (const auto& a : x.adjustments) add(a.source->group, a.source->reason, true);
+  for (const auto& r : x.remarks) add(r.source->code, {}, false);
   return s;
 }
 

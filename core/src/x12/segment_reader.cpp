@@ -183,10 +183,14 @@ bool SegmentReader::next_fast(RawSegment& out, Elements& el) {
       std::memcpy(&w, in_.data() + p, 8);
       std::uint64_t t = bytes_equal(w, term_bytes) | bytes_equal(w, term2_bytes);
       std::uint64_t s = bytes_equal(w, sep_bytes);
+      std::uint64_t nul = bytes_equal(w, 0);
       if (t) {
-        s &= (t & (0 - t)) - 1;  // separators before the terminator only
+        const std::uint64_t before = (t & (0 - t)) - 1;  // bytes before the terminator
+        s &= before;
+        nul &= before;
         end = p + lowest_byte(t);
       }
+      if (nul) return false;  // NUL bytes are reported by the general path
       for (; s; s &= s - 1) {
         if (count == Elements::kMax) return false;
         el.start_[count++] = static_cast<std::uint32_t>(p + lowest_byte(s) - begin + 1);
@@ -194,6 +198,7 @@ bool SegmentReader::next_fast(RawSegment& out, Elements& el) {
       if (!t) p += 8;
     } else {
       for (; p < limit_ && in_[p] != term && in_[p] != term2; ++p) {
+        if (in_[p] == '\0') return false;
         if (in_[p] != sep) continue;
         if (count == Elements::kMax) return false;
         el.start_[count++] = static_cast<std::uint32_t>(p - begin + 1);
@@ -226,6 +231,14 @@ bool SegmentReader::next(RawSegment& out, Elements& elements) {
   if (next_fast(out, elements)) return true;
   if (!next(out)) return false;
   elements = Elements(out.text, delims_.element);
+  // NUL bytes are valid UTF-8 but never X12 text (binary data or padding): name the segment
+  // that holds one. Only here: the fast path refuses segments with a NUL.
+  if (const void* nul = std::memchr(out.text.data(), '\0', out.text.size())) {
+    std::size_t at = static_cast<std::size_t>(static_cast<const char*>(nul) - in_.data());
+    diags_.push_back(
+        {Severity::warning, Errc::bad_element, out.number, at, "",
+         "NUL byte (binary data) at byte " + std::to_string(at) + " inside the segment"});
+  }
   return true;
 }
 
