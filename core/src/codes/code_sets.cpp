@@ -62,6 +62,14 @@ struct Table {
   // per-adjustment lookup compares integers: the order is the same as the strings'.
   std::vector<std::uint64_t> packed_keys;
   bool all_packed = true;
+  // Open-addressing hash of packed key -> row, for find_code (runs per adjustment and
+  // remark; a binary search there measured ~150 instructions a call).
+  std::vector<std::uint64_t> slot_key;
+  std::vector<std::int32_t> slot_row;  // -1 = empty
+  unsigned shift = 64;
+  std::size_t slot_of(std::uint64_t key) const {
+    return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift);
+  }
 };
 
 constexpr std::size_t kPackedKeyBytes = 8;
@@ -119,6 +127,18 @@ Table load(CodeList list) {
     t.sorted_keys.push_back(std::move(key));
     t.by_code.push_back(i);
   }
+  std::size_t slots = 16;
+  unsigned bits = 4;
+  while (slots < 2 * t.entries.size()) slots *= 2, ++bits;
+  t.shift = 64 - bits;
+  t.slot_key.assign(slots, 0);
+  t.slot_row.assign(slots, -1);
+  for (std::size_t k = 0; k < t.packed_keys.size(); ++k) {
+    std::size_t at = t.slot_of(t.packed_keys[k]);
+    while (t.slot_row[at] >= 0) at = (at + 1) & (slots - 1);
+    t.slot_key[at] = t.packed_keys[k];
+    t.slot_row[at] = static_cast<std::int32_t>(t.by_code[k]);
+  }
   return t;
 }
 
@@ -145,11 +165,14 @@ const CodeEntry* find_code(CodeList list, std::string_view code) {
   for (std::size_t k = 0; k < code.size(); ++k)
     buf[k] = code[k] >= 'a' && code[k] <= 'z' ? static_cast<char>(code[k] - 'a' + 'A') : code[k];
   std::string_view key(buf, code.size());
+  if (t.slot_key.empty()) return nullptr;
   if (t.all_packed && code.size() <= kPackedKeyBytes) {
-    std::uint64_t packed = pack_key(key);
-    auto at = std::lower_bound(t.packed_keys.begin(), t.packed_keys.end(), packed);
-    if (at == t.packed_keys.end() || *at != packed) return nullptr;
-    return &t.entries[t.by_code[at - t.packed_keys.begin()]];
+    const std::uint64_t packed = pack_key(key);
+    const std::size_t mask = t.slot_key.size() - 1;
+    for (std::size_t at = t.slot_of(packed);; at = (at + 1) & mask) {
+      if (t.slot_row[at] < 0) return nullptr;
+      if (t.slot_key[at] == packed) return &t.entries[t.slot_row[at]];
+    }
   }
   auto it = std::lower_bound(
       t.sorted_keys.begin(), t.sorted_keys.end(), key,

@@ -353,6 +353,10 @@ void on_claim_per(ModelBuilder&) {}
 // --- 2110 --------------------------------------------------------------------------------
 void on_svc(ModelBuilder& b) {
   ServiceLine& l = b.claim->lines.emplace_back();
+  b.spare_adjustments.take(l.adjustments);
+  b.spare_dates.take(l.dates);
+  b.spare_references.take(l.references);
+  b.spare_amounts.take(l.amounts);
   composite_procedure(b, b.e->at(1), l.procedure);
   l.charge = b.amount(2);
   l.paid = b.amount(3);
@@ -552,10 +556,20 @@ void ModelBuilder::finish_claim() {
     tx->claims.push_back(std::move(*claim));
     scratch_claim = Claim();
   } else {
-    reset_keeping_capacity(scratch_claim);
+    recycle_scratch_claim();
   }
   scratch_claim.header_number = header;
   claim = nullptr;
+}
+
+void ModelBuilder::recycle_scratch_claim() {
+  for (ServiceLine& l : scratch_claim.lines) {
+    spare_adjustments.give(l.adjustments);
+    spare_dates.give(l.dates);
+    spare_references.give(l.references);
+    spare_amounts.give(l.amounts);
+  }
+  reset_keeping_capacity(scratch_claim);
 }
 
 void ModelBuilder::finish_transaction(bool trailer_seen) {

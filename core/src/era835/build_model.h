@@ -29,6 +29,26 @@ class ModelBuilder {
   Transaction* tx = nullptr;
   Claim* claim = nullptr;
   Claim scratch_claim;
+  /// Emptied vectors of a dropped claim's lines, buffers kept: streaming mode hands them to
+  /// the next claim's lines instead of allocating (and growing) new ones per line.
+  template <typename T>
+  struct Spare {
+    std::vector<std::vector<T>> items;
+    void give(std::vector<T>& v) {
+      if (v.capacity() == 0) return;
+      v.clear();
+      items.push_back(std::move(v));
+    }
+    void take(std::vector<T>& v) {
+      if (items.empty()) return;
+      v = std::move(items.back());
+      items.pop_back();
+    }
+  };
+  Spare<Adjustment> spare_adjustments;
+  Spare<DateValue> spare_dates;
+  Spare<Reference> spare_references;
+  Spare<AmountValue> spare_amounts;
   Party* party = nullptr;
   Party other_party;  ///< an N1 that is neither PR nor PE: read, then dropped
   Cents sum_claim_paid = 0;
@@ -47,6 +67,8 @@ class ModelBuilder {
   Cents amount_slow(std::size_t element, std::string_view text, bool required);
   SourcePos pos() const { return {seg->number, seg->offset}; }
   void finish_claim();
+  /// Streaming mode: empties the scratch claim for the next one, keeping buffers.
+  void recycle_scratch_claim();
   void finish_transaction(bool trailer_seen);
   void check_date(std::string_view date);
 };

@@ -69,6 +69,12 @@ ExplainedClaim explain_claim(const Claim& c, const Transaction& t, std::size_t t
   x.remit_date = remit_date_of(t);
   x.status = find_code(CodeList::claim_status, c.status);
 
+  // One allocation each instead of growing (an ExplainedAdjustment is large to move).
+  std::size_t adjustment_count = c.adjustments.size(), remark_count = c.remarks.size();
+  for (const ServiceLine& l : c.lines)
+    adjustment_count += l.adjustments.size(), remark_count += l.remarks.size();
+  x.adjustments.reserve(adjustment_count);
+  x.remarks.reserve(remark_count);
   std::vector<std::string> claim_remarks;
   for (const Remark& r : c.remarks) claim_remarks.push_back(r.code);
   auto add_remark = [&](const Remark& r, std::ptrdiff_t line) {
