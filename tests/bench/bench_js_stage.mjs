@@ -1,5 +1,5 @@
 // One stage of bench_js.mjs, in its own process: prints {label, seconds, peak_kb, count}.
-import { readFileSync, createReadStream } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,11 +37,17 @@ if (mode === 'wasm-explain') {
   count = interchange.functionalGroups[0].transactions[0].segments.length;
   label = 'node-x12 1.7.1 new X12Parser(true).parse';
 } else if (mode === 'x12-parser') {
+  // Fed the whole file in one write, timed like ours (file already in memory): measured
+  // faster than piping a file stream into it (8.6 s vs 10.8 s on 100 MB).
   const { X12parser } = require('x12-parser');
+  const bytes = readFileSync(file);
   const t0 = t();
   count = await new Promise((resolve, reject) => {
     let n = 0;
-    createReadStream(file).pipe(new X12parser()).on('data', () => n++).on('end', () => resolve(n)).on('error', reject);
+    const parser = new X12parser();
+    parser.on('data', () => n++).on('end', () => resolve(n)).on('error', reject);
+    parser.write(bytes);
+    parser.end();
   });
   seconds = t() - t0;
   label = 'x12-parser 1.3.0 streaming (segments)';
