@@ -181,7 +181,8 @@ bool SegmentReader::next_fast(RawSegment& out, Elements& el) {
     if (p + 8 <= limit_) {
       std::uint64_t w;
       std::memcpy(&w, in_.data() + p, 8);
-      std::uint64_t t = bytes_equal(w, term_bytes) | bytes_equal(w, term2_bytes);
+      std::uint64_t t = bytes_equal(w, term_bytes);
+      if (term2 != term) t |= bytes_equal(w, term2_bytes);
       std::uint64_t s = bytes_equal(w, sep_bytes);
       std::uint64_t nul = bytes_equal(w, 0);
       if (t) {
@@ -191,10 +192,10 @@ bool SegmentReader::next_fast(RawSegment& out, Elements& el) {
         end = p + lowest_byte(t);
       }
       if (nul) return false;  // NUL bytes are reported by the general path
-      for (; s; s &= s - 1) {
-        if (count == Elements::kMax) return false;
+      // At most 8 separators per word: one bound check per word, not per separator.
+      if (count > Elements::kMax - 8) return false;  // 56+ elements: the general path
+      for (; s; s &= s - 1)
         el.start_[count++] = static_cast<std::uint32_t>(p + lowest_byte(s) - begin + 1);
-      }
       if (!t) p += 8;
     } else {
       for (; p < limit_ && in_[p] != term && in_[p] != term2; ++p) {
