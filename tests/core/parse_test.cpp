@@ -6,10 +6,13 @@
 
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "denial/money.h"
 #include "test_util.h"
 #include "x12/segment_reader.h"
 
@@ -454,4 +457,53 @@ TEST(Parse, ProcedureCompositeWithUndeclaredComponentSeparator) {
   for (const auto& d : r.diagnostics)
     reported += d.message.find("component separator") != std::string::npos;
   EXPECT_EQ(reported, 1);
+}
+
+// The model reads common amounts itself (digits, optional '-', one or two decimals) and hands
+// the rest to parse_cents: both must agree on every string, including the errors.
+TEST(ParseAmounts, InlineReadingAgreesWithParseCents) {
+  std::vector<std::string> amounts = {"0",
+                                      "1",
+                                      "12.5",
+                                      "12.50",
+                                      "-12.50",
+                                      "-0",
+                                      "-",
+                                      ".",
+                                      "1.",
+                                      ".5",
+                                      "-.5",
+                                      "+3",
+                                      " 7",
+                                      "7 ",
+                                      "1.234",
+                                      "1.230",
+                                      "1e5",
+                                      "12a",
+                                      "1.2a",
+                                      "--1",
+                                      "0.01",
+                                      "999999999999999",
+                                      "9999999999999.99",
+                                      "12345678901234567",
+                                      "1-2",
+                                      "00.10"};
+  std::mt19937 rng(5010);
+  const char alphabet[] = "0123456789.-+ e";
+  for (int i = 0; i < 2000; ++i) {
+    std::string a;
+    for (std::size_t n = 1 + rng() % 18; n > 0; --n) a += alphabet[rng() % (sizeof alphabet - 1)];
+    amounts.push_back(a);
+  }
+  for (const std::string& a : amounts) {
+    if (a.find('~') != std::string::npos || a.find('*') != std::string::npos) continue;
+    auto r = denial::parse_835(denial_test::envelope("CLP*PCN*1*" + a + "*0*0*12*ICN~", 1));
+    ASSERT_EQ(r.era.transactions.size(), 1u) << a;
+    ASSERT_EQ(r.era.transactions[0].claims.size(), 1u) << a;
+    std::optional<denial::Cents> expected = denial::parse_cents(a);
+    EXPECT_EQ(r.era.transactions[0].claims[0].charge, expected.value_or(0)) << "'" << a << "'";
+    bool reported = false;
+    for (const auto& d : r.diagnostics) reported |= d.code == denial::Errc::bad_amount;
+    EXPECT_EQ(reported, !expected.has_value()) << "'" << a << "'";
+  }
 }

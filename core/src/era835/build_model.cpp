@@ -482,8 +482,9 @@ void ModelBuilder::diag(Severity s, Errc c, std::string message) {
 Cents ModelBuilder::amount(std::size_t element, bool required) {
   std::string_view text = e->at(element);
   // Nearly every amount is "123", "123.4" or "123.45" (maybe negative): read those here,
-  // the rest (spaces, '+', ".5", errors) through parse_cents. 15 digits cannot overflow.
-  if (!text.empty() && text.size() <= 15) {
+  // the rest (spaces, '+', ".5", errors, 14+ characters) through parse_cents; 13
+  // characters stay below parse_cents' limit (90 trillion dollars).
+  if (!text.empty() && text.size() <= 13) {
     std::size_t i = text[0] == '-' ? 1 : 0, digits_end;
     Cents whole = 0;
     for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
