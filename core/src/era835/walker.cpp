@@ -136,7 +136,8 @@ int parent_of(int loop) { return spec_index().parent[loop]; }
 int segment_id_of(std::string_view id) { return spec_index().lookup(id); }
 int segment_id_count() { return static_cast<int>(spec_index().keys.size()); }
 
-Walker::Walker(Diagnostics& diagnostics) : diags_(diagnostics) {}
+Walker::Walker(Diagnostics& diagnostics, bool use_table)
+    : diags_(diagnostics), use_table_(use_table) {}
 
 int Walker::trigger_for(const Elements& e, int parent) const {
   return trigger_for(spec_index().lookup(e.id()), e, parent);
@@ -157,7 +158,7 @@ int Walker::trigger_for(int id, const Elements& e, int parent) const {
 Placement Walker::place(const Elements& e, const RawSegment& seg) {
   const SpecIndex& ix = spec_index();
   const int id = ix.lookup(e.id());
-  if (id >= 0) {
+  if (id >= 0 && use_table_) {
     const int top = stack_.empty() ? -1 : stack_[stack_.size() - 1];
     const SpecIndex::Move& m = ix.moves[top + 1][id];
     if (m.keep >= 0) {

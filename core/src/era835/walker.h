@@ -45,7 +45,8 @@ class LoopStack {
 
 class Walker {
  public:
-  explicit Walker(Diagnostics& diagnostics);
+  /// `use_table` = false places every segment by the rules alone (tests compare the two).
+  explicit Walker(Diagnostics& diagnostics, bool use_table = true);
   Placement place(const Elements& elements, const RawSegment& segment);
   /// Loop path of the innermost open loop, e.g. "/ISA/GS/ST/2000/2100".
   std::string path() const;
@@ -63,6 +64,7 @@ class Walker {
   Diagnostics& diags_;
   LoopStack stack_;
   bool seen_no_envelope_ = false;
+  bool use_table_ = true;
 };
 
 }  // namespace denial::detail
