@@ -3,6 +3,7 @@
 // the page's shared worker (no network). The class has no side effects: denial-explainer.js
 // registers it.
 import { sharedBridge } from './bridge.js';
+import { releaseLabel } from './render.js';
 import { adoptStyles, TOKENS, RESET, BASE } from './denial-widget-styles.js';
 
 const lookups = new Map(); // code -> Promise<LookupAnswer>: one engine call per code per page
@@ -344,7 +345,7 @@ function explanation(code, answer) {
   const main = matches.filter((m) => m.list !== 'group');
   const group = matches.find((m) => m.list === 'group');
   for (const m of main.length ? main : matches) {
-    nodes.push(para(`label`, `Official text · ${m.list_name}${m.release ? `, release ${m.release}` : ''}`));
+    nodes.push(para(`label`, `Official text · ${m.list_name}${releaseLabel(m.release)}`));
     nodes.push(para('official', m.description, 'official'));
     if (m.deactivated) nodes.push(para('warn', `Deactivated${m.stop_date ? ` on ${m.stop_date}` : ''}: not valid for newer claims.`));
     if (m.list === 'group' && m.definition) nodes.push(para('', m.definition));

@@ -9,9 +9,15 @@
 // Exports (stable): h, svg, formatMoney, formatPercent, formatDate, formatCount, outcomeTone,
 // outcomeBadge, actionBadge, copyButton, summaryCards, barChart, paymentsTable,
 // providerAdjustments, balanceFindings, fileStatus, diagnosticItem, claimsTable,
-// claimDetail, adjustmentCard, remarkCard, codeAnswer.
+// claimDetail, adjustmentCard, remarkCard, codeAnswer, releaseLabel.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** ", release 2026-07-01" after a list's name; our place-of-service copy is a partial list. */
+export function releaseLabel(release) {
+  if (!release) return '';
+  return release === 'partial' ? ', partial list' : `, release ${release}`;
+}
 
 /**
  * Creates an element. `attrs`: class, text (textContent), on<event> functions, dataset
@@ -406,7 +412,7 @@ function section(title, ...children) {
 
 function officialBlock(label, official, fallback) {
   return h('div', { class: 'dx-official' },
-    h('div', { class: 'dx-source dx-source--official', text: official ? `Official text · ${official.list_name ?? official.list}${official.release ? `, release ${official.release}` : ''}` : label }),
+    h('div', { class: 'dx-source dx-source--official', text: official ? `Official text · ${official.list_name ?? official.list}${releaseLabel(official.release)}` : label }),
     h('p', { class: 'dx-official__text', text: official?.description ?? fallback ?? 'Not in the official list.' }));
 }
 
@@ -619,7 +625,7 @@ export function codeAnswer(answer, { onPick } = {}) {
           m.deactivated ? h('span', { class: 'dx-badge dx-badge--bad', text: 'Deactivated' }) : null,
           g?.action_label ? actionBadge(g.action, g.action_label) : null),
         h('div', { class: 'dx-official' },
-          h('div', { class: 'dx-source dx-source--official', text: `Official text · ${m.list_name}, release ${m.release}` }),
+          h('div', { class: 'dx-source dx-source--official', text: `Official text · ${m.list_name}${releaseLabel(m.release)}` }),
           h('p', { class: 'dx-official__text', text: m.description }),
           m.definition ? h('p', { class: 'dx-official__text', text: m.definition }) : null,
           dates ? h('p', { class: 'dx-muted', text: dates }) : null),

@@ -291,3 +291,45 @@ TEST(Search, LimitOrderAndEmptyQuery) {
   EXPECT_TRUE(denial::search_codes("  ,; ").empty());
   EXPECT_TRUE(denial::search_codes("xyzzyplugh").empty());
 }
+
+// A bare "11" is CARC 11; naming the list reaches the others ("POS 11", "CLP06 MC", ...).
+TEST(Lookup, NamedListsReachTheSecondaryLists) {
+  struct Case {
+    const char* query;
+    CodeList list;
+    const char* code;
+  } cases[] = {
+      {"POS 11", CodeList::place_of_service, "11"},
+      {"pos-11", CodeList::place_of_service, "11"},
+      {"place of service 23", CodeList::place_of_service, "23"},
+      {"CLP06 MC", CodeList::claim_filing, "MC"},
+      {"filing indicator 12", CodeList::claim_filing, "12"},
+      {"status 22", CodeList::claim_status, "22"},
+      {"CLP02 4", CodeList::claim_status, "4"},
+      {"BPR04 ACH", CodeList::payment_method, "ACH"},
+      {"method CHK", CodeList::payment_method, "CHK"},
+      {"PLB 72", CodeList::plb_reason, "72"},
+      {"CARC 72", CodeList::carc, "72"},
+      {"RARC N30", CodeList::rarc, "N30"},
+      {"group CO", CodeList::group, "CO"},
+  };
+  for (const Case& c : cases) {
+    auto r = lookup_code(c.query);
+    const CodeEntry* e = find_code(c.list, c.code);
+    ASSERT_NE(e, nullptr) << c.query;
+    EXPECT_EQ(lists_of(r), std::vector<CodeList>{c.list}) << c.query;
+    EXPECT_TRUE(matched(r, c.list, e)) << c.query;
+    EXPECT_EQ(r.code, c.code) << c.query;
+  }
+  // Bare codes keep their primary meaning.
+  EXPECT_EQ(lists_of(lookup_code("11")), std::vector<CodeList>{CodeList::carc});
+  // A named list without the code says so, naming the list and its release.
+  auto missing = lookup_code("POS 98");
+  EXPECT_TRUE(missing.matches.empty());
+  EXPECT_NE(missing.message.find("Place"), std::string::npos) << missing.message;
+  EXPECT_NE(missing.message.find("98"), std::string::npos) << missing.message;
+  EXPECT_NE(missing.message.find("partial"), std::string::npos) << missing.message;
+  auto no_status = lookup_code("status 99");
+  EXPECT_TRUE(no_status.matches.empty());
+  EXPECT_NE(no_status.message.find("official"), std::string::npos) << no_status.message;
+}

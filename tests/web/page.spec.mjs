@@ -294,6 +294,13 @@ test('code lookup: CO-253 shows official text and our guidance apart; words sear
   assert.match(await page.locator('.dx-hits').textContent(), /CARC 29/);
   await page.locator('.dx-hits button', { hasText: 'CARC 29' }).click();
   await page.waitForSelector('.dx-lookup[data-code="29"]');
+  // Another list by name: place of service 11 (a bare 11 is CARC 11), labelled a partial list.
+  await page.fill('#lookup-input', 'POS 11');
+  await page.press('#lookup-input', 'Enter');
+  await page.waitForSelector('.dx-lookup[data-code="11"]');
+  const pos = await page.locator('.dx-lookup[data-code="11"]').textContent();
+  assert.match(pos, /Place of Service Codes, partial list/);
+  assert.match(pos, /Office/);
   await context.close();
 });
 

@@ -17,6 +17,43 @@ std::string compact_upper(std::string_view q) {
   return out;
 }
 
+// A list named before the code ("POS 11", "CLP06 MC", "status 22") looks in that list only:
+// a bare "11" answers as CARC 11, so place of service 11 needs its name. Compared after
+// spaces and punctuation are removed; the longest name that fits wins.
+struct ListPrefix {
+  std::string_view prefix;
+  CodeList list;
+};
+constexpr ListPrefix kListPrefixes[] = {
+    {"CARC", CodeList::carc},
+    {"RARC", CodeList::rarc},
+    {"REMARK", CodeList::rarc},
+    {"GROUP", CodeList::group},
+    {"CAS01", CodeList::group},
+    {"CLAIMSTATUS", CodeList::claim_status},
+    {"STATUS", CodeList::claim_status},
+    {"CLP02", CodeList::claim_status},
+    {"PLB", CodeList::plb_reason},
+    {"FILINGINDICATOR", CodeList::claim_filing},
+    {"FILING", CodeList::claim_filing},
+    {"CLP06", CodeList::claim_filing},
+    {"PAYMENTMETHOD", CodeList::payment_method},
+    {"METHOD", CodeList::payment_method},
+    {"BPR04", CodeList::payment_method},
+    {"PLACEOFSERVICE", CodeList::place_of_service},
+    {"POS", CodeList::place_of_service},
+};
+
+const ListPrefix* list_prefix_of(std::string_view compact) {
+  const ListPrefix* best = nullptr;
+  for (const ListPrefix& p : kListPrefixes) {
+    if (compact.size() > p.prefix.size() && compact.substr(0, p.prefix.size()) == p.prefix &&
+        (!best || p.prefix.size() > best->prefix.size()))
+      best = &p;
+  }
+  return best;
+}
+
 void add(LookupResult& r, CodeList list, std::string group, const CodeEntry* e) {
   if (!e) return;
   for (const auto& m : r.matches)
@@ -32,8 +69,31 @@ LookupResult lookup_code(std::string_view query) {
   std::string q = compact_upper(query);
   r.code = q;
   if (q.empty()) {
-    r.message = "Type a code such as CO-45, 253, MA130, N30, WO or 72.";
+    r.message = "Type a code such as CO-45, 253, MA130, N30, WO, 72 or POS 11.";
     return r;
+  }
+  // A named list: that list only (unless the whole text is itself a code there, e.g. a
+  // RARC that happens to start with a list's name).
+  if (const ListPrefix* named = list_prefix_of(q); named && !find_code(named->list, q)) {
+    bool is_code_elsewhere = false;
+    for (CodeList list : kAllCodeLists) is_code_elsewhere |= find_code(list, q) != nullptr;
+    if (!is_code_elsewhere) {
+      std::string rest = q.substr(named->prefix.size());
+      r.code = rest;
+      add(r, named->list, "", find_code(named->list, rest));
+      if (r.matches.empty()) {
+        const CodeListInfo& info = code_list_info(named->list);
+        // Our place-of-service copy is a partial list (SOURCES.md): absence proves nothing.
+        r.message = info.release == "partial"
+                        ? "'" + rest + "' is not in our copy of the " + std::string(info.name) +
+                              ", which is partial (" +
+                              std::to_string(code_entries(named->list).size()) +
+                              " codes): check the current CMS list."
+                        : "'" + rest + "' is not in the official " + std::string(info.name) +
+                              " list (release " + std::string(info.release) + ").";
+      }
+      return r;
+    }
   }
   // Group + CARC: CO253, PR1, OA-23.
   for (std::string_view g : kGroups) {
