@@ -61,7 +61,10 @@ std::string lookup_text(const LookupResult& r) {
                     (m.entry->stop_date.empty() ? std::string(")") : " " + m.entry->stop_date + ")")
               : "")
       << "\n";
-    o << "    Official (" << info.id << ", release " << info.release
+    // Our place-of-service copy is a partial list, not a release.
+    o << "    Official (" << info.id
+      << (info.release == "partial" ? std::string(", partial list")
+                                    : ", release " + std::string(info.release))
       << "): " << m.entry->description << "\n";
     if (j.contains("guidance")) {
       const json& g = j["guidance"];
