@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <new>
 
 #include "denial/lookup_json.h"
 #include "denial/parse.h"
@@ -23,13 +24,21 @@ std::string staged;
 
 emscripten::val stage_input(double size) {
   staged.clear();
-  // JavaScript overwrites every byte next: skip the zero fill (100 MB of memset) where the
-  // standard library allows it.
+  staged.shrink_to_fit();
+  // Beyond the 32-bit address space (or negative): no allocation can hold it.
+  if (!(size >= 0) || size >= static_cast<double>(staged.max_size()))
+    return emscripten::val::null();
+  try {
+    // JavaScript overwrites every byte next: skip the zero fill (100 MB of memset) where the
+    // standard library allows it.
 #if defined(_LIBCPP_VERSION)
-  staged.__resize_default_init(static_cast<std::size_t>(size));
+    staged.__resize_default_init(static_cast<std::size_t>(size));
 #else
-  staged.resize(static_cast<std::size_t>(size));
+    staged.resize(static_cast<std::size_t>(size));
 #endif
+  } catch (const std::bad_alloc&) {
+    return emscripten::val::null();  // JavaScript reports out_of_memory for the file
+  }
   return emscripten::val(emscripten::typed_memory_view(staged.size(), staged.data()));
 }
 
@@ -57,6 +66,14 @@ std::string add_staged_file(int h, std::string name) {
   std::string bytes = std::move(staged);
   staged = std::string();
   return s ? s->add_file(std::move(name), std::move(bytes)) : R"({"error":"no such session"})";
+}
+// A file above the session's size limit: refused from its size, never copied in.
+std::string add_too_large_file(int h, std::string name, double size) {
+  denial::Session* s = find(h);
+  if (!s) return R"({"error":"no such session"})";
+  if (size <= static_cast<double>(s->max_file_bytes()))
+    return R"({"error":"file is not too large"})";
+  return s->add_too_large_file(std::move(name), static_cast<std::uint64_t>(size));
 }
 std::string rows(int h, std::string query, bool mask) {
   auto* s = find(h);
@@ -113,6 +130,7 @@ EMSCRIPTEN_BINDINGS(denial) {
   function("closeSession", &close_session);
   function("stageInput", &stage_input);
   function("addStagedFile", &add_staged_file);
+  function("addTooLargeFile", &add_too_large_file);
   function("summary", &summary);
   function("rows", &rows);
   function("claim", &claim);

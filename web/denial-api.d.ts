@@ -104,6 +104,11 @@ export declare const DEFAULT_KEEP_CLAIMS_UP_TO: number;
 export declare const DEFAULT_MAX_FILE_BYTES: number;
 
 export declare class Session {
+  /**
+   * Reads a file. Never throws: a problem is a FileStatus with status "unreadable" and a
+   * diagnostic, e.g. "input_too_large" (above maxFileBytes: refused before its bytes are
+   * copied into the engine), "out_of_memory" (the engine could not hold it), "bad_input".
+   */
   addFile(name: string, input: Uint8Array | ArrayBuffer | string): FileStatus;
   summary(): Summary;
   rows(query?: RowQuery, options?: { mask?: boolean }): RowPage;

@@ -30,9 +30,18 @@ function toBytes(input) {
 }
 
 // Copies file bytes into the core's input buffer in one TypedArray.set (embind's own
-// conversion of a byte argument runs a JavaScript loop per byte).
+// conversion of a byte argument runs a JavaScript loop per byte). False when the engine's
+// memory cannot hold them.
 function stage(core, bytes) {
-  core.stageInput(bytes.length).set(bytes);
+  const view = core.stageInput(bytes.length);
+  if (!view) return false;
+  view.set(bytes);
+  return true;
+}
+
+function refusedStatus(name, code, message) {
+  return { name: String(name), status: 'unreadable', readable: false, claims: 0,
+    diagnostics: [{ severity: 'error', code, segment: 0, offset: 0, path: '', message }] };
 }
 
 function parse(text) {
@@ -43,19 +52,21 @@ function parse(text) {
 export class Session {
   #core;
   #handle;
-  constructor(core, handle) {
+  #maxFileBytes;
+  constructor(core, handle, maxFileBytes = DEFAULT_MAX_FILE_BYTES) {
     this.#core = core;
     this.#handle = handle;
+    this.#maxFileBytes = maxFileBytes;
   }
   /** Reads a file (Uint8Array, ArrayBuffer or string). Returns its status and diagnostics. */
   addFile(name, input) {
     const bytes = toBytes(input);
-    if (!bytes) {
-      return { name: String(name), status: 'unreadable', readable: false, claims: 0,
-        diagnostics: [{ severity: 'error', code: 'bad_input', segment: 0, offset: 0, path: '',
-          message: 'expected a Uint8Array, ArrayBuffer or string' }] };
+    if (!bytes) return refusedStatus(name, 'bad_input', 'expected a Uint8Array, ArrayBuffer or string');
+    // Too large: refused from its size alone, before its bytes are copied into the engine.
+    if (bytes.length > this.#maxFileBytes) return parse(this.#core.addTooLargeFile(this.#handle, String(name), bytes.length));
+    if (!stage(this.#core, bytes)) {
+      return refusedStatus(name, 'out_of_memory', `the engine could not allocate memory for this file (${bytes.length} bytes); close other sessions or tabs and try again`);
     }
-    stage(this.#core, bytes);
     return parse(this.#core.addStagedFile(this.#handle, String(name)));
   }
   summary() { return parse(this.#core.summary(this.#handle)); }
@@ -78,13 +89,13 @@ export class DenialExplainer {
   /** Read + model + balance only: {readable, transactions, claims, balance_findings, errors}. */
   scan(input) {
     const bytes = toBytes(input);
-    if (bytes) stage(this.#core, bytes);
+    if (bytes && !stage(this.#core, bytes)) return { readable: false, transactions: 0, claims: 0, balance_findings: 0, errors: 1 };
     return bytes ? parse(this.#core.scanStaged()) : { readable: false, transactions: 0, claims: 0, balance_findings: 0, errors: 1 };
   }
   lookup(query) { return parse(this.#core.lookup(String(query))); }
   search(words, limit = 20) { return parse(this.#core.search(String(words), limit)); }
   openSession({ keepClaimsUpTo = DEFAULT_KEEP_CLAIMS_UP_TO, maxFileBytes = DEFAULT_MAX_FILE_BYTES } = {}) {
-    return new Session(this.#core, this.#core.openSession(keepClaimsUpTo, maxFileBytes));
+    return new Session(this.#core, this.#core.openSession(keepClaimsUpTo, maxFileBytes), maxFileBytes);
   }
   /** One file in, the full report out (for small files; big files: use a Session). */
   explain(input, { name = 'input.835', mask = false } = {}) {

@@ -126,3 +126,36 @@ test('files above the size limit are refused with input_too_large', () => {
   assert.equal(st.diagnostics[0].code, 'input_too_large');
   s.close();
 });
+
+test('a refused file is not copied in, and the files after it still open claims and segments', () => {
+  const small = fixture('sequestration.835');
+  const big = fixture('several_st.835');
+  assert.ok(big.length > small.length);
+  const s = e.openSession({ maxFileBytes: small.length });
+  const refused = s.addFile('too-big.835', big);
+  assert.equal(refused.status, 'unreadable');
+  assert.equal(refused.diagnostics[0].code, 'input_too_large');
+  assert.match(refused.diagnostics[0].message, new RegExp(`${big.length} bytes; this build accepts up to ${small.length}`));
+  const ok = s.addFile('ok.835', small);
+  assert.equal(ok.status, 'read');
+  assert.equal(ok.file, 1);
+  const first = s.rows({ sort: '' }).rows[0];
+  assert.equal(first.file, 1);
+  assert.equal(s.claim(first.row).file_name, 'ok.835');
+  assert.equal(s.claim(first.row).patient_control_number, 'SEQ0001');
+  assert.match(s.rawSegments(first.row), /^CLP\*SEQ0001\*/);  // the second file's bytes
+  s.close();
+});
+
+test('a file no engine memory can hold is an out_of_memory value, not an exception', () => {
+  // Claims 4.5 GiB (beyond the 32-bit engine's address space) without allocating it.
+  class Huge extends Uint8Array { get length() { return 4.5 * 2 ** 30; } }
+  const s = e.openSession({ maxFileBytes: 8 * 2 ** 30 });
+  const st = s.addFile('huge.835', new Huge(16));
+  assert.equal(st.status, 'unreadable');
+  assert.equal(st.diagnostics[0].code, 'out_of_memory');
+  // The engine still works afterwards.
+  assert.equal(s.addFile('ok.835', fixture('sequestration.835')).status, 'read');
+  s.close();
+  assert.equal(e.scan(new Huge(16)).readable, false);
+});

@@ -72,8 +72,8 @@ struct AdjustmentGuidance {
   Kind kind = Kind::informational;
   Action action = Action::contact_payer;
   Appealable appealable = Appealable::sometimes;
-  std::string_view group_note;  ///< why this group changes the meaning (ours; static data)
-  const CarcDetail* detail = nullptr;     ///< in-depth text, when we have it
+  std::string_view group_note;         ///< why this group changes the meaning (ours; static data)
+  const CarcDetail* detail = nullptr;  ///< in-depth text, when we have it
   std::vector<std::string> remark_notes;  ///< notes from remarks that changed the action
 };
 

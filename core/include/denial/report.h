@@ -77,6 +77,10 @@ class ReportBuilder {
   explicit ReportBuilder(std::uint64_t keep_claims_up_to = UINT64_MAX,
                          std::uint64_t max_file_bytes = UINT64_MAX);
   void add_file(std::string name, std::string_view bytes);
+  /// Records a file above the size limit from its size alone (input_too_large), so a caller
+  /// can refuse it before copying it into memory; add_file does the same for such input.
+  void add_too_large_file(std::string name, std::uint64_t size);
+  std::uint64_t max_file_bytes() const { return max_bytes_; }
   /// The report so far (for incremental viewers); finish() hands it over.
   const Report& report() const { return r_; }
   Report finish();

@@ -21,6 +21,10 @@ class Session {
 
   /// Reads one more file; returns {"file": index, "name", "status", "claims", ...}.
   std::string add_file(std::string name, std::string bytes);
+  /// A file of `size` bytes, above max_file_bytes: refused (input_too_large) without its
+  /// bytes ever being copied in. Returns the same status as add_file.
+  std::string add_too_large_file(std::string name, std::uint64_t size);
+  std::uint64_t max_file_bytes() const { return builder_.max_file_bytes(); }
   /// Files, summary, worklist size, transactions (headers only), balance, diagnostics.
   std::string summary_json() const;
   /// One page of claim rows: query is a JSON object with the RowQuery fields.
@@ -34,8 +38,9 @@ class Session {
   const Report& report() const { return builder_.report(); }
 
  private:
+  std::string file_status_json() const;  ///< status of the file added last
   ReportBuilder builder_;
-  std::deque<std::string> bytes_;
+  std::deque<std::string> bytes_;  ///< one per file, by file index (empty for refused files)
 };
 
 }  // namespace denial

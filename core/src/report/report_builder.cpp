@@ -126,23 +126,29 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
   r_.rows.push_back(std::move(row));
 }
 
+void ReportBuilder::add_too_large_file(std::string name, std::uint64_t size) {
+  std::size_t file = r_.files.size();
+  FileInfo info;
+  info.name = std::move(name);
+  info.bytes = size;
+  info.first_transaction = r_.transactions.size();
+  r_.diagnostics.push_back(
+      {file,
+       {Severity::error, Errc::input_too_large, 0, 0, "",
+        "the file has " + std::to_string(size) + " bytes; this build accepts up to " +
+            std::to_string(max_bytes_)}});
+  info.errors = 1;
+  r_.files.push_back(std::move(info));
+  r_.summary.files = r_.files.size();
+}
+
 void ReportBuilder::add_file(std::string name, std::string_view bytes) {
+  if (bytes.size() > max_bytes_) return add_too_large_file(std::move(name), bytes.size());
   std::size_t file = r_.files.size();
   FileInfo info;
   info.name = std::move(name);
   info.bytes = bytes.size();
   info.first_transaction = r_.transactions.size();
-  if (bytes.size() > max_bytes_) {
-    r_.diagnostics.push_back(
-        {file,
-         {Severity::error, Errc::input_too_large, 0, 0, "",
-          "the file has " + std::to_string(bytes.size()) + " bytes; this build accepts up to " +
-              std::to_string(max_bytes_)}});
-    info.errors = 1;
-    r_.files.push_back(std::move(info));
-    r_.summary.files = r_.files.size();
-    return;
-  }
   const bool keep = bytes.size() <= keep_up_to_;
   Diagnostics code_diags;
   ParseOptions options;

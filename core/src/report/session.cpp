@@ -12,8 +12,21 @@ Session::Session(std::uint64_t keep_claims_up_to, std::uint64_t max_file_bytes)
     : builder_(keep_claims_up_to, max_file_bytes) {}
 
 std::string Session::add_file(std::string name, std::string bytes) {
+  // A refused file's bytes are not kept: nothing is ever read from them.
+  if (bytes.size() > builder_.max_file_bytes())
+    return add_too_large_file(std::move(name), bytes.size());
   bytes_.push_back(std::move(bytes));
   builder_.add_file(std::move(name), bytes_.back());
+  return file_status_json();
+}
+
+std::string Session::add_too_large_file(std::string name, std::uint64_t size) {
+  bytes_.emplace_back();
+  builder_.add_too_large_file(std::move(name), size);
+  return file_status_json();
+}
+
+std::string Session::file_status_json() const {
   const Report& r = builder_.report();
   std::size_t index = r.files.size() - 1;
   json files = detail::files_json(r);
