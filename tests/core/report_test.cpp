@@ -56,6 +56,16 @@ TEST(ReportJson, SchemaVersionAndTopLevel) {
   EXPECT_EQ(j["files"][0]["status"], "read");
 }
 
+// Totals above 2^32 cents: rates are computed in 64 bits on every build (the parity test
+// holds the browser build to the same answer).
+TEST(ReportJson, RatesOfHospitalSizeTotals) {
+  json j = json::parse(denial::to_json(build(fixtures({"large_amounts.835"}))));
+  EXPECT_EQ(j["summary"]["total_charge"], "55000000.00");
+  EXPECT_EQ(j["summary"]["denied_amount"], "35000000.00");
+  EXPECT_EQ(j["summary"]["denial_rate_by_dollars"], "0.6364");
+  EXPECT_EQ(j["summary"]["denial_rate_by_count"], "1.0000");
+}
+
 // Every fixture's summary agrees with the hand-verified expectations, as decimal strings.
 TEST(ReportJson, SummaryMatchesExpectationsForEveryFixture) {
   auto rows = denial_test::csv_records(

@@ -1,5 +1,6 @@
 // The JSON report (docs/report-schema.md). Amounts are decimal strings with two places;
 // official text and our guidance sit in separate, labelled objects.
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "denial/report.h"
@@ -303,10 +304,14 @@ json transaction_json(const Report& r, std::size_t t, bool with_claims) {
   return j;
 }
 
-std::string ratio(std::size_t num, std::size_t den) {
+// 64-bit on every build: std::size_t is 32 bits in WebAssembly, and dollar totals in cents
+// pass 2^32 at $42.9 million (the browser build once showed a 122 % denial rate).
+std::string ratio(std::uint64_t num, std::uint64_t den) {
+  // Four decimals, rounded half up, in integers; scaled down first if num * 100000 would
+  // overflow (totals above $1.8 trillion: the lost digits are far below the 4th decimal).
+  while (num > UINT64_MAX / 100000ULL) num /= 10, den /= 10;
   if (den == 0) return "0.0000";
-  // Four decimals, rounded half up, in integers.
-  unsigned long long scaled = (static_cast<unsigned long long>(num) * 100000ULL / den + 5) / 10;
+  std::uint64_t scaled = (num * 100000ULL / den + 5) / 10;
   std::string s = std::to_string(scaled / 10000) + ".";
   std::string frac = std::to_string(scaled % 10000);
   return s + std::string(4 - frac.size(), '0') + frac;
@@ -388,10 +393,10 @@ json summary_json(const Report& r) {
           {"write_off_amount", money(s.write_off_amount)},
           {"denied_claims", s.denied_claims},
           {"denial_rate_by_count", ratio(s.denied_claims, s.claims)},
-          {"denial_rate_by_dollars",
-           charge > 0 && s.denied_amount > 0
-               ? ratio(static_cast<std::size_t>(s.denied_amount), static_cast<std::size_t>(charge))
-               : std::string("0.0000")},
+          {"denial_rate_by_dollars", charge > 0 && s.denied_amount > 0
+                                         ? ratio(static_cast<std::uint64_t>(s.denied_amount),
+                                                 static_cast<std::uint64_t>(charge))
+                                         : std::string("0.0000")},
           {"duplicate_payments", s.duplicate_payments},
           {"outcomes", outcomes},
           {"by_category", by_category},
