@@ -173,7 +173,9 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .dx-card--warn { border-top-color: var(--_warn); }
 .dx-card--bad { border-top-color: var(--_bad); }
 .dx-card__label { font-size: 12px; color: var(--_muted); font-weight: 600; }
-.dx-card__value { font-size: 19px; font-weight: 700; font-variant-numeric: tabular-nums; margin-top: 2px; }
+.dx-card__value { font-size: 19px; font-weight: 700; font-variant-numeric: tabular-nums; margin-top: 2px; overflow-wrap: anywhere; }
+.dx-card__value--long { font-size: 16px; }
+.dx-card__value--longer { font-size: 14px; }
 .dx-card__note { font-size: 11.5px; color: var(--_muted); margin-top: 2px; }
 .compact .dx-cards { grid-template-columns: repeat(3, minmax(0, 1fr)); }
 .compact .dx-card__value { font-size: 16px; }
