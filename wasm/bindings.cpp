@@ -16,31 +16,51 @@ namespace {
 std::map<int, std::unique_ptr<denial::Session>> sessions;
 int next_handle = 1;
 
-// File bytes reach the core through this buffer: JavaScript copies them into the view
-// stageInput returns (one TypedArray.set, at memcpy speed), then calls addStagedFile or
-// scanStaged, which take the buffer. embind's own std::string argument conversion copies
-// byte by byte in JavaScript: measured at a third of a 100 MB scan.
-std::string staged;
+// File bytes reach the core through staging buffers: JavaScript asks for one of the file's
+// size (stageInput, a handle), copies the bytes into its view (stagedView: one
+// TypedArray.set, or chunk by chunk while a File is read), then addStagedFile or scanStaged
+// take it. embind's own std::string argument conversion copies byte by byte in JavaScript:
+// measured at a third of a 100 MB scan. One buffer per call, so two files read at once (two
+// widgets sharing a worker) never share one.
+std::map<int, std::string> staged;
+int next_stage = 1;
 
-emscripten::val stage_input(double size) {
-  staged.clear();
-  staged.shrink_to_fit();
+// Handle of a new buffer of `size` bytes, or 0 when no allocation can hold it.
+int stage_input(double size) {
   // Beyond the 32-bit address space (or negative): no allocation can hold it.
-  if (!(size >= 0) || size >= static_cast<double>(staged.max_size()))
-    return emscripten::val::null();
+  if (!(size >= 0) || size >= static_cast<double>(std::string().max_size())) return 0;
+  std::string buffer;
   try {
-    // JavaScript overwrites every byte next: skip the zero fill (100 MB of memset) where the
-    // standard library allows it.
+    // JavaScript overwrites every byte: skip the zero fill where the library allows it.
 #if defined(_LIBCPP_VERSION)
-    staged.__resize_default_init(static_cast<std::size_t>(size));
+    buffer.__resize_default_init(static_cast<std::size_t>(size));
 #else
-    staged.resize(static_cast<std::size_t>(size));
+    buffer.resize(static_cast<std::size_t>(size));
 #endif
   } catch (const std::bad_alloc&) {
-    return emscripten::val::null();  // JavaScript reports out_of_memory for the file
+    return 0;  // JavaScript reports out_of_memory for the file
   }
-  return emscripten::val(emscripten::typed_memory_view(staged.size(), staged.data()));
+  staged.emplace(next_stage, std::move(buffer));
+  return next_stage++;
 }
+
+// A view of a staging buffer. Take a fresh one after any await: the engine's memory may
+// have grown meanwhile, which detaches older views.
+emscripten::val staged_view(int stage) {
+  auto it = staged.find(stage);
+  if (it == staged.end()) return emscripten::val::null();
+  return emscripten::val(emscripten::typed_memory_view(it->second.size(), it->second.data()));
+}
+
+std::string take_staged(int stage) {
+  auto it = staged.find(stage);
+  if (it == staged.end()) return {};
+  std::string bytes = std::move(it->second);
+  staged.erase(it);
+  return bytes;
+}
+
+void drop_staged(int stage) { staged.erase(stage); }
 
 denial::Session* find(int h) {
   auto it = sessions.find(h);
@@ -61,10 +81,9 @@ void close_session(int h) { sessions.erase(h); }
   }
 FORWARD(summary, s->summary_json())
 
-std::string add_staged_file(int h, std::string name) {
+std::string add_staged_file(int h, std::string name, int stage) {
   denial::Session* s = find(h);
-  std::string bytes = std::move(staged);
-  staged = std::string();
+  std::string bytes = take_staged(stage);
   return s ? s->add_file(std::move(name), std::move(bytes)) : R"({"error":"no such session"})";
 }
 // A file above the session's size limit: refused from its size, never copied in.
@@ -107,9 +126,8 @@ std::string lookup(std::string q) { return denial::lookup_json(q); }
 std::string search(std::string q, int limit) { return denial::search_json(q, limit); }
 std::string version() { return DENIAL_VERSION; }
 // Read + model + balance only (no explanation): counts, for a quick check and the benchmark.
-std::string scan_staged() {
-  std::string bytes = std::move(staged);
-  staged = std::string();
+std::string scan_staged(int stage) {
+  std::string bytes = take_staged(stage);
   denial::ParseOptions o;
   o.keep_claims = false;
   denial::ParseResult r = denial::parse_835(bytes, o);
@@ -129,6 +147,8 @@ EMSCRIPTEN_BINDINGS(denial) {
   function("openSession", &open_session);
   function("closeSession", &close_session);
   function("stageInput", &stage_input);
+  function("stagedView", &staged_view);
+  function("dropStaged", &drop_staged);
   function("addStagedFile", &add_staged_file);
   function("addTooLargeFile", &add_too_large_file);
   function("summary", &summary);

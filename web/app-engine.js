@@ -38,6 +38,11 @@ export class Engine {
     return this.#ensure().then((session) => this.#bridge.call('addFile', { session, name, bytes }, { signal, transfer: [bytes] }));
   }
 
+  /** Hands `file` (a File or Blob) to the worker, which reads it straight into the engine. */
+  addBlob(file, signal, onProgress) {
+    return this.#ensure().then((session) => this.#bridge.call('addBlob', { session, name: file.name, blob: file }, { signal, onProgress }));
+  }
+
   summary() { return this.#call('summary'); }
   rows(query, mask) { return this.#call('rows', { query, mask }); }
   claim(row, mask) { return this.#call('claim', { row, mask }); }

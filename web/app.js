@@ -5,7 +5,7 @@
 // The same code runs in the single-file build (denial-explainer-offline.html), where the
 // engine comes from an inline script (#dx-engine-src) started as a blob worker.
 import { h, formatMoney, formatCount, formatPercent, summaryCards, barChart, paymentsTable, providerAdjustments, balanceFindings, fileStatus, claimsTable, claimDetail, codeAnswer, outcomeBadge } from './render.js';
-import { WorkerBridge, sharedBridge, readFileWithProgress } from './bridge.js';
+import { WorkerBridge, sharedBridge } from './bridge.js';
 import { Engine } from './app-engine.js';
 import { rawSegmentsFor, download, stamp } from './app-files.js';
 
@@ -123,12 +123,12 @@ async function loadBatch(files) {
       const file = files[i];
       const of = files.length > 1 ? ` (${i + 1} of ${files.length})` : '';
       showProgress(`Reading ${file.name}${of}`, doneBytes / totalBytes);
-      const bytes = await readFileWithProgress(file, (loaded) => {
-        showProgress(`Reading ${file.name}${of}`, (doneBytes + loaded * 0.5) / totalBytes);
-      }, signal);
-      // Parsing runs in one worker call: show it as indeterminate for big files.
-      showProgress(`Analyzing ${file.name}${of} (${formatBytes(file.size)})…`, file.size > 4 * 1024 * 1024 ? null : (doneBytes + file.size * 0.75) / totalBytes);
-      const status = await engine.addFile(file.name, bytes, signal);
+      // The worker reads the file straight into the engine (the page never holds it whole),
+      // then parses it in one call: shown as indeterminate for big files.
+      const status = await engine.addBlob(file, signal, (loaded, total) => {
+        if (loaded < total) showProgress(`Reading ${file.name}${of}`, (doneBytes + loaded * 0.5) / totalBytes);
+        else showProgress(`Analyzing ${file.name}${of} (${formatBytes(file.size)})…`, file.size > 4 * 1024 * 1024 ? null : (doneBytes + file.size * 0.75) / totalBytes);
+      });
       doneBytes += file.size;
       const entry = { file, status, raws: new Map() };
       state.files.push(entry);

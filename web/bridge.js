@@ -26,9 +26,13 @@ export class WorkerBridge extends EventTarget {
       : this.#workerUrl ? new Worker(this.#workerUrl, { type: 'module' })
         : new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
     w.onmessage = (e) => {
-      const { id, ok, result, error } = e.data;
+      const { id, ok, result, error, progress } = e.data;
       const p = this.#pending.get(id);
       if (!p) return;
+      if (progress) {
+        p.onProgress?.(progress.loaded, progress.total);
+        return;
+      }
       this.#pending.delete(id);
       p.cleanup();
       if (ok) p.resolve(result);
@@ -54,15 +58,18 @@ export class WorkerBridge extends EventTarget {
     this.dispatchEvent(new Event('restart'));
   }
 
-  /** Sends {type, ...payload}; `transfer` lists ArrayBuffers to move, not copy. */
-  call(type, payload = {}, { signal, transfer = [] } = {}) {
+  /**
+   * Sends {type, ...payload}; `transfer` lists ArrayBuffers to move, not copy; `onProgress`
+   * (loaded, total) hears the worker's progress messages for this call.
+   */
+  call(type, payload = {}, { signal, transfer = [], onProgress } = {}) {
     if (signal?.aborted) return Promise.reject(new DOMException('Aborted', 'AbortError'));
     const worker = this.#start();
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       const onAbort = () => this.#fail(new DOMException('Aborted', 'AbortError'));
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.#pending.set(id, { resolve, reject, cleanup: () => signal?.removeEventListener('abort', onAbort) });
+      this.#pending.set(id, { resolve, reject, onProgress, cleanup: () => signal?.removeEventListener('abort', onAbort) });
       worker.postMessage({ id, type, ...payload }, transfer);
     });
   }
@@ -75,25 +82,4 @@ let shared = null;
 export function sharedBridge() {
   shared ??= new WorkerBridge();
   return shared;
-}
-
-/** Reads a File in chunks so big files report progress; returns an ArrayBuffer. */
-export async function readFileWithProgress(file, onProgress, signal) {
-  if (!file.stream) return file.arrayBuffer();
-  const total = file.size;
-  const out = new Uint8Array(total);
-  let loaded = 0;
-  const reader = file.stream().getReader();
-  for (;;) {
-    if (signal?.aborted) {
-      reader.cancel();
-      throw new DOMException('Aborted', 'AbortError');
-    }
-    const { done, value } = await reader.read();
-    if (done) break;
-    out.set(value, loaded);
-    loaded += value.length;
-    onProgress?.(loaded, total);
-  }
-  return out.buffer;
 }

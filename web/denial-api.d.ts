@@ -110,6 +110,15 @@ export declare class Session {
    * copied into the engine), "out_of_memory" (the engine could not hold it), "bad_input".
    */
   addFile(name: string, input: Uint8Array | ArrayBuffer | string): FileStatus;
+  /**
+   * Reads a Blob or File chunk by chunk straight into the engine (no whole-file copy in
+   * JavaScript; the way to read big files). Same status as addFile; "read_failed" when the
+   * blob cannot be read; rejects with an AbortError when `signal` aborts.
+   */
+  addBlob(name: string, blob: Blob, options?: {
+    onProgress?: (loaded: number, total: number) => void;
+    signal?: AbortSignal;
+  }): Promise<FileStatus>;
   summary(): Summary;
   rows(query?: RowQuery, options?: { mask?: boolean }): RowPage;
   claim(row: number, options?: { mask?: boolean }): ClaimDetail | null;

@@ -29,14 +29,17 @@ function toBytes(input) {
   return null;
 }
 
-// Copies file bytes into the core's input buffer in one TypedArray.set (embind's own
-// conversion of a byte argument runs a JavaScript loop per byte). False when the engine's
-// memory cannot hold them.
+// Copies file bytes into a staging buffer of the core in one TypedArray.set (embind's own
+// conversion of a byte argument runs a JavaScript loop per byte). Returns the buffer's
+// handle, or 0 when the engine's memory cannot hold the bytes.
 function stage(core, bytes) {
-  const view = core.stageInput(bytes.length);
-  if (!view) return false;
-  view.set(bytes);
-  return true;
+  const stage = core.stageInput(bytes.length);
+  if (stage) core.stagedView(stage).set(bytes);
+  return stage;
+}
+
+function outOfMemory(name, size) {
+  return refusedStatus(name, 'out_of_memory', `the engine could not allocate memory for this file (${size} bytes); close other sessions or tabs and try again`);
 }
 
 function refusedStatus(name, code, message) {
@@ -64,10 +67,44 @@ export class Session {
     if (!bytes) return refusedStatus(name, 'bad_input', 'expected a Uint8Array, ArrayBuffer or string');
     // Too large: refused from its size alone, before its bytes are copied into the engine.
     if (bytes.length > this.#maxFileBytes) return parse(this.#core.addTooLargeFile(this.#handle, String(name), bytes.length));
-    if (!stage(this.#core, bytes)) {
-      return refusedStatus(name, 'out_of_memory', `the engine could not allocate memory for this file (${bytes.length} bytes); close other sessions or tabs and try again`);
+    const staged = stage(this.#core, bytes);
+    if (!staged) return outOfMemory(name, bytes.length);
+    return parse(this.#core.addStagedFile(this.#handle, String(name), staged));
+  }
+  /**
+   * Reads a Blob or File chunk by chunk straight into the engine (no whole-file copy in
+   * JavaScript: the big-file path). onProgress(loaded, total) after each chunk; an aborted
+   * signal stops the read with an AbortError. Resolves with the same status as addFile.
+   */
+  async addBlob(name, blob, { onProgress, signal } = {}) {
+    if (typeof Blob === 'undefined' || !(blob instanceof Blob)) return refusedStatus(name, 'bad_input', 'expected a Blob or File');
+    const total = blob.size;
+    if (total > this.#maxFileBytes) return parse(this.#core.addTooLargeFile(this.#handle, String(name), total));
+    const staged = this.#core.stageInput(total);
+    if (!staged) return outOfMemory(name, total);
+    let loaded = 0;
+    try {
+      const reader = blob.stream().getReader();
+      for (;;) {
+        if (signal?.aborted) {
+          reader.cancel();
+          throw new DOMException('Aborted', 'AbortError');
+        }
+        const { done, value } = await reader.read();
+        if (done) break;
+        if (loaded + value.length > total) throw new Error(`${name} grew while it was read`);
+        // A fresh view per chunk: other calls during the await may have grown the memory.
+        this.#core.stagedView(staged).set(value, loaded);
+        loaded += value.length;
+        onProgress?.(loaded, total);
+      }
+      if (loaded !== total) throw new Error(`${name} shrank while it was read (${loaded} of ${total} bytes)`);
+    } catch (error) {
+      this.#core.dropStaged(staged);
+      if (error?.name === 'AbortError') throw error;
+      return refusedStatus(name, 'read_failed', `${name} could not be read: ${error?.message ?? error}`);
     }
-    return parse(this.#core.addStagedFile(this.#handle, String(name)));
+    return parse(this.#core.addStagedFile(this.#handle, String(name), staged));
   }
   summary() { return parse(this.#core.summary(this.#handle)); }
   /** A page of claim rows: {outcome, action, payer, code, text, sort, descending, offset, limit}. */
@@ -89,8 +126,9 @@ export class DenialExplainer {
   /** Read + model + balance only: {readable, transactions, claims, balance_findings, errors}. */
   scan(input) {
     const bytes = toBytes(input);
-    if (bytes && !stage(this.#core, bytes)) return { readable: false, transactions: 0, claims: 0, balance_findings: 0, errors: 1 };
-    return bytes ? parse(this.#core.scanStaged()) : { readable: false, transactions: 0, claims: 0, balance_findings: 0, errors: 1 };
+    const staged = bytes ? stage(this.#core, bytes) : 0;
+    if (bytes && !staged) return { readable: false, transactions: 0, claims: 0, balance_findings: 0, errors: 1 };
+    return bytes ? parse(this.#core.scanStaged(staged)) : { readable: false, transactions: 0, claims: 0, balance_findings: 0, errors: 1 };
   }
   lookup(query) { return parse(this.#core.lookup(String(query))); }
   search(words, limit = 20) { return parse(this.#core.search(String(words), limit)); }

@@ -2,7 +2,7 @@
 // user drops one on it; the engine runs in the page's one shared worker (sharedBridge), so
 // several instances cost one wasm instance, and nothing leaves the browser. The class has no
 // side effects: denial-explainer.js registers it.
-import { sharedBridge, readFileWithProgress } from './bridge.js';
+import { sharedBridge } from './bridge.js';
 import { h, svg, formatMoney, formatCount, summaryCards, barChart, outcomeBadge, claimDetail, fileStatus } from './render.js';
 import { adoptStyles, TOKENS, BASE, EXPLAINER_STYLES } from './denial-widget-styles.js';
 
@@ -203,18 +203,28 @@ export class DenialExplainerElement extends HTMLElement {
       for (const { input, name } of list) {
         if (stale()) throw superseded();
         this.#status(`Reading ${name}…`);
-        let bytes;
-        try {
-          bytes = await toOwnedBuffer(input, (loaded, total) => {
-            if (!stale()) this.#status(`Reading ${name}… ${Math.floor((loaded / Math.max(total, 1)) * 100)} %`);
+        let status;
+        if (input instanceof Blob) {
+          // Files and Blobs go to the worker as handles and are read there, straight into the
+          // engine: the host page never holds a big file whole.
+          status = await this.#bridge.call('addBlob', { session, name, blob: input }, {
+            onProgress: (loaded, total) => {
+              if (stale()) return;
+              this.#status(loaded < total ? `Reading ${name}… ${Math.floor((loaded / Math.max(total, 1)) * 100)} %` : `Explaining ${name}…`);
+            },
           });
-        } catch (error) {
-          lastError = this.#fail(error?.code ?? 'read_failed', `${name} could not be read: ${error?.message ?? error}`, name);
-          continue;
+        } else {
+          let bytes;
+          try {
+            bytes = await toOwnedBuffer(input);
+          } catch (error) {
+            lastError = this.#fail(error?.code ?? 'read_failed', `${name} could not be read: ${error?.message ?? error}`, name);
+            continue;
+          }
+          if (stale()) throw superseded();
+          this.#status(`Explaining ${name}…`);
+          status = await this.#bridge.call('addFile', { session, name, bytes }, { transfer: [bytes] });
         }
-        if (stale()) throw superseded();
-        this.#status(`Explaining ${name}…`);
-        const status = await this.#bridge.call('addFile', { session, name, bytes }, { transfer: [bytes] });
         if (status.status === 'unreadable') {
           const d = (status.diagnostics ?? []).find((x) => x.severity === 'error') ?? status.diagnostics?.[0];
           lastError = this.#fail(d?.code ?? 'unreadable', `${name}: ${d?.message ?? 'not a readable 835 file'}`, name);
@@ -575,13 +585,9 @@ function exposeParts(root) {
   for (const [selector, part] of RENDER_PARTS) for (const n of root.querySelectorAll(selector)) n.part.add(part);
 }
 
-/** Reads any accepted input into a fresh ArrayBuffer the widget owns (and may transfer). */
-async function toOwnedBuffer(input, onProgress) {
+/** Reads a non-Blob input into a fresh ArrayBuffer the widget owns (and may transfer). */
+async function toOwnedBuffer(input) {
   if (typeof input === 'string') return new TextEncoder().encode(input).buffer;
-  if (input instanceof Blob) {
-    if (typeof File !== 'undefined' && input instanceof File) return readFileWithProgress(input, onProgress);
-    return input.arrayBuffer();
-  }
   if (input instanceof ArrayBuffer) return input.slice(0);
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength).slice().buffer;
   throw new DenialError('bad_input', 'expected a File, Blob, ArrayBuffer, Uint8Array or string', '');

@@ -1,6 +1,7 @@
 // The engine's Web Worker: owns the WebAssembly core and the sessions, answers one message
-// shape {id, type, ...} with {id, ok, result | error}. File bytes arrive as transferred
-// ArrayBuffers (no copy on the page side).
+// shape {id, type, ...} with {id, ok, result | error} (and, for long calls, any number of
+// {id, progress: {loaded, total}} before it). Files arrive as File/Blob handles read here,
+// or as transferred ArrayBuffers (no copy on the page side).
 import { createDenialExplainer } from './denial-api.js';
 
 let engine = null;  // created once, lazily, as a kept promise
@@ -28,6 +29,19 @@ const handlers = {
     return true;
   },
   async addFile({ session, name, bytes }) { return need(session).addFile(name, new Uint8Array(bytes)); },
+  // A File or Blob (structured-cloned: a handle, not a copy) read here, straight into the
+  // engine: the page never holds the whole file. Progress goes out at most every 1 %.
+  async addBlob({ session, name, blob }, progress) {
+    let posted = -1;
+    return need(session).addBlob(name, blob, {
+      onProgress: (loaded, total) => {
+        const percent = Math.floor((loaded / Math.max(total, 1)) * 100);
+        if (percent === posted) return;
+        posted = percent;
+        progress(loaded, total);
+      },
+    });
+  },
   async summary({ session }) { return need(session).summary(); },
   async rows({ session, query, mask }) { return need(session).rows(query, { mask }); },
   async claim({ session, row, mask }) { return need(session).claim(row, { mask }); },
@@ -49,7 +63,8 @@ self.onmessage = async (event) => {
   try {
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown request type ${type}`);
-    self.postMessage({ id, ok: true, result: await handler(args) });
+    const progress = (loaded, total) => self.postMessage({ id, progress: { loaded, total } });
+    self.postMessage({ id, ok: true, result: await handler(args, progress) });
   } catch (error) {
     self.postMessage({ id, ok: false, error: { code: 'worker_error', message: String(error?.message ?? error) } });
   }

@@ -159,3 +159,39 @@ test('a file no engine memory can hold is an out_of_memory value, not an excepti
   s.close();
   assert.equal(e.scan(new Huge(16)).readable, false);
 });
+
+test('addBlob reads a Blob chunk by chunk into the engine: same answer as addFile, with progress', async () => {
+  const bytes = fixture('several_st.835');
+  const a = e.openSession();
+  const viaBytes = a.addFile('f.835', bytes);
+  const b = e.openSession();
+  const seen = [];
+  // Small chunks: many reads, each into a fresh view of the staging buffer.
+  const chunks = [];
+  for (let at = 0; at < bytes.length; at += 97) chunks.push(bytes.subarray(at, at + 97));
+  const viaBlob = await b.addBlob('f.835', new Blob(chunks), { onProgress: (loaded, total) => seen.push([loaded, total]) });
+  assert.deepEqual(viaBlob, viaBytes);
+  assert.deepEqual(b.summary().summary, a.summary().summary);
+  assert.ok(seen.length >= 1);
+  assert.deepEqual(seen.at(-1), [bytes.length, bytes.length]);
+  for (let i = 1; i < seen.length; i++) assert.ok(seen[i][0] > seen[i - 1][0]);
+  a.close();
+  b.close();
+});
+
+test('addBlob: too large refused unread, abort rejects and leaves the engine working, non-blobs are bad_input', async () => {
+  const small = fixture('sequestration.835');
+  const s = e.openSession({ maxFileBytes: small.length });
+  let read = false;
+  const big = new Blob([fixture('several_st.835')]);
+  big.stream = () => { read = true; throw new Error('must not be read'); };
+  const refused = await s.addBlob('big.835', big);
+  assert.equal(refused.diagnostics[0].code, 'input_too_large');
+  assert.equal(read, false);
+  const controller = new AbortController();
+  controller.abort();
+  await assert.rejects(s.addBlob('x.835', new Blob([small]), { signal: controller.signal }), { name: 'AbortError' });
+  assert.equal((await s.addBlob('ok.835', new Blob([small]))).status, 'read');
+  assert.equal((await s.addBlob('no.835', small)).diagnostics[0].code, 'bad_input');
+  s.close();
+});
