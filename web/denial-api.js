@@ -33,9 +33,9 @@ function toBytes(input) {
 // conversion of a byte argument runs a JavaScript loop per byte). Returns the buffer's
 // handle, or 0 when the engine's memory cannot hold the bytes.
 function stage(core, bytes) {
-  const stage = core.stageInput(bytes.length);
-  if (stage) core.stagedView(stage).set(bytes);
-  return stage;
+  const handle = core.stageInput(bytes.length);
+  if (handle) core.stagedView(handle).set(bytes);
+  return handle;
 }
 
 function outOfMemory(name, size) {
