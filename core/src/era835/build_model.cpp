@@ -485,14 +485,14 @@ Cents ModelBuilder::amount(std::size_t element, bool required) {
   // the rest (spaces, '+', ".5", errors, 14+ characters) through parse_cents; 13
   // characters stay below parse_cents' limit (90 trillion dollars).
   if (!text.empty() && text.size() <= 13) {
-    std::size_t i = text[0] == '-' ? 1 : 0, digits_end;
+    const bool negative = text[0] == '-';
+    std::size_t i = negative ? 1 : 0;
     Cents whole = 0;
     for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i)
       whole = whole * 10 + (text[i] - '0');
-    digits_end = i;
-    bool has_digits = digits_end > (text[0] == '-' ? 1u : 0u);
-    std::size_t fraction = text.size() - digits_end - 1;  // digits after the point
-    if (has_digits && i == text.size()) return text[0] == '-' ? -whole * 100 : whole * 100;
+    const bool has_digits = i > (negative ? 1u : 0u);
+    if (has_digits && i == text.size()) return negative ? -whole * 100 : whole * 100;
+    const std::size_t fraction = text.size() - i - 1;  // digits after the point
     if (has_digits && text[i] == '.' && (fraction == 1 || fraction == 2)) {
       Cents cents = 0;
       for (std::size_t k = i + 1; k < text.size(); ++k) {
@@ -500,8 +500,8 @@ Cents ModelBuilder::amount(std::size_t element, bool required) {
         cents = cents * 10 + (text[k] - '0');
       }
       if (fraction == 1) cents *= 10;
-      Cents value = whole * 100 + cents;
-      return text[0] == '-' ? -value : value;
+      const Cents value = whole * 100 + cents;
+      return negative ? -value : value;
     }
   }
   return amount_slow(element, text, required);

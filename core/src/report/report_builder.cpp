@@ -24,22 +24,15 @@ std::string codes_of(const ExplainedClaim& x) {
   // Where each code added so far sits in `s` (codes may hold spaces: never re-split `s`).
   thread_local std::vector<std::pair<std::size_t, std::size_t>> added;
   added.clear();
-  // An adjustment is "group-reason" (also with a reason missing: "CO-"); a remark its code.
-  auto add = [&](std::string_view first, std::string_view second, bool joined) {
-    std::size_t size = first.size() + (joined ? 1 + second.size() : 0);
-    for (auto [at, n] : added) {
-      std::string_view token(s.data() + at, n);
-      if (n == size && token.substr(0, first.size()) == first &&
-          (!joined || (token[first.size()] == '-' && token.substr(first.size() + 1) == second)))
-        return;
-    }
+  auto add = [&](const std::string& code) {
+    for (auto [at, n] : added)
+      if (std::string_view(s.data() + at, n) == code) return;
     if (!s.empty()) s += ' ';
-    added.emplace_back(s.size(), size);
-    s.append(first);
-    if (joined) s.append(1, '-').append(second);
+    added.emplace_back(s.size(), code.size());
+    s += code;
   };
-  for (const auto& a : x.adjustments) add(a.source->group, a.source->reason, true);
-  for (const auto& r : x.remarks) add(r.source->code, {}, false);
+  for (const auto& a : x.adjustments) add(detail::adjustment_code(*a.source));
+  for (const auto& r : x.remarks) add(r.source->code);
   return s;
 }
 

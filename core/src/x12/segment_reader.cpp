@@ -156,7 +156,7 @@ inline unsigned lowest_byte(std::uint64_t mask) {
   return static_cast<unsigned>(__builtin_ctzll(mask)) / 8;
 }
 
-// The ordinary segment: no ISA, no junk, at most 63 elements, short. One pass records the
+// The ordinary segment: no ISA, no junk, no NUL, under 56 elements, short. One pass records the
 // element separators and finds the terminator; anything unusual returns false before
 // anything is consumed, and the general path reads the segment instead.
 bool SegmentReader::next_fast(RawSegment& out, Elements& el) {
