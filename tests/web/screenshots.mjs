@@ -3,9 +3,11 @@
 // Not a test: it asserts nothing and writes PNGs only.
 //
 // Run:   node tests/web/screenshots.mjs OUT_DIR            (needs build-wasm/dist; DENIAL_DIST overrides)
-// Then:  node tests/web/screenshots.mjs --compare BEFORE_DIR AFTER_DIR
-//        (decodes each pair of PNGs in Chromium and counts differing pixels; exit 1 if any differ)
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+// Then:  node tests/web/screenshots.mjs --compare BEFORE_DIR AFTER_DIR [DIFF_DIR]
+//        (decodes each pair of PNGs in Chromium and counts differing pixels; exit 1 if any differ;
+//        with DIFF_DIR, writes NAME.diff.png for each differing pair: the region around the
+//        differences, before | after | differing pixels in red)
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -138,7 +140,8 @@ async function take(out) {
 }
 
 /** Compares every PNG of `a` with the same name in `b`: decoded pixels, not bytes. */
-async function compare(a, b) {
+async function compare(a, b, diffDir) {
+  if (diffDir) await mkdir(diffDir, { recursive: true });
   const names = (await readdir(a)).filter((f) => f.endsWith('.png')).sort();
   const browser = await launch();
   const page = await browser.newPage();
@@ -151,7 +154,7 @@ async function compare(a, b) {
       continue;
     }
     const [x, y] = await Promise.all([readFile(path.join(a, name)), readFile(path.join(b, name))]);
-    const result = await page.evaluate(async ([x, y]) => {
+    const result = await page.evaluate(async ([x, y, wantImage]) => {
       const decode = async (b64) => {
         const bitmap = await createImageBitmap(await (await fetch(`data:image/png;base64,${b64}`)).blob());
         const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -171,13 +174,41 @@ async function compare(a, b) {
           box = box ? [Math.min(box[0], px), Math.min(box[1], py), Math.max(box[2], px), Math.max(box[3], py)] : [px, py, px, py];
         }
       }
-      return { diff, box, w: p.w, h: p.h };
-    }, [x.toString('base64'), y.toString('base64')]);
+      let image = null;
+      if (box && wantImage) {
+        const m = 24;
+        const [x0, y0] = [Math.max(0, box[0] - m), Math.max(0, box[1] - m)];
+        const [x1, y1] = [Math.min(p.w, box[2] + m + 1), Math.min(p.h, box[3] + m + 1)];
+        const [cw, ch] = [x1 - x0, y1 - y0];
+        const out = new OffscreenCanvas(cw * 3 + 16, ch);
+        const ctx = out.getContext('2d');
+        ctx.fillStyle = '#ff00ff';
+        ctx.fillRect(0, 0, out.width, out.height);
+        const crop = (img, dx) => ctx.putImageData(new ImageData(img.data, p.w, p.h), dx - x0, -y0, x0, y0, cw, ch);
+        crop(p, 0);
+        crop(q, cw + 8);
+        const mask = ctx.createImageData(cw, ch);
+        for (let yy = 0; yy < ch; yy++) for (let xx = 0; xx < cw; xx++) {
+          const i = ((y0 + yy) * p.w + x0 + xx) * 4;
+          const o = (yy * cw + xx) * 4;
+          const same = p.data[i] === q.data[i] && p.data[i + 1] === q.data[i + 1] && p.data[i + 2] === q.data[i + 2];
+          mask.data.set(same ? [235, 235, 235, 255] : [255, 0, 0, 255], o);
+        }
+        ctx.putImageData(mask, cw * 2 + 16, 0);
+        const blob = await out.convertToBlob({ type: 'image/png' });
+        const bytes = new Uint8Array(await blob.arrayBuffer());
+        let bin = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        image = btoa(bin);
+      }
+      return { diff, box, w: p.w, h: p.h, image };
+    }, [x.toString('base64'), y.toString('base64'), Boolean(diffDir)]);
     if (result.size) {
       console.log(`SIZE     ${name}: ${result.size}`);
       differing++;
     } else if (result.diff) {
       console.log(`DIFFER   ${name}: ${result.diff} px of ${result.w}x${result.h}, box ${result.box.join(',')}`);
+      if (result.image) await writeFile(path.join(diffDir, name.replace(/\.png$/, '.diff.png')), Buffer.from(result.image, 'base64'));
       differing++;
     } else {
       console.log(`SAME     ${name}`);
@@ -189,11 +220,11 @@ async function compare(a, b) {
 }
 
 const args = process.argv.slice(2);
-if (args[0] === '--compare' && args.length === 3) {
-  process.exitCode = (await compare(path.resolve(args[1]), path.resolve(args[2]))) ? 0 : 1;
+if (args[0] === '--compare' && (args.length === 3 || args.length === 4)) {
+  process.exitCode = (await compare(path.resolve(args[1]), path.resolve(args[2]), args[3] && path.resolve(args[3]))) ? 0 : 1;
 } else if (args.length === 1 && !args[0].startsWith('--')) {
   await take(path.resolve(args[0]));
 } else {
-  console.error('usage: node tests/web/screenshots.mjs OUT_DIR | --compare BEFORE_DIR AFTER_DIR');
+  console.error('usage: node tests/web/screenshots.mjs OUT_DIR | --compare BEFORE_DIR AFTER_DIR [DIFF_DIR]');
   process.exitCode = 2;
 }
