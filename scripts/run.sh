@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 ./scripts/build.sh
 echo
-./build/core/cli/denial-explainer explain web/sample.835 --format text || true
+./build/core/cli/denial-explainer explain web/shared/sample.835 --format text || true
 port="${PORT:-8080}"
 echo
 echo "Denial Explainer is running at http://127.0.0.1:${port}/  (Ctrl+C to stop)"

@@ -1,4 +1,4 @@
-// Every function declared in web/denial-api.d.ts exists and works in Node.
+// Every function declared in web/engine/denial-api.d.ts exists and works in Node.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ before(async () => { e = await engine(); });
 const fixture = (name) => readFileSync(path.join(FIXTURES, name));
 
 test('every declared method exists', () => {
-  const dts = readFileSync(path.join(REPO, 'web/denial-api.d.ts'), 'utf8');
+  const dts = readFileSync(path.join(REPO, 'web/engine/denial-api.d.ts'), 'utf8');
   const declared = (cls) => [...dts.split(`declare class ${cls}`)[1].split('}')[0].matchAll(/^\s+(\w+)\(/gm)].map((m) => m[1]);
   const session = e.openSession();
   for (const m of declared('DenialExplainer')) assert.equal(typeof e[m], 'function', `DenialExplainer.${m}`);

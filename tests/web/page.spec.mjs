@@ -1,4 +1,4 @@
-// Browser tests of the main page (web/index.html + app.js) and of the single-file build, with
+// Browser tests of the main page (web/page/index.html + app.js) and of the single-file build, with
 // Debian's Chromium through playwright-core (tests/web/harness.mjs). Numbers shown by the page
 // are checked against the native CLI's report (DENIAL_CLI, default build/core/cli/denial-explainer),
 // or against the wasm API in Node when the CLI was not built.
@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { serve, launch, guardedContext, screenshot, DIST, REPO, DESKTOP, NARROW } from './harness.mjs';
-import { formatMoney, formatPercent, formatCount } from '../../web/render.js';
+import { formatMoney, formatPercent, formatCount } from '../../web/shared/render.js';
 
 const DATA = path.join(REPO, 'tests/data');
 const fixture = (name) => path.join(DATA, name);

@@ -1,4 +1,4 @@
-// The npm package: web/package.json packed with the built files (build-wasm/dist, staged in a
+// The npm package: web/widget/package.json packed with the built files (build-wasm/dist, staged in a
 // temp folder so dist/ stays as built), installed offline into a fresh project, then used from
 // Node (the JS API) and from Chromium (the elements, served from node_modules), and bundled by
 // Vite into a page that runs in Chromium. vite@7 is a devDependency of this repo, so
@@ -23,14 +23,14 @@ let tarball;
 let packed;          // npm pack --json answer
 let app;             // the fresh project
 let installed;       // node_modules/denial-explainer-widget
-const manifest = JSON.parse(await readFile(path.join(REPO, 'web/package.json'), 'utf8'));
+const manifest = JSON.parse(await readFile(path.join(REPO, 'web/widget/package.json'), 'utf8'));
 
 before(async () => {
   assert.ok(existsSync(path.join(DIST, 'denial-core.wasm')), `build-wasm/dist is not built (${DIST})`);
   tmp = await mkdtemp(path.join(os.tmpdir(), 'denial-pack-'));
   const stage = path.join(tmp, 'package');
   await cp(DIST, stage, { recursive: true });
-  await cp(path.join(REPO, 'web/package.json'), path.join(stage, 'package.json'));
+  await cp(path.join(REPO, 'web/widget/package.json'), path.join(stage, 'package.json'));
   await cp(path.join(REPO, 'docs/widget.md'), path.join(stage, 'README.md'));
   const { stdout } = await npm(['pack', '--json', '--pack-destination', tmp], stage);
   packed = JSON.parse(stdout)[0];

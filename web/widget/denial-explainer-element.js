@@ -4,7 +4,7 @@
 // side effects: denial-explainer.js registers it.
 import { sharedBridge } from './bridge.js';
 import { h, svg, formatMoney, formatCount, summaryCards, barChart, outcomeBadge, claimDetail, fileStatus } from './render.js';
-import { adoptStyles, TOKENS, BASE, EXPLAINER_STYLES } from './denial-widget-styles.js';
+import { adoptStyles, TOKENS, BASE, REPORT_STYLES, EXPLAINER_STYLES } from './denial-widget-styles.js';
 
 const VIEWS = ['summary', 'worklist', 'claims'];
 const PAGE = 50;
@@ -117,7 +117,7 @@ export class DenialExplainerElement extends HTMLElement {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    adoptStyles(root, TOKENS, BASE, EXPLAINER_STYLES);
+    adoptStyles(root, TOKENS, BASE, REPORT_STYLES, EXPLAINER_STYLES);
     this.#ui = this.#build();
     root.append(this.#ui.base);
     this.addEventListener('dragover', this.#onDragOver);

@@ -2,6 +2,11 @@
 // constructable stylesheets, which a strict host CSP (style-src 'self') allows, unlike <style>
 // text in a shadow root. Every size is in px (never rem, which the host's :root controls), and
 // every inherited property is reset at the shadow root's top element, so host CSS cannot leak in.
+// The rules for render.js's dx-* classes that the page shares come from web/shared/report.css
+// (REPORT_STYLES, generated at build time); the dx-* rules here hold only the widget's own look.
+import { REPORT_STYLES } from './denial-report-styles.js';
+
+export { REPORT_STYLES };
 
 const sheets = new Map();
 const constructable = typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype &&
@@ -21,12 +26,13 @@ export function adoptStyles(root, ...cssTexts) {
     });
     return;
   }
-  // Old browsers: <style> text (blocked by a strict CSP, but such browsers lack the CSP too).
-  for (const css of cssTexts) {
+  // Old browsers: <style> text (blocked by a strict CSP, but such browsers lack the CSP too),
+  // in the given order, before the content.
+  root.prepend(...cssTexts.map((css) => {
     const style = document.createElement('style');
     style.textContent = css;
-    root.prepend(style);
-  }
+    return style;
+  }));
 }
 
 /** Theme: every --denial-* custom property with its default, as private --_ variables. */
@@ -78,7 +84,7 @@ button { font: inherit; color: inherit; letter-spacing: inherit; text-transform:
 :focus-visible { outline: 2px solid var(--_focus); outline-offset: 2px; }
 `;
 
-/** <denial-explainer>'s own rules and the dx-* classes render.js writes. */
+/** <denial-explainer>'s own rules, and how its dx-* classes differ from REPORT_STYLES (adopted before these). */
 export const EXPLAINER_STYLES = `
 :host {
   all: initial;
@@ -98,6 +104,11 @@ export const EXPLAINER_STYLES = `
   border-radius: var(--_radius);
   box-shadow: var(--_shadow);
   padding: 14px 16px 16px;
+  /* Tokens of the shared report styles (web/shared/report.css). */
+  --dx-text: var(--_text); --dx-muted: var(--_muted); --dx-border: var(--_border);
+  --dx-surface: var(--_surface); --dx-surface-alt: var(--_surface-alt); --dx-accent: var(--_accent);
+  --dx-ok: var(--_ok); --dx-info: var(--_info); --dx-bad: var(--_bad); --dx-mono: var(--_mono);
+  --dx-card-top: 3px solid var(--_border); --dx-badge-color: var(--_muted);
 }
 .base.dragging { outline: 3px dashed var(--_accent); outline-offset: -6px; background: color-mix(in srgb, var(--_accent) 6%, var(--_surface)); }
 .base.compact { padding: 10px 12px 12px; }
@@ -162,21 +173,18 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .section-title { display: block; font-weight: 700; font-size: 14px; margin: 16px 0 8px; }
 
 /* summary */
-.dx-cards { display: grid; grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; }
+.dx-cards { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 8px; }
 @container dx (min-width: 900px) { .summary > .dx-cards { grid-template-columns: repeat(6, minmax(0, 1fr)); } }
 .dx-card {
-  border: 1px solid var(--_border); border-radius: calc(var(--_radius) - 2px);
-  padding: 8px 10px; background: var(--_surface); border-top: 3px solid var(--_border);
+  border-radius: calc(var(--_radius) - 2px);
+  padding: 8px 10px;
 }
-.dx-card--ok { border-top-color: var(--_ok); }
-.dx-card--info { border-top-color: var(--_info); }
 .dx-card--warn { border-top-color: var(--_warn); }
-.dx-card--bad { border-top-color: var(--_bad); }
-.dx-card__label { font-size: 12px; color: var(--_muted); font-weight: 600; }
-.dx-card__value { font-size: 19px; font-weight: 700; font-variant-numeric: tabular-nums; margin-top: 2px; overflow-wrap: anywhere; }
+.dx-card__label { font-size: 12px; }
+.dx-card__value { font-size: 19px; margin-top: 2px; }
 .dx-card__value--long { font-size: 16px; }
 .dx-card__value--longer { font-size: 14px; }
-.dx-card__note { font-size: 11.5px; color: var(--_muted); margin-top: 2px; }
+.dx-card__note { font-size: 11.5px; margin-top: 2px; }
 .compact .dx-cards { grid-template-columns: repeat(3, minmax(0, 1fr)); }
 .compact .dx-card__value { font-size: 16px; }
 .compact .dx-card__note { display: none; }
@@ -192,13 +200,11 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .reason__count { color: var(--_muted); font-size: 12px; min-width: 2.5em; text-align: end; }
 .summary__more { margin-top: 14px; color: var(--_muted); }
 .dx-chart { margin: 16px 0 0; max-width: 560px; }
-.dx-chart__note { fill: var(--_muted); }
 .dx-chart__title { font-weight: 700; margin-bottom: 6px; }
-.dx-chart__svg { display: block; width: 100%; overflow: visible; }
-.dx-chart__label { fill: var(--_text); font-family: var(--_font); font-size: 12.5px; }
-.dx-chart__value { fill: var(--_muted); font-family: var(--_font); font-size: 12.5px; font-variant-numeric: tabular-nums; }
+.dx-chart__svg { width: 100%; }
+.dx-chart__label { font-family: var(--_font); font-size: 12.5px; }
+.dx-chart__value { fill: var(--_muted); font-family: var(--_font); font-size: 12.5px; }
 .dx-chart__track { fill: var(--_surface-alt); }
-.dx-chart__bar { fill: var(--_accent); }
 .dx-chart__bar--1 { fill: var(--_warn); }
 .dx-chart__bar--2 { fill: var(--_ok); }
 .dx-chart__bar--3 { fill: var(--_info); }
@@ -207,18 +213,17 @@ button:disabled { opacity: 0.6; cursor: progress; }
 
 /* badges */
 .dx-badge {
-  display: inline-flex; align-items: center; gap: 4px; padding: 1px 8px; border-radius: 999px;
-  font-size: 12px; font-weight: 600; line-height: 1.5; white-space: nowrap;
-  background: color-mix(in srgb, var(--_muted) 12%, var(--_surface)); color: var(--_muted);
+  gap: 4px; padding: 1px 8px;
+  font-size: 12px; line-height: 1.5;
+  background: color-mix(in srgb, var(--_muted) 12%, var(--_surface));
 }
-.dx-badge--ok { background: color-mix(in srgb, var(--_ok) 12%, var(--_surface)); color: var(--_ok); }
-.dx-badge--info { background: color-mix(in srgb, var(--_info) 12%, var(--_surface)); color: var(--_info); }
+.dx-badge--ok { background: color-mix(in srgb, var(--_ok) 12%, var(--_surface)); }
+.dx-badge--info { background: color-mix(in srgb, var(--_info) 12%, var(--_surface)); }
 .dx-badge--warn { background: color-mix(in srgb, var(--_warn) 10%, var(--_surface)); color: color-mix(in srgb, var(--_warn) 82%, #000); }
-.dx-badge--bad { background: color-mix(in srgb, var(--_bad) 12%, var(--_surface)); color: var(--_bad); }
-.dx-badge__icon { font-size: 11px; }
-.dx-action { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; }
+.dx-badge--bad { background: color-mix(in srgb, var(--_bad) 12%, var(--_surface)); }
+.dx-action { border-radius: 999px; font-size: 12px; }
 .dx-action--work { background: color-mix(in srgb, var(--_accent) 12%, var(--_surface)); color: var(--_accent); }
-.dx-action--routine { background: var(--_surface-alt); color: var(--_muted); }
+.dx-action--routine { background: var(--_surface-alt); }
 
 /* rows */
 .rows__caption { color: var(--_muted); margin-bottom: 8px; }
@@ -249,54 +254,46 @@ button:disabled { opacity: 0.6; cursor: progress; }
 /* claim detail (render.js) */
 .dx-claim { display: grid; gap: 10px; }
 .dx-claim__head { display: grid; gap: 4px; }
-.dx-claim__title { font-size: 15px; font-weight: 700; }
-.dx-claim__pcn { color: var(--_muted); font-weight: 400; }
-.dx-claim__badges { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; }
+.dx-claim__title { font-size: 15px; }
+.dx-claim__pcn { font-weight: 400; }
+.dx-claim__badges { gap: 6px 10px; }
 .dx-cards--claim { grid-template-columns: repeat(auto-fill, minmax(120px, 1fr)); }
 .dx-cards--claim .dx-card__value { font-size: 16px; }
-.dx-kv { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 4px 16px; margin: 0; }
+.dx-kv { gap: 4px 16px; margin: 0; }
 .dx-kv__item { display: grid; gap: 0; }
-.dx-kv dt { font-size: 11.5px; color: var(--_muted); font-weight: 600; }
-.dx-kv dd { margin: 0; }
-.dx-note { padding: 8px 10px; border-radius: 6px; background: color-mix(in srgb, var(--_info) 8%, var(--_surface)); }
+.dx-kv dt { font-size: 11.5px; }
+.dx-note { padding: 8px 10px; background: color-mix(in srgb, var(--_info) 8%, var(--_surface)); }
 .dx-section { display: grid; gap: 8px; }
-.dx-section__title { font-weight: 700; font-size: 13.5px; border-bottom: 1px solid var(--_border); padding-bottom: 4px; }
-.dx-actions { display: grid; gap: 4px; list-style: decimal; padding-left: 20px; }
+.dx-section__title { font-size: 13.5px; border-bottom: 1px solid var(--_border); padding-bottom: 4px; }
+.dx-actions { gap: 4px; list-style: decimal; padding-left: 20px; }
 .dx-actions__item { display: list-item; }
 .dx-actions__item > * { margin-right: 8px; }
 .dx-adj, .dx-remark, .dx-line {
   display: grid; gap: 6px; padding: 8px 10px; border: 1px solid var(--_border); border-radius: 6px;
 }
-.dx-line { background: var(--_surface-alt); }
-.dx-adj, .dx-remark { background: var(--_surface); }
 .dx-adj__head, .dx-line__head { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; }
-.dx-adj__amount { margin-left: auto; font-weight: 700; }
-.dx-adj__group { color: var(--_muted); font-size: 12.5px; }
-.dx-line__no { font-weight: 700; }
-.dx-code { font-family: var(--_mono); font-weight: 700; }
+.dx-adj__group { font-size: 12.5px; }
+.dx-code { font-family: var(--_mono); }
 .dx-code--big { font-size: 14px; }
-.dx-source { font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.03em; color: var(--_muted); }
+.dx-source { font-size: 11px; letter-spacing: 0.03em; color: var(--_muted); }
 .dx-source--ours { color: var(--_accent); }
 .dx-guidance { border-left: 3px solid var(--_accent); padding-left: 8px; display: grid; gap: 4px; }
 .dx-official { display: grid; gap: 2px; }
 .dx-warning { color: var(--_bad); font-weight: 600; }
-.dx-where { color: var(--_muted); font-size: 12px; }
-.dx-sub { font-weight: 700; font-size: 12.5px; margin-top: 4px; }
+.dx-where { font-size: 12px; }
+.dx-sub { font-size: 12.5px; margin-top: 4px; }
 .dx-list { padding-left: 20px; list-style: disc; }
 ol.dx-list { list-style: decimal; }
 .dx-letter, .dx-raw {
-  white-space: pre-wrap; font-family: var(--_mono); font-size: 12px; background: var(--_surface-alt);
-  border: 1px solid var(--_border); border-radius: 6px; padding: 8px 10px; margin: 0; max-height: 320px; overflow: auto;
+  font-size: 12px; background: var(--_surface-alt);
+  border: 1px solid var(--_border); border-radius: 6px; padding: 8px 10px; max-height: 320px;
 }
-.dx-toolbar { display: flex; gap: 8px; align-items: center; }
-.dx-copy-wrap { display: inline-flex; gap: 8px; align-items: center; }
-.dx-copy__status { color: var(--_ok); font-size: 12px; }
+.dx-copy__status { font-size: 12px; }
 .dx-offscreen { position: fixed; left: -9999px; top: 0; }
-.dx-file-status { border: 1px solid var(--_border); border-radius: 6px; padding: 8px 10px; display: grid; gap: 6px; }
-.dx-file-status__head { display: flex; flex-wrap: wrap; gap: 4px 10px; align-items: center; }
+.dx-file-status { padding: 8px 10px; display: grid; gap: 6px; }
+.dx-file-status__head { gap: 4px 10px; }
 .dx-file-status__name { font-weight: 700; }
-.dx-diags { display: grid; gap: 4px; font-size: 12.5px; }
-.dx-diag__where { color: var(--_muted); }
+.dx-diags { gap: 4px; font-size: 12.5px; }
 .dx-diag__raw { font-family: var(--_mono); font-size: 12px; }
 
 @container dx (max-width: 520px) {

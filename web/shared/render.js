@@ -4,6 +4,7 @@
 //  - nothing here computes a total, a balance or an outcome: it formats what the report says
 //    (the only arithmetic is scaling chart bars to the largest amount shown);
 //  - every class name starts with "dx-" so the nodes can be styled inside a page or a shadow root;
+//    their styles common to page and widget are in report.css beside this file;
 //  - no globals besides `document` and `navigator.clipboard` (copy buttons); no imports.
 //
 // Exports (stable): h, svg, formatMoney, formatPercent, formatDate, formatCount, outcomeTone,

@@ -1,6 +1,7 @@
 # Builds ${DIST}/denial-explainer-offline.html: the whole page in one file that works from
 # file:// with no server (Chromium blocks ES modules and module workers there).
-# Included by cmake/finish_dist.cmake with DIST, INLINE_JS, SOURCE_DIR and VERSION set.
+# Included by cmake/finish_dist.cmake with DIST, INLINE_JS, SOURCE_DIR and VERSION set. Reads the
+# files as assembled in DIST (flat, styles.css with the shared report styles already in it).
 #
 # How: a tiny bundler turns each ES module into an IIFE registered in `__dx[name]` (imports
 # become `const {a, b} = __dx['name'];`, `export` keywords are dropped) and concatenates them:
@@ -97,17 +98,17 @@ endfunction()
 
 # ---- engine (blob worker source) -----------------------------------------------------------
 file(READ "${INLINE_JS}" _core)
-_dx_module("${SOURCE_DIR}/web/denial-api.js" "denial-api" _api)
-_dx_module("${SOURCE_DIR}/web/worker.js" "worker" _worker)
+_dx_module("${DIST}/denial-api.js" "denial-api" _api)
+_dx_module("${DIST}/worker.js" "worker" _worker)
 # Strict mode (as in the ES modules) for our code only, not for Emscripten's.
 set(_engine "const __dx = {};\n${_core}\n;(() => { 'use strict';\n${_api}\n${_worker}\n})();\n")
 _dx_check_inline("engine" "${_engine}")
 
 # ---- page script --------------------------------------------------------------------------
-file(GLOB _helpers "${SOURCE_DIR}/web/app-*.js")
+file(GLOB _helpers "${DIST}/app-*.js")
 list(SORT _helpers)
 set(_app "(() => {\n'use strict';\nconst __dx = {};\n")
-foreach(_m IN ITEMS "${SOURCE_DIR}/web/render.js" "${SOURCE_DIR}/web/bridge.js" ${_helpers} "${SOURCE_DIR}/web/app.js")
+foreach(_m IN ITEMS "${DIST}/render.js" "${DIST}/bridge.js" ${_helpers} "${DIST}/app.js")
   get_filename_component(_name "${_m}" NAME_WE)
   _dx_module("${_m}" "${_name}" _code)
   string(APPEND _app "${_code}")
@@ -116,11 +117,11 @@ string(APPEND _app "})();\n")
 _dx_check_inline("page script" "${_app}")
 
 # ---- sample, styles, favicon -------------------------------------------------------------
-file(READ "${SOURCE_DIR}/web/sample.835" _sample)
+file(READ "${DIST}/sample.835" _sample)
 _dx_check_inline("sample.835" "${_sample}")
-file(READ "${SOURCE_DIR}/web/styles.css" _css)
+file(READ "${DIST}/styles.css" _css)
 set(_css "\n${_css}")
-file(READ "${SOURCE_DIR}/web/favicon.svg" _icon)
+file(READ "${DIST}/favicon.svg" _icon)
 string(STRIP "${_icon}" _icon)
 string(REPLACE "%" "%25" _icon "${_icon}")
 string(REPLACE "#" "%23" _icon "${_icon}")
@@ -144,7 +145,7 @@ endif()
 set(_csp "default-src 'none'; script-src ${_app_hash} 'wasm-unsafe-eval'${_eval}; style-src ${_css_hash}; img-src data:; worker-src blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'")
 
 # ---- assemble -------------------------------------------------------------------------------
-file(READ "${SOURCE_DIR}/web/index.html" _html)
+file(READ "${DIST}/index.html" _html)
 string(REGEX REPLACE "<meta http-equiv=\"Content-Security-Policy\" content=\"[^\"]*\">"
   "<meta http-equiv=\"Content-Security-Policy\" content=\"${_csp}\">" _html "${_html}")
 string(REPLACE "<link rel=\"icon\" href=\"favicon.svg\" type=\"image/svg+xml\">"
@@ -157,6 +158,6 @@ string(REPLACE "works offline after the first visit" "this single file works wit
 string(REPLACE "</body>"
   "<script type=\"text/plain\" id=\"dx-sample\">\n${_sample}</script>\n<script type=\"text/plain\" id=\"dx-engine-src\">\n${_engine}</script>\n<script>${_app}</script>\n</body>" _html "${_html}")
 if(_html MATCHES "src=\"app.js\"|href=\"styles.css\"|<!--DX-")
-  message(FATAL_ERROR "build_single_file: index.html changed shape; update web/build_single_file.cmake")
+  message(FATAL_ERROR "build_single_file: index.html changed shape; update web/page/build_single_file.cmake")
 endif()
 file(WRITE "${DIST}/denial-explainer-offline.html" "${_html}")
