@@ -1,5 +1,6 @@
 // The text report: a short memo to a biller. Money first, then what needs work, then each
 // claim with the official meaning of every code and what to do about it.
+#include <algorithm>
 #include <sstream>
 
 #include "denial/query.h"
@@ -67,10 +68,33 @@ void claim_block(std::ostringstream& o, const ExplainedClaim& x, bool mask) {
       << "\n";
     if (!r.guidance.note.empty()) o << "      Our note: " << r.guidance.note << "\n";
   }
+  if (!x.flags.empty() && x.flags[0] == "unbalanced")
+    o << "    Does not balance: " << usd(x.unaccounted) << " unaccounted for.\n";
+  o << "    Money: worth working " << usd(x.money.recoverable) << ", patient or next payer "
+    << usd(x.money.patient) << ", write off " << usd(x.money.write_off) << ", other "
+    << usd(x.money.other) << ".\n";
+  std::vector<std::string_view> why;
   for (const NextAction& n : x.actions) {
-    o << "    -> " << action_label(n.action) << ": " << usd(n.amount) << " (";
-    for (std::size_t i = 0; i < n.reasons.size(); ++i) o << (i ? ", " : "") << n.reasons[i];
-    o << ")\n";
+    o << "    -> " << n.label << ": " << usd(n.amount);
+    if (!n.reasons.empty()) {
+      o << " (";
+      for (std::size_t i = 0; i < n.reasons.size(); ++i) o << (i ? ", " : "") << n.reasons[i];
+      o << ")";
+    }
+    if (n.deadline.act_by)
+      o << (n.deadline.passed ? "; deadline passed " : "; act by ") << iso_date(*n.deadline.act_by)
+        << " (" << n.deadline.owner << " rule)";
+    o << "\n";
+    if (!n.note.empty()) o << "       " << n.note << "\n";
+    for (std::string_view id : n.sources)
+      if (std::find(why.begin(), why.end(), id) == why.end()) why.push_back(id);
+  }
+  if (!why.empty()) {
+    o << "    Why we say this:";
+    for (std::string_view id : why)
+      if (const SourceInfo* s = find_source(id))
+        o << "\n      - " << s->title << " (" << s->publisher << ")";
+    o << "\n";
   }
 }
 
@@ -82,7 +106,11 @@ std::string to_text(const Report& r, bool mask) {
   o << "DENIAL EXPLAINER - remittance memo\n";
   for (const FileInfo& f : r.files)
     o << "File: " << f.name << " ("
-      << (f.readable ? (f.errors ? "read with errors" : "read") : "not readable") << ")\n";
+      << (f.readable ? (f.errors ? "read with errors" : "read") : "not readable")
+      << (f.balance_findings ? "; " + std::to_string(f.balance_findings) + " balance finding(s)"
+                             : std::string())
+      << ")\n";
+  if (!r.options.as_of.empty()) o << "Deadlines judged as of " << r.options.as_of << ".\n";
   o << "\nSUMMARY\n";
   o << "  " << s.claims << " claims, " << s.service_lines << " service lines in " << s.transactions
     << " payment(s).\n";
@@ -92,12 +120,11 @@ std::string to_text(const Report& r, bool mask) {
     << " claim(s); denial rate "
     << percent(static_cast<Cents>(s.denied_claims), static_cast<Cents>(s.claims)) << " of claims, "
     << percent(s.denied_amount, s.total_charge) << " of billed dollars.\n";
-  // Not every denial is worth working (bundling, non-covered): say how much has an action.
-  Cents worth = 0;
+  // Not every denial is worth working (bundling, non-covered): the recoverable bucket is.
   auto work_rows = worklist(r);
-  for (const ClaimRow* row : work_rows) worth += row->at_stake;
-  o << "  Worth working (appeal, correct, rebill, chase): " << usd(worth) << " on "
-    << work_rows.size() << " claim(s); the rest is written off or billed as shown below.\n";
+  o << "  Worth working (appeal, correct, rebill, chase): " << usd(s.recoverable_amount) << " on "
+    << work_rows.size() << " claim(s); patient or next payer " << usd(s.patient_amount)
+    << "; the rest is written off or billed as shown below.\n";
   o << "  Contractual write-offs " << usd(s.write_off_amount)
     << "; provider-level adjustments (PLB) " << usd(s.provider_adjustment_total) << ".\n";
   if (s.duplicate_payments)
@@ -137,7 +164,9 @@ std::string to_text(const Report& r, bool mask) {
     o << "  " << ++n << ". "
       << (mask ? mask_id(row->patient_control_number) : row->patient_control_number)
       << (row->patient_name.empty() || mask ? "" : " (" + row->patient_name + ")") << ": "
-      << action_label(row->action) << ", " << usd(row->at_stake) << " [" << row->codes << "]\n";
+      << row->action_label << ", " << usd(row->at_stake)
+      << (row->act_by ? ", act by " + iso_date(*row->act_by) : std::string()) << " [" << row->codes
+      << "]\n";
   }
   if (!r.explained.empty()) {
     o << "\nCLAIM BY CLAIM\n";
