@@ -248,9 +248,8 @@ RemarkEffect effect_from_description(std::string_view description) {
       has(t, "no additional rights to appeal") ||
       has(t, "time limit for filing a reconsideration or appeal has expired"))
     return RemarkEffect::no_appeal_rights;
-  if ((has(t, "qualified medicare beneficiary") && !has(t, "no longer")) ||
-      has(t, "patient cannot be billed"))
-    return RemarkEffect::patient_protected;
+  if (has(t, "qualified medicare beneficiary") && !has(t, "no longer"))
+    return RemarkEffect::patient_protected;  // QMB (N781-N783, N192); N935 says "no longer"
   if (has(t, "you may appeal") || has(t, "right to appeal") || has(t, "may file an appeal") ||
       has(t, "you must appeal") || has(t, "subject to appeal process") ||
       has(t, "eligible for dispute"))

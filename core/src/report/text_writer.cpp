@@ -55,9 +55,16 @@ void claim_block(std::ostringstream& o, const ExplainedClaim& x, bool mask) {
     o << "\n      Official: " << (a.carc ? a.carc->description : "not in the official CARC list")
       << "\n";
     o << "      Our guidance: " << kind_id(a.guidance.kind) << ", "
-      << category_label(a.guidance.category) << "; " << action_label(a.guidance.action)
+      << category_label(a.guidance.category) << "; " << action_label(a.guidance.action, x.channel)
       << "; appealable: " << appealable_id(a.guidance.appealable) << ".\n";
-    if (!a.guidance.group_note.empty()) o << "      " << a.guidance.group_note << "\n";
+    if (a.late_route)
+      o << "      Was: " << action_label(*a.late_route, x.channel) << "; its deadline passed.\n";
+    // A matching advice rule is more specific than the group's note (QMB beats "bill the
+    // secondary, then the patient"): show the rule's note instead.
+    if (!a.guidance.rule_note.empty())
+      o << "      " << a.guidance.rule_note << "\n";
+    else if (!a.guidance.group_note.empty())
+      o << "      " << a.guidance.group_note << "\n";
   }
   for (const ExplainedRemark& r : x.remarks) {
     o << "    Remark " << r.source->code
