@@ -279,7 +279,9 @@ int remark_effect_strength(RemarkEffect e) {
   }
 }
 
-RemarkGuidance remark_guidance(std::string_view rarc) {
+namespace {
+
+RemarkGuidance remark_guidance_uncached(std::string_view rarc) {
   const Data& d = data();
   const CodeEntry* e = find_code(CodeList::rarc, rarc);
   RemarkEffect worded = e ? effect_from_description(e->description) : RemarkEffect::none;
@@ -295,6 +297,17 @@ RemarkGuidance remark_guidance(std::string_view rarc) {
   g.effect = worded;
   if (e) g.sources = parse_source_ids("x12-rarc");
   return g;
+}
+
+}  // namespace
+
+RemarkGuidance remark_guidance(std::string_view rarc) {
+  // Every adjustment asks about every remark it sees, and reading the wording costs a
+  // lowercase copy and a dozen searches: remember the answers (per thread, bounded).
+  thread_local std::map<std::string, RemarkGuidance, std::less<>> cache;
+  if (auto it = cache.find(rarc); it != cache.end()) return it->second;
+  if (cache.size() > 4096) cache.clear();
+  return cache.emplace(std::string(rarc), remark_guidance_uncached(rarc)).first->second;
 }
 
 namespace detail {

@@ -115,6 +115,7 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
       ++reason.count;
     }
     for (const NextAction& n : x.actions) {
+      if (n.action == Action::no_action) continue;  // "nothing to do" is not a task to count
       auto& act = s.by_action[n.action];
       act.amount += n.amount;
       ++act.count;
