@@ -130,6 +130,11 @@ AdjustmentGuidance advise_uncached(std::string_view group, std::string_view carc
   Action before = g.action;
   detail::apply_guards(g, group, carc);
   if (g.action != before) g.rule = "guard";
+  // The in-depth text of a patient-share code explains billing the patient; when the patient
+  // is not to be billed (QMB, eligibility, another payer) the rule's note replaces it.
+  if (group == "PR" && g.action != Action::bill_patient && g.detail &&
+      g.kind != Kind::informational && !g.rule_note.empty())
+    g.detail = nullptr;
   // The neutral "fix the claim" becomes the payer's route (section 4). Medicare fixes a
   // processed claim by reopening (Pub. 100-04 ch. 34); others take a replacement claim.
   if (g.action == Action::resubmit_corrected)
