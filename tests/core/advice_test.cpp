@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "denial/report.h"
+#include "denial/session.h"
 #include "test_util.h"
 
 using nlohmann::json;
@@ -166,11 +167,12 @@ namespace {
 
 std::vector<std::pair<std::string, std::string>> every_input() {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& e : std::filesystem::directory_iterator(DENIAL_TEST_DATA)) {
-    std::string name = e.path().filename().string();
-    if (e.is_regular_file() && e.path().extension() == ".835")
-      out.emplace_back(name, denial_test::read_file(e.path().string()));
-  }
+  for (const char* dir : {"", "/malformed"})
+    for (const auto& e : std::filesystem::directory_iterator(std::string(DENIAL_TEST_DATA) + dir)) {
+      std::string name = e.path().filename().string();
+      if (e.is_regular_file() && e.path().extension() == ".835")
+        out.emplace_back(name, denial_test::read_file(e.path().string()));
+    }
   if (denial_test::have_samples())
     for (const auto& e : std::filesystem::directory_iterator(denial_test::samples_dir()))
       if (e.is_regular_file() && e.path().filename() != "SOURCES.md")
@@ -251,4 +253,22 @@ TEST(MoneyAgreement, MemoJsonAndCsvShowTheSameMoneyForEveryFixtureAndSample) {
       EXPECT_EQ(w["recoverable"], c["money"]["recoverable"]);
     }
   }
+}
+
+TEST(AdviceOptions, FromTheJsonTheWasmApiPasses) {
+  auto o = denial::explain_options_from_json(
+      R"({"as_of":"20260301","appeal_days":90,"filing_days":null})");
+  EXPECT_EQ(o.as_of, "2026-03-01");
+  EXPECT_EQ(o.appeal_days, 90);
+  EXPECT_FALSE(o.filing_days.has_value());
+  auto bad = denial::explain_options_from_json(R"({"as_of":"2026-02-30","appeal_days":-1})");
+  EXPECT_TRUE(bad.as_of.empty());
+  EXPECT_FALSE(bad.appeal_days.has_value());
+  EXPECT_TRUE(denial::explain_options_from_json("not json").as_of.empty());
+  // A session judges deadlines by its options, like explain_file.
+  denial::Session s(UINT64_MAX, UINT64_MAX, o);
+  s.add_file("advice_medicare.835", denial_test::fixture("advice_medicare.835"));
+  json report = json::parse(s.report_json());
+  EXPECT_EQ(report["options"]["as_of"], "2026-03-01");
+  EXPECT_EQ(report["options"]["appeal_days"], 90);
 }
