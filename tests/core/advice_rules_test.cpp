@@ -119,6 +119,12 @@ TEST(AdviceGuards, QmbAndEligibilityNeverBillThePatient) {
                 g.action == Action::bill_other_payer)
         << "PR-" << carc;
   }
+  // The group says who may be billed; the reason what to do: a claim error under PR is fixed
+  // first, a provider enrollment problem is the provider's to sort out.
+  EXPECT_EQ(denial::advise("PR", "16", {}, Channel::other, "1").action, Action::corrected_claim);
+  EXPECT_EQ(denial::advise("PR", "16", {}, Channel::medicare, "1").action, Action::reopening);
+  EXPECT_EQ(denial::advise("PR", "B7", {}, Channel::other, "1").action, Action::contact_payer);
+  EXPECT_EQ(denial::advise("PR", "50", {}, Channel::other, "1").action, Action::bill_patient);
   EXPECT_EQ(denial::advise("OA", "100", {}, Channel::other, "1").action, Action::bill_patient);
   EXPECT_NE(denial::advise("CO", "100", {}, Channel::other, "1").action, Action::bill_patient);
 }
