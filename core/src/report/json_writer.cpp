@@ -55,14 +55,14 @@ json action_json(const NextAction& n) {
   return j;
 }
 
-json guidance_json(const AdjustmentGuidance& g) {
+json guidance_json(const AdjustmentGuidance& g, Channel channel) {
   json j = {{"source", "Denial Explainer guidance (not official text)"},
             {"known", g.known},
             {"category", category_id(g.category)},
             {"category_label", category_label(g.category)},
             {"kind", kind_id(g.kind)},
             {"action", action_id(g.action)},
-            {"action_label", action_label(g.action)},
+            {"action_label", action_label(g.action, channel)},
             {"appealable", appealable_id(g.appealable)}};
   if (!g.group_note.empty()) j["group_note"] = std::string(g.group_note);
   if (g.detail) {
@@ -90,7 +90,7 @@ json remark_guidance_json(const RemarkGuidance& g) {
   return j;
 }
 
-json adjustment_json(const ExplainedAdjustment& a) {
+json adjustment_json(const ExplainedAdjustment& a, Channel channel) {
   const Adjustment& s = *a.source;
   json j = {{"level", a.line < 0 ? "claim" : "line"},
             {"group", s.group},
@@ -101,7 +101,7 @@ json adjustment_json(const ExplainedAdjustment& a) {
             {"group_official", official(CodeList::group, a.group)},
             {"official", official(CodeList::carc, a.carc)},
             {"validity", validity_name(a.validity)},
-            {"guidance", guidance_json(a.guidance)},
+            {"guidance", guidance_json(a.guidance, channel)},
             {"segment", s.pos.segment_no},
             {"offset", s.pos.byte_offset}};
   if (a.line >= 0) j["line"] = a.line;
@@ -162,7 +162,8 @@ json names_json(const std::vector<PersonName>& names) {
 json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x) {
   json adjustments = json::array(), remarks = json::array();
   for (const auto& a : x.adjustments)
-    if (a.line == static_cast<std::ptrdiff_t>(index)) adjustments.push_back(adjustment_json(a));
+    if (a.line == static_cast<std::ptrdiff_t>(index))
+      adjustments.push_back(adjustment_json(a, x.channel));
   for (const auto& r : x.remarks)
     if (r.line == static_cast<std::ptrdiff_t>(index)) remarks.push_back(remark_json(r));
   json j = {{"index", index},
@@ -191,7 +192,7 @@ json claim_json(const ExplainedClaim& x) {
   for (const NextAction& n : x.actions) actions.push_back(action_json(n));
   json adjustments = json::array(), remarks = json::array(), lines = json::array();
   for (const auto& a : x.adjustments)
-    if (a.line < 0) adjustments.push_back(adjustment_json(a));
+    if (a.line < 0) adjustments.push_back(adjustment_json(a, x.channel));
   for (const auto& r : x.remarks)
     if (r.line < 0) remarks.push_back(remark_json(r));
   for (std::size_t i = 0; i < c.lines.size(); ++i) lines.push_back(line_json(c.lines[i], i, x));

@@ -117,7 +117,6 @@ std::string to_text(const Report& r, bool mask) {
       << (f.balance_findings ? "; " + std::to_string(f.balance_findings) + " balance finding(s)"
                              : std::string())
       << ")\n";
-  if (!r.options.as_of.empty()) o << "Deadlines judged as of " << r.options.as_of << ".\n";
   o << "\nSUMMARY\n";
   o << "  " << s.claims << " claims, " << s.service_lines << " service lines in " << s.transactions
     << " payment(s).\n";
@@ -134,6 +133,7 @@ std::string to_text(const Report& r, bool mask) {
     << "; the rest is written off or billed as shown below.\n";
   o << "  Contractual write-offs " << usd(s.write_off_amount)
     << "; provider-level adjustments (PLB) " << usd(s.provider_adjustment_total) << ".\n";
+  if (!r.options.as_of.empty()) o << "  Deadlines judged as of " << r.options.as_of << ".\n";
   if (s.duplicate_payments)
     o << "  " << s.duplicate_payments
       << " payment(s) were retransmissions and are not counted twice.\n";
