@@ -75,10 +75,13 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
     if (late) {
       g.action.deadline = deadline(*late);
       g.action.note = late_note(*late, x.channel, g.action.deadline);
-      g.action.label = std::string(action_label(action)) + " (" +
-                       std::string(action_label(*late, x.channel)) + ": deadline passed)";
+      g.action.label = late_label(*late, x.channel);
+      g.action.sources = deadline_sources(*late, g.action.deadline);
     } else {
-      if (is_route(action)) g.action.deadline = deadline(action);
+      if (is_route(action)) {
+        g.action.deadline = deadline(action);
+        g.action.sources = deadline_sources(action, g.action.deadline);
+      }
       g.action.label = std::string(action_label(action, x.channel));
     }
     return g;

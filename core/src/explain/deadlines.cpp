@@ -111,3 +111,39 @@ std::string late_note(Action route, Channel channel, const Deadline& d) {
 }
 
 }  // namespace denial::detail
+
+namespace denial::detail {
+
+std::string late_label(Action route, Channel channel) {
+  const bool medicare = channel == Channel::medicare;
+  switch (route) {
+    case Action::appeal:
+      return medicare ? "Write off (the redetermination deadline passed)"
+                      : "Write off (the appeal deadline passed)";
+    case Action::reopening:
+      return "Write off (the reopening deadline passed)";
+    case Action::corrected_claim:
+      return "Write off (the corrected-claim deadline passed)";
+    case Action::new_claim:
+      return "Write off (the filing limit passed)";
+    default:
+      return std::string(action_label(Action::write_off));
+  }
+}
+
+std::vector<std::string_view> deadline_sources(Action route, const Deadline& d) {
+  if (!d.act_by) return {};
+  if (d.owner == "contract") return parse_source_ids("payer-contract");
+  switch (route) {
+    case Action::appeal:
+      return parse_source_ids("cfr-42-405-942;cms-100-04-ch29");
+    case Action::reopening:
+      return parse_source_ids("cfr-42-405-980;cms-100-04-ch34");
+    case Action::new_claim:
+      return parse_source_ids("cfr-42-424-44;cms-100-04-ch1-70");
+    default:
+      return {};
+  }
+}
+
+}  // namespace denial::detail
