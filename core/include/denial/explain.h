@@ -69,7 +69,7 @@ struct NextAction {
   Action action;
   Cents amount = 0;                  ///< money this action is about
   std::vector<std::string> reasons;  ///< "CO-16", "N290", ...
-  std::string label;                 ///< the payer's name for it (Medicare: redetermination)
+  std::string_view label;  ///< the payer's name for it (static text; Medicare: redetermination)
   Deadline deadline;
   std::string_view rule;                  ///< advice rule id or layer that chose the action
   std::vector<std::string_view> sources;  ///< source ids behind it

@@ -32,7 +32,7 @@ struct ClaimRow {
   Cents charge = 0, paid = 0, patient_responsibility = 0;
   Outcome outcome = Outcome::paid_as_expected;
   Action action = Action::no_action;  ///< the primary action (actions[0])
-  std::string action_label;           ///< its label as the payer calls it
+  std::string_view action_label;      ///< its label as the payer calls it (static text)
   Cents at_stake = 0;                 ///< amount of the primary action
   std::optional<Days> act_by;         ///< deadline of the primary action, if any
   std::string_view deadline_owner;    ///< "medicare" / "contract" / empty

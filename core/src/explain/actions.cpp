@@ -40,7 +40,7 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
   x.money = {};
   if (c.status == "22") {  // a reversal undoes an earlier claim: nothing to do, no money
     x.actions.push_back({Action::no_action});
-    x.actions.back().label = std::string(action_label(Action::no_action));
+    x.actions.back().label = action_label(Action::no_action);
     x.actions.back().rule = "reversal";
     return;
   }
@@ -65,6 +65,7 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
   }
   // One group per (action, late route): a late appeal's write-off is not a contractual one.
   std::vector<Group> groups;
+  groups.reserve(4);  // a claim rarely needs more: one allocation per claim
   auto group_of = [&](Action action, std::optional<Action> late) -> Group& {
     for (Group& g : groups)
       if (g.action.action == action && g.late == late) return g;
@@ -82,7 +83,7 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
         g.action.deadline = deadline(action);
         g.action.sources = deadline_sources(action, g.action.deadline);
       }
-      g.action.label = std::string(action_label(action, x.channel));
+      g.action.label = action_label(action, x.channel);
     }
     return g;
   };
@@ -122,6 +123,7 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
         n.sources.push_back(id);
     g.used = true;
   }
+  x.actions.reserve(groups.size());
   for (Group& g : groups) {
     NextAction& n = g.action;
     // No action, nothing at stake, or money that came back (net negative): not a task; its
@@ -156,7 +158,7 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
                    });
   if (x.actions.empty()) {
     x.actions.push_back({Action::no_action});
-    x.actions.back().label = std::string(action_label(Action::no_action));
+    x.actions.back().label = action_label(Action::no_action);
     x.actions.back().rule = "nothing_to_do";
   }
 }

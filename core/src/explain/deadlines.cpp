@@ -114,7 +114,7 @@ std::string late_note(Action route, Channel channel, const Deadline& d) {
 
 namespace denial::detail {
 
-std::string late_label(Action route, Channel channel) {
+std::string_view late_label(Action route, Channel channel) {
   const bool medicare = channel == Channel::medicare;
   switch (route) {
     case Action::appeal:
@@ -127,7 +127,7 @@ std::string late_label(Action route, Channel channel) {
     case Action::new_claim:
       return "Write off (the filing limit passed)";
     default:
-      return std::string(action_label(Action::write_off));
+      return action_label(Action::write_off);
   }
 }
 

@@ -18,7 +18,7 @@ Deadline deadline_for(Action route, Channel channel, const std::string& remit_da
 /// What a passed deadline leaves: the exception route in words.
 std::string late_note(Action route, Channel channel, const Deadline& d);
 /// The label of the write-off a passed deadline leaves ("Write off (the filing limit passed)").
-std::string late_label(Action route, Channel channel);
+std::string_view late_label(Action route, Channel channel);
 /// Source ids (sources.csv) of the rule a deadline follows.
 std::vector<std::string_view> deadline_sources(Action route, const Deadline& d);
 

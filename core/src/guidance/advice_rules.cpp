@@ -163,15 +163,21 @@ AdjustmentGuidance advise(std::string_view group, std::string_view carc,
                           const std::vector<std::string>& remarks, Channel channel,
                           std::string_view status) {
   // Big remits repeat the same few combinations: remember the no-remark answers per thread.
-  if (remarks.empty() && group.size() + carc.size() + status.size() < 40) {
+  // The key is built on the stack: this runs for every adjustment of a big file.
+  if (remarks.empty() && group.size() + carc.size() + status.size() + 4 < 48) {
     thread_local std::map<std::string, AdjustmentGuidance, std::less<>> cache;
-    std::string key;
-    key.reserve(48);
-    key.append(group).append("|").append(carc).append("|").append(status).append("|");
-    key.push_back(static_cast<char>('0' + static_cast<int>(channel)));
+    char buf[48];
+    std::size_t n = group.copy(buf, group.size());
+    buf[n++] = '|';
+    n += carc.copy(buf + n, carc.size());
+    buf[n++] = '|';
+    n += status.copy(buf + n, status.size());
+    buf[n++] = '|';
+    buf[n++] = static_cast<char>('0' + static_cast<int>(channel));
+    std::string_view key(buf, n);
     if (auto it = cache.find(key); it != cache.end()) return it->second;
     if (cache.size() > 4096) cache.clear();
-    return cache.emplace(std::move(key), advise_uncached(group, carc, remarks, channel, status))
+    return cache.emplace(std::string(key), advise_uncached(group, carc, remarks, channel, status))
         .first->second;
   }
   return advise_uncached(group, carc, remarks, channel, status);

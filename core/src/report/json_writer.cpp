@@ -40,7 +40,7 @@ json date_or_null(const std::optional<Days>& d) { return d ? json(iso_date(*d)) 
 
 json action_json(const NextAction& n) {
   json j = {{"action", action_id(n.action)},
-            {"label", n.label.empty() ? std::string(action_label(n.action)) : n.label},
+            {"label", std::string(n.label.empty() ? action_label(n.action) : n.label)},
             {"amount", money(n.amount)},
             {"bucket", bucket_id(bucket_of(n.action))},
             {"reasons", n.reasons},
@@ -365,7 +365,7 @@ json row_json(const Report& r, const ClaimRow& row) {
           {"outcome_label", outcome_label(row.outcome)},
           {"action", action_id(row.action)},
           {"action_label",
-           row.action_label.empty() ? std::string(action_label(row.action)) : row.action_label},
+           std::string(row.action_label.empty() ? action_label(row.action) : row.action_label)},
           {"at_stake", money(row.at_stake)},
           {"act_by", date_or_null(row.act_by)},
           {"deadline_owner",
