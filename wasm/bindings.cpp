@@ -67,9 +67,11 @@ denial::Session* find(int h) {
   return it == sessions.end() ? nullptr : it->second.get();
 }
 
-int open_session(double keep_claims_up_to, double max_file_bytes) {
+// options_json: {"as_of", "appeal_days", "filing_days"} (JavaScript computes today's date).
+int open_session(double keep_claims_up_to, double max_file_bytes, std::string options_json) {
   sessions[next_handle] = std::make_unique<denial::Session>(
-      static_cast<std::uint64_t>(keep_claims_up_to), static_cast<std::uint64_t>(max_file_bytes));
+      static_cast<std::uint64_t>(keep_claims_up_to), static_cast<std::uint64_t>(max_file_bytes),
+      denial::explain_options_from_json(options_json));
   return next_handle++;
 }
 void close_session(int h) { sessions.erase(h); }

@@ -1,13 +1,17 @@
 // denial-explainer: the native CLI over the public core API.
 //   explain FILE|DIR... [--format json|text|csv|ndjson] [--pretty] [--stream]
+//           [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]
 //   lookup CODE... [--format text|json]
 //   search WORDS... [--format text|json]
+#include <chrono>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 
 #include "cli_lookup.h"
+#include "denial/civil_date.h"
 #include "denial/report.h"
 
 namespace fs = std::filesystem;
@@ -17,6 +21,7 @@ namespace {
 int usage() {
   std::cerr << "usage: denial-explainer explain FILE|DIR... [--format json|text|csv|ndjson] "
                "[--pretty] [--stream]\n"
+               "               [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]\n"
                "       denial-explainer lookup CODE... [--format text|json]\n"
                "       denial-explainer search WORDS... [--format text|json]\n"
                "       denial-explainer version\n"
@@ -33,8 +38,21 @@ bool read_file(const fs::path& p, std::string& out) {
   return true;
 }
 
+// Today's date (UTC) for deadlines: only the CLI reads the clock, never the core.
+std::string today() {
+  auto now = std::chrono::system_clock::now();
+  auto days = std::chrono::duration_cast<std::chrono::hours>(now.time_since_epoch()).count() / 24;
+  return denial::iso_date(days);
+}
+
+std::optional<int> day_count(const std::string& s) {
+  if (s.empty() || s.size() > 5 || s.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  return std::stoi(s);
+}
+
 int explain(const std::vector<std::string>& inputs, const std::string& format, bool pretty,
-            bool stream) {
+            bool stream, const denial::ExplainOptions& options) {
   std::vector<fs::path> files;
   for (const auto& in : inputs) {
     std::error_code ec;
@@ -48,7 +66,7 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
       files.emplace_back(in);
     }
   }
-  denial::ReportBuilder builder(stream ? 0 : UINT64_MAX);
+  denial::ReportBuilder builder(stream ? 0 : UINT64_MAX, UINT64_MAX, options);
   int status = 0;
   for (const auto& p : files) {
     std::string bytes;
@@ -81,7 +99,14 @@ int main(int argc, char** argv) {
   std::string command = argv[1];
   std::string format;
   bool pretty = false, stream = false;
+  denial::ExplainOptions options;
+  options.as_of = today();
   std::vector<std::string> args;
+  auto days_arg = [&](const std::string& name, const std::string& v, std::optional<int>& out) {
+    out = day_count(v);
+    if (!out) std::cerr << "denial-explainer: " << name << " needs a number of days\n";
+    return out.has_value();
+  };
   for (int i = 2; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--format" && i + 1 < argc)
@@ -92,7 +117,18 @@ int main(int argc, char** argv) {
       pretty = true;
     else if (a == "--stream")
       stream = true;
-    else
+    else if (a == "--as-of" && i + 1 < argc) {
+      options.as_of = argv[++i];
+      if (!denial::parse_civil_date(options.as_of)) {
+        std::cerr << "denial-explainer: --as-of needs a date YYYY-MM-DD\n";
+        return 2;
+      }
+      options.as_of = denial::iso_date(*denial::parse_civil_date(options.as_of));
+    } else if (a == "--appeal-days" && i + 1 < argc) {
+      if (!days_arg(a, argv[++i], options.appeal_days)) return 2;
+    } else if (a == "--filing-days" && i + 1 < argc) {
+      if (!days_arg(a, argv[++i], options.filing_days)) return 2;
+    } else
       args.push_back(a);
   }
   if (command == "version") {
@@ -100,7 +136,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (command == "explain" && !args.empty())
-    return explain(args, format.empty() ? "json" : format, pretty, stream);
+    return explain(args, format.empty() ? "json" : format, pretty, stream, options);
   if (command == "lookup" && !args.empty())
     return denial_cli::lookup(args, format.empty() ? "text" : format);
   if (command == "search" && !args.empty())

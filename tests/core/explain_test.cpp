@@ -86,8 +86,8 @@ TEST(ExplainOutcomes, SequestrationFixture) {
 TEST(ExplainOutcomes, ReversalFixture) {
   auto x = explain(denial_test::fixture("reversal.835"));
   EXPECT_EQ(outcomes(x), (std::vector<Outcome>{Outcome::reversed, kContract, kContract}));
-  // A reversal is not work: no actions, no letter.
-  EXPECT_TRUE(x.claims[0].actions.empty());
+  // A reversal is not work: nothing to do, no letter.
+  EXPECT_EQ(actions(x.claims[0]), std::vector<Action>{Action::no_action});
   EXPECT_TRUE(x.claims[0].appeal_letter.empty());
 }
 
@@ -98,12 +98,14 @@ TEST(ExplainOutcomes, PlbNettingFixture) {
 }
 
 TEST(ExplainOutcomes, OtherFixtures) {
-  // CO-59 (multiple-procedure reduction) and CO-97 (bundled) cut 350 of what would be allowed:
-  // a partial denial, even though the advice for both is to write off.
+  // CO-97 (bundled, an NCCI-type denial) denies 100 of what would be allowed: a partial
+  // denial; CO-59 (multiple-procedure reduction) is routine. Money follows the action: both
+  // are write-offs (verify the edit first), so nothing is recoverable.
   auto six = explain(denial_test::fixture("cas_six_triplets.835"));
   EXPECT_EQ(outcomes(six), (std::vector<Outcome>{Outcome::partially_denied}));
-  EXPECT_EQ(six.claims[0].money.recoverable, 25000 + 10000);
-  EXPECT_EQ(six.claims[0].money.write_off, 120000 + 7550 + 3000 + 4450);  // CO-45 131 237 234
+  EXPECT_EQ(six.claims[0].money.recoverable, 0);
+  EXPECT_EQ(six.claims[0].money.write_off,
+            120000 + 7550 + 3000 + 4450 + 25000 + 10000);  // CO-45 131 237 234 59 97
   EXPECT_EQ(six.claims[0].money.patient, 35000);
   // NEGA0001 line 1 is paid above its charge (OA-94 -20): still routine.
   EXPECT_EQ(outcomes(explain(denial_test::fixture("negative_amounts.835"))),
@@ -134,8 +136,11 @@ TEST(ExplainOutcomes, MarbSample835) {
   auto x = explain(denial_test::sample("marb__sample_835.txt"));
   EXPECT_EQ(outcomes(x), (std::vector<Outcome>{kContract, kContract, Outcome::denied, kContract,
                                                kContract, kContract, Outcome::denied, kContract}));
-  // Claim 3 is denied by status, but OA-23 (prior payer) leaves nothing to do here.
-  EXPECT_TRUE(x.claims[2].actions.empty());
+  // Claim 3 is denied by status and OA-23 (prior payer) alone needs nothing, but the sample
+  // repeats claim adjustments on its lines, so no claim balances: ask the payer.
+  EXPECT_EQ(actions(x.claims[2]), std::vector<Action>{Action::contact_payer});
+  EXPECT_EQ(x.claims[2].flags,
+            (std::vector<std::string>{"unbalanced", "patient_responsibility_mismatch"}));
   // Claim 7: CO-96 at claim and line level (the sample repeats it), nothing for the patient.
   EXPECT_EQ(x.claims[6].money.patient, 0);
   EXPECT_GT(x.claims[6].money.recoverable, 0);
@@ -168,15 +173,15 @@ TEST(ExplainMoney, InformationalAdjustmentsGoToOther) {
   auto x = explain(remit("CLP*A*2*100*60~CAS*OA*23*40~", 2));
   EXPECT_EQ(x.claims[0].money.other, 4000);
   EXPECT_EQ(x.claims[0].money.recoverable, 0);
-  EXPECT_TRUE(x.claims[0].actions.empty());
+  EXPECT_EQ(actions(x.claims[0]), std::vector<Action>{Action::no_action});
 }
 
 TEST(ExplainActions, WorkFirstThenRoutinePostingByAmount) {
   auto den = explain(denial_test::fixture("denied_claim.835"));
   const auto& d2 = den.claims[1];
   // CO-197 alone would ask for a retro authorization; remark M62 (authorization number missing)
-  // turns it into a corrected claim.
-  ASSERT_EQ(actions(d2), (std::vector<Action>{Action::resubmit_corrected, Action::write_off,
+  // turns it into a corrected claim (a commercial payer: frequency 7).
+  ASSERT_EQ(actions(d2), (std::vector<Action>{Action::corrected_claim, Action::write_off,
                                               Action::bill_patient}));
   EXPECT_EQ(d2.actions[0].amount, 120000);
   EXPECT_EQ(d2.actions[0].reasons, (std::vector<std::string>{"CO-197", "M62"}));
@@ -186,7 +191,7 @@ TEST(ExplainActions, WorkFirstThenRoutinePostingByAmount) {
   // A small denial comes before a large write-off; larger work before smaller work.
   auto x = explain(remit("CLP*A*1*1330*0~CAS*CO*45*1000~CAS*CO*16*30~CAS*CO*50*300~", 4));
   EXPECT_EQ(actions(x.claims[0]),
-            (std::vector<Action>{Action::appeal, Action::resubmit_corrected, Action::write_off}));
+            (std::vector<Action>{Action::appeal, Action::corrected_claim, Action::write_off}));
   EXPECT_EQ(x.claims[0].actions[0].amount, 30000);
   EXPECT_EQ(x.claims[0].actions[1].amount, 3000);
 }
@@ -210,7 +215,7 @@ TEST(ExplainActions, SameActionIsSummedWithItsReasons) {
 TEST(ExplainActions, DenialReasonsIncludeTheRemarksThatDriveThem) {
   auto x = explain(denial_test::fixture("denied_claim.835"));
   const auto& d1 = x.claims[0];
-  ASSERT_EQ(actions(d1), std::vector<Action>{Action::resubmit_corrected});
+  ASSERT_EQ(actions(d1), std::vector<Action>{Action::new_claim});  // MA130: unprocessable
   EXPECT_EQ(d1.actions[0].amount, 28500);
   const auto& r = d1.actions[0].reasons;
   EXPECT_EQ(r.front(), "CO-16");
@@ -233,7 +238,7 @@ TEST(ExplainActions, PatientResponsibilityOnly) {
   EXPECT_EQ(pre.claims[0].outcome, Outcome::predetermination);
   auto paid = explain(remit("CLP*A*1*100*100~", 1));
   EXPECT_EQ(paid.claims[0].outcome, Outcome::paid_as_expected);
-  EXPECT_TRUE(paid.claims[0].actions.empty());
+  EXPECT_EQ(actions(paid.claims[0]), std::vector<Action>{Action::no_action});
 }
 
 // --- reversals -------------------------------------------------------------------------------

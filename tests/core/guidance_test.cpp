@@ -45,11 +45,13 @@ TEST(Guidance, EveryOfficialCarcHasATaxonomyEntry) {
   EXPECT_FALSE(guidance_for("CO", "9999").known);
 }
 
-// Only PR may be billed to the patient, whatever the CARC and whatever remarks sit next to it.
+// Only PR may be billed to the patient, whatever the CARC and whatever remarks sit next to it;
+// the one exception is OA-100 (the payer paid the patient, who holds the money).
 TEST(GuidanceRules, OnlyPrIsThePatients) {
   auto remarks = listed_remarks();
   for (const auto& e : denial::code_entries(denial::CodeList::carc)) {
     for (const char* group : {"CO", "OA", "PI", "CR", ""}) {
+      if (std::string(group) == "OA" && e.code == "100") continue;
       auto g = guidance_for(group, e.code);
       EXPECT_NE(g.action, Action::bill_patient) << group << "-" << e.code;
       EXPECT_NE(g.kind, Kind::patient_responsibility) << group << "-" << e.code;
@@ -106,17 +108,24 @@ TEST(GuidanceRules, PatientShareIsBilledToThePatient) {
   }
 }
 
-TEST(GuidanceRules, NoAppealRemarksTurnADenialIntoAResubmission) {
-  for (const char* rarc : {"MA130", "N211"}) {
-    for (const char* carc : {"16", "50", "197"}) {
-      auto before = guidance_for("CO", carc);
-      ASSERT_EQ(before.kind, Kind::denial) << carc;
-      auto g = guidance_for("CO", carc, {rarc});
-      EXPECT_EQ(g.appealable, Appealable::no) << carc << " " << rarc;
-      EXPECT_EQ(g.action, Action::resubmit_corrected) << carc << " " << rarc;
-      EXPECT_FALSE(g.remark_notes.empty()) << carc << " " << rarc;
-    }
+// Unprocessable (MA130) asks for a new claim; final (N211) takes the appeal away but never
+// turns the denial into a new claim (docs/advice.md section 3).
+TEST(GuidanceRules, UnprocessableAsksForANewClaimFinalDoesNot) {
+  for (const char* carc : {"16", "50", "197"}) {
+    auto before = guidance_for("CO", carc);
+    ASSERT_EQ(before.kind, Kind::denial) << carc;
+    auto g = guidance_for("CO", carc, {"MA130"});
+    EXPECT_EQ(g.appealable, Appealable::no) << carc;
+    EXPECT_EQ(g.action, Action::new_claim) << carc;
+    EXPECT_FALSE(g.remark_notes.empty()) << carc;
+    auto f = guidance_for("CO", carc, {"N211"});
+    EXPECT_EQ(f.appealable, Appealable::no) << carc;
+    EXPECT_NE(f.action, Action::new_claim) << carc;
+    EXPECT_NE(f.action, Action::appeal) << carc;
+    EXPECT_FALSE(f.remark_notes.empty()) << carc;
   }
+  EXPECT_EQ(guidance_for("CO", "50", {"N211"}).action, Action::write_off);
+  EXPECT_EQ(guidance_for("CO", "197", {"N211"}).action, Action::obtain_retro_auth);
   // CO-50 alone is appealable: the remark is what changes it.
   EXPECT_NE(guidance_for("CO", "50").appealable, Appealable::no);
 }
@@ -180,7 +189,8 @@ TEST(RemarkEntries, ExplicitRemarksAreListed) {
     EXPECT_NE(denial::find_code(denial::CodeList::rarc, rarc), nullptr)
         << rarc << " is not an official RARC";
   }
-  EXPECT_EQ(denial::remark_guidance("MA130").effect, RemarkEffect::no_appeal_rights);
+  // MA130's official text says unprocessable: that meaning wins over the listed one.
+  EXPECT_EQ(denial::remark_guidance("MA130").effect, RemarkEffect::resubmit_new_claim);
   EXPECT_EQ(denial::remark_guidance("N211").effect, RemarkEffect::no_appeal_rights);
   EXPECT_EQ(denial::remark_guidance("N290").effect, RemarkEffect::missing_information);
 }

@@ -47,10 +47,10 @@ bool is_two_place_decimal(const json& v) {
 
 TEST(ReportJson, SchemaVersionAndTopLevel) {
   json j = json::parse(denial::to_json(build(fixtures({"denied_claim.835"}))));
-  EXPECT_EQ(j["schema_version"], "1.0");
+  EXPECT_EQ(j["schema_version"], "2.0");
   EXPECT_EQ(j["schema_version"], std::string(denial::kSchemaVersion));
-  for (const char* key :
-       {"generator", "code_sets", "files", "summary", "worklist", "transactions", "diagnostics"})
+  for (const char* key : {"generator", "options", "sources", "code_sets", "files", "summary",
+                          "worklist", "transactions", "diagnostics"})
     EXPECT_TRUE(j.contains(key)) << key;
   EXPECT_EQ(j["code_sets"]["carc"]["release"], "2026-07-01");
   EXPECT_EQ(j["files"][0]["status"], "read");

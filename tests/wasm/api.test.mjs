@@ -29,7 +29,7 @@ test('explain accepts bytes, ArrayBuffer and text alike', () => {
   const a = e.explain(bytes, { name: 'x' });
   const b = e.explain(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { name: 'x' });
   const c = e.explain(bytes.toString('latin1'), { name: 'x' });
-  assert.equal(a.schema_version, '1.0');
+  assert.equal(a.schema_version, '2.0');
   assert.deepEqual(a.summary, b.summary);
   assert.deepEqual(a.summary, c.summary);
   assert.equal(a.summary.claims, 1);
@@ -82,7 +82,7 @@ test('exports: worklist CSV, JSON, NDJSON, text, masked', () => {
   for (const line of csv.trim().split('\r\n'))
     for (const cell of line.split(',')) assert.doesNotMatch(cell, /^[=+\-@]/, cell);
   const json = JSON.parse(s.reportJson());
-  assert.equal(json.schema_version, '1.0');
+  assert.equal(json.schema_version, '2.0');
   const lines = s.ndjson().trim().split('\n');
   assert.equal(lines.length, json.summary.claims);
   assert.match(s.text(), /DENIAL EXPLAINER/);
@@ -193,5 +193,31 @@ test('addBlob: too large refused unread, abort rejects and leaves the engine wor
   await assert.rejects(s.addBlob('x.835', new Blob([small]), { signal: controller.signal }), { name: 'AbortError' });
   assert.equal((await s.addBlob('ok.835', new Blob([small]))).status, 'read');
   assert.equal((await s.addBlob('no.835', small)).diagnostics[0].code, 'bad_input');
+  s.close();
+});
+
+test('advice options: as-of date and contractual windows reach the engine', () => {
+  const bytes = fixture('advice_medicare.835');
+  const claimsOf = (report) => Object.fromEntries(report.transactions[0].claims.map((c) => [c.patient_control_number, c]));
+  const early = e.explain(bytes, { name: 'a.835', asOf: '2026-02-01', appealDays: 90 });
+  assert.equal(early.options.as_of, '2026-02-01');
+  assert.equal(early.options.appeal_days, 90);
+  const c = claimsOf(early);
+  assert.equal(c.MN01.actions[0].action, 'appeal');
+  assert.equal(c.MN01.actions[0].act_by, '2026-05-20');
+  assert.equal(c.MN01.actions[0].deadline_owner, 'medicare');
+  assert.equal(c.MN02.actions[0].act_by, '2026-04-15');
+  assert.equal(c.MN02.actions[0].deadline_owner, 'contract');
+  const late = claimsOf(e.explain(bytes, { name: 'a.835', asOf: '2026-06-01' }));
+  assert.equal(late.MN01.actions[0].action, 'write_off');
+  assert.equal(late.MN01.actions[0].deadline_passed, true);
+  // Default: today, computed in JavaScript.
+  assert.match(e.explain(bytes, { name: 'a.835' }).options.as_of, /^\d{4}-\d{2}-\d{2}$/);
+  // Sessions take the same options; rows carry the primary action's date.
+  const s = e.openSession({ asOf: '2026-02-01' });
+  s.addFile('a.835', bytes);
+  const rows = s.rows({ outcome: 'needs_action' }).rows;
+  assert.ok(rows.some((r) => r.act_by === '2026-05-20' && r.deadline_owner === 'medicare'));
+  assert.match(s.worklistCsv(), /,act_by,deadline_owner,/);
   s.close();
 });

@@ -369,14 +369,14 @@ test('events: denial-action, denial-error, drop, masking, attributes and propert
   assert.match(masked, /\[masked\]/);
   const actionEvent = page.evaluate(() => new Promise((resolve) => document.addEventListener('denial-action', (e) => resolve({
     bubbles: e.bubbles, composed: e.composed, action: e.detail.action, row: e.detail.row, claim: e.detail.claim }), { once: true })));
-  await page.locator('#era >> role=button[name=/Correct and resubmit the claim \\(claim \\*\\*\\*0002/]').click();
+  await page.locator('#era >> role=button[name=/Send a corrected claim \\(frequency 7 \\+ REF\\*F8\\) \\(claim \\*\\*\\*0002/]').click();
   const action = await actionEvent;
-  assert.deepEqual([action.bubbles, action.composed, action.action], [true, true, 'resubmit_corrected']);
+  assert.deepEqual([action.bubbles, action.composed, action.action], [true, true, 'corrected_claim']);
   assert.equal(action.row.payer_claim_number, '25058000667');
   assert.equal(action.row.patient_name, '[masked]');
   assert.equal(action.claim.payer_claim_number, '25058000667');
   assert.equal(action.claim.patient_name, '[masked]');
-  assert.match(await page.locator('#tasks').textContent(), /Correct and resubmit the claim · claim \*\*\*0002/);
+  assert.match(await page.locator('#tasks').textContent(), /Send a corrected claim \(frequency 7 \+ REF\*F8\) · claim \*\*\*0002/);
   // Unmasking shows the names again.
   await page.evaluate(() => { document.querySelector('#era').maskPatientData = false; });
   await page.waitForFunction(() => document.querySelector('#era').shadowRoot.textContent.includes('SALAZAR, IRIS'));

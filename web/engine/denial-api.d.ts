@@ -1,5 +1,5 @@
 // Hand-written types for denial-api.js (Emscripten 3.1.6 predates embind's --emit-tsd).
-// The JSON shapes follow docs/report-schema.md (schema_version "1.0").
+// The JSON shapes follow docs/report-schema.md (schema_version "2.0").
 
 export type Money = string; // decimal with two places, e.g. "1234.50"
 
@@ -18,7 +18,8 @@ export interface FileStatus {
   name: string;
   bytes?: number;
   readable: boolean;
-  status: 'read' | 'read_with_errors' | 'unreadable';
+  status: 'read' | 'read_with_errors' | 'unreadable'; // balance findings count as problems
+  balance_findings?: number;
   claims: number;
   big_file_mode?: boolean;
   diagnostics: Diagnostic[];
@@ -55,6 +56,10 @@ export interface ClaimRow {
   action: string;
   action_label: string;
   at_stake: Money;
+  act_by: string | null; // 'YYYY-MM-DD' deadline of the primary action
+  deadline_owner: 'medicare' | 'contract' | null;
+  channel: 'medicare' | 'medicaid' | 'medicare_advantage' | 'other';
+  unbalanced: boolean;
   recoverable: Money;
   codes: string;
   duplicate: boolean;
@@ -130,13 +135,48 @@ export declare class Session {
   close(): void;
 }
 
+export interface AdviceOptions {
+  asOf?: string;
+  appealDays?: number;
+  filingDays?: number;
+}
+export interface ExplainSessionOptions extends AdviceOptions {
+  keepClaimsUpTo?: number;
+  maxFileBytes?: number;
+}
+
+/** Today's date in UTC as 'YYYY-MM-DD'. */
+export declare function todayIso(): string;
+
+/** One next action of a claim (claim.actions[0] is the primary one). */
+export interface NextAction {
+  action: 'appeal' | 'reopening' | 'corrected_claim' | 'new_claim' | 'verify_eligibility_rebill' | 'obtain_retro_auth'
+    | 'bill_other_payer' | 'bill_patient' | 'await_other_payer' | 'check_original_claim' | 'contact_payer' | 'write_off' | 'no_action';
+  label: string;
+  amount: Money;
+  bucket: 'recoverable' | 'patient' | 'write_off' | 'other';
+  reasons: string[];
+  act_by: string | null;
+  deadline_owner: 'medicare' | 'contract' | null;
+  deadline_rule: string | null;
+  deadline_passed: boolean;
+  rule: string; // advice rule id or the guidance layer that decided
+  sources: string[]; // ids of Report.sources
+  note: string | null;
+}
+
 export declare class DenialExplainer {
   version(): string;
   scan(input: Uint8Array | ArrayBuffer | string): { readable: boolean; transactions: number; claims: number; balance_findings: number; errors: number };
   lookup(query: string): LookupAnswer;
   search(words: string, limit?: number): SearchAnswer;
-  openSession(options?: { keepClaimsUpTo?: number; maxFileBytes?: number }): Session;
-  explain(input: Uint8Array | ArrayBuffer | string, options?: { name?: string; mask?: boolean }): Report | { error: Diagnostic };
+  /**
+   * asOf: the date deadlines are judged by, 'YYYY-MM-DD' (default: today in UTC; the engine
+   * never reads the clock). appealDays / filingDays: the user's contractual appeal and filing
+   * windows for payers other than Medicare fee-for-service (no act-by date without them).
+   */
+  openSession(options?: ExplainSessionOptions): Session;
+  explain(input: Uint8Array | ArrayBuffer | string, options?: { name?: string; mask?: boolean } & AdviceOptions): Report | { error: Diagnostic };
 }
 
 export declare function createDenialExplainer(options?: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (path: string) => string }): Promise<DenialExplainer>;

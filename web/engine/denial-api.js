@@ -132,12 +132,18 @@ export class DenialExplainer {
   }
   lookup(query) { return parse(this.#core.lookup(String(query))); }
   search(words, limit = 20) { return parse(this.#core.search(String(words), limit)); }
-  openSession({ keepClaimsUpTo = DEFAULT_KEEP_CLAIMS_UP_TO, maxFileBytes = DEFAULT_MAX_FILE_BYTES } = {}) {
-    return new Session(this.#core, this.#core.openSession(keepClaimsUpTo, maxFileBytes), maxFileBytes);
+  /**
+   * asOf: the date deadlines are judged by ('YYYY-MM-DD'; default today, UTC; the engine never
+   * reads the clock). appealDays / filingDays: the user's contractual windows for payers other
+   * than Medicare (no date without them).
+   */
+  openSession({ keepClaimsUpTo = DEFAULT_KEEP_CLAIMS_UP_TO, maxFileBytes = DEFAULT_MAX_FILE_BYTES, asOf = todayIso(), appealDays, filingDays } = {}) {
+    const options = JSON.stringify({ as_of: asOf ?? '', appeal_days: appealDays ?? null, filing_days: filingDays ?? null });
+    return new Session(this.#core, this.#core.openSession(keepClaimsUpTo, maxFileBytes, options), maxFileBytes);
   }
   /** One file in, the full report out (for small files; big files: use a Session). */
-  explain(input, { name = 'input.835', mask = false } = {}) {
-    const session = this.openSession();
+  explain(input, { name = 'input.835', mask = false, asOf, appealDays, filingDays } = {}) {
+    const session = this.openSession({ asOf, appealDays, filingDays });
     try {
       const status = session.addFile(name, input);
       if (status.status === 'unreadable' && status.diagnostics?.[0]?.code === 'bad_input') return { error: status.diagnostics[0] };
@@ -147,6 +153,9 @@ export class DenialExplainer {
     }
   }
 }
+
+/** Today's date in UTC as 'YYYY-MM-DD' (the CLI uses the same). */
+export function todayIso() { return new Date().toISOString().slice(0, 10); }
 
 /** Loads the WebAssembly core once per call; keep the returned engine. */
 export async function createDenialExplainer(options = {}) {

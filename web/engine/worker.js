@@ -17,8 +17,8 @@ const handlers = {
   async version() { return (await getEngine()).version(); },
   async lookup({ query }) { return (await getEngine()).lookup(query); },
   async search({ words, limit }) { return (await getEngine()).search(words, limit); },
-  async openSession({ keepClaimsUpTo, maxFileBytes }) {
-    const session = (await getEngine()).openSession({ keepClaimsUpTo, maxFileBytes });
+  async openSession({ keepClaimsUpTo, maxFileBytes, asOf, appealDays, filingDays }) {
+    const session = (await getEngine()).openSession({ keepClaimsUpTo, maxFileBytes, asOf, appealDays, filingDays });
     const id = nextSession++;
     sessions.set(id, session);
     return id;

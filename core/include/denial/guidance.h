@@ -36,7 +36,15 @@ enum class Action {
   write_off,
   contact_payer,
   no_action,
+  // Routes the advice engine outputs (docs/advice.md section 4); the data keeps the neutral
+  // resubmit_corrected, which the engine turns into reopening / corrected_claim / new_claim.
+  reopening,
+  corrected_claim,
+  new_claim,
+  await_other_payer,
+  check_original_claim,
 };
+inline constexpr int kActionCount = static_cast<int>(Action::check_original_claim) + 1;
 enum class Appealable { yes, sometimes, no };
 enum class RemarkEffect {
   none,
@@ -48,13 +56,23 @@ enum class RemarkEffect {
   other_payer,
   patient_liability,
   informational,
+  patient_protected,  ///< QMB and kin: a PR amount is never billed to the patient
 };
+inline constexpr int kRemarkEffectCount = static_cast<int>(RemarkEffect::patient_protected) + 1;
+
+/// Who pays the claim, from CLP06: the channel decides the route of a fix and whose deadline.
+enum class Channel { medicare, medicaid, medicare_advantage, other };
+std::string_view channel_id(Channel c);
+/// CLP06 claim filing indicator -> channel (MA, MB -> medicare; MC; 16; else other).
+Channel channel_of(std::string_view filing_indicator);
 
 std::string_view category_id(Category c);
 std::string_view category_label(Category c);
 std::string_view kind_id(Kind k);
 std::string_view action_id(Action a);
 std::string_view action_label(Action a);
+/// The label as the payer calls it (Medicare: an appeal is a "redetermination").
+std::string_view action_label(Action a, Channel channel);
 std::string_view appealable_id(Appealable a);
 std::string_view remark_effect_id(RemarkEffect e);
 
@@ -75,6 +93,12 @@ struct AdjustmentGuidance {
   std::string_view group_note;         ///< why this group changes the meaning (ours; static data)
   const CarcDetail* detail = nullptr;  ///< in-depth text, when we have it
   std::vector<std::string> remark_notes;  ///< notes from remarks that changed the action
+  /// Source ids (sources.csv) of the rows used: taxonomy, group rule, detail, remarks.
+  std::vector<std::string_view> sources;
+  /// Which rule decided the action: an advice_rules.csv id, or the layer ("carc_taxonomy",
+  /// "group_rules", "rarc_guidance", "remark_meaning", "guard", "unknown_code").
+  std::string_view rule = "carc_taxonomy";
+  std::string_view rule_note;  ///< the advice rule's note (ours; static data), may be empty
 };
 
 struct RemarkGuidance {
@@ -83,7 +107,19 @@ struct RemarkGuidance {
   Action action = Action::no_action;
   std::string note;
   bool from_rule = false;  ///< derived from the official description, not a listed entry
+  std::vector<std::string_view> sources;  ///< source ids of the listed row (or the RARC list)
 };
+
+/// One entry of core/data/guidance/sources.csv: where a piece of our guidance comes from.
+struct SourceInfo {
+  std::string id, publisher, title, citation;
+};
+/// nullptr when the id is not registered.
+const SourceInfo* find_source(std::string_view id);
+const std::vector<SourceInfo>& all_sources();
+/// Splits a `sources` cell ("a;b") into registered ids; unknown ids go to `unknown`.
+std::vector<std::string_view> parse_source_ids(std::string_view cell,
+                                               std::vector<std::string>* unknown = nullptr);
 
 /// Guidance for group + CARC, refined by the remark codes on the same claim or line.
 AdjustmentGuidance guidance_for(std::string_view group, std::string_view carc,
@@ -91,8 +127,13 @@ AdjustmentGuidance guidance_for(std::string_view group, std::string_view carc,
 /// Guidance for one RARC (listed entry, else the description rule).
 RemarkGuidance remark_guidance(std::string_view rarc);
 
-/// The effect a RARC gets from its official wording when we have no entry for it.
+/// The effect a RARC gets from its official wording (docs/advice.md section 3). Recognises the
+/// strong meanings (unprocessable -> resubmit_new_claim, final -> no_appeal_rights, QMB ->
+/// patient_protected, appeal_rights) and the missing / invalid / alert forms.
 RemarkEffect effect_from_description(std::string_view description);
+/// Strength of a meaning when a listed effect and the official wording disagree:
+/// resubmit_new_claim > no_appeal_rights > patient_protected > everything else (0).
+int remark_effect_strength(RemarkEffect e);
 
 /// Integrity of the embedded guidance data (for tests): problems found while loading.
 const std::vector<std::string>& guidance_load_errors();

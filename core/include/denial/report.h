@@ -13,13 +13,14 @@
 
 namespace denial {
 
-inline constexpr std::string_view kSchemaVersion = "1.0";
+inline constexpr std::string_view kSchemaVersion = "2.0";
 
 struct FileInfo {
   std::string name;
   std::uint64_t bytes = 0;
   bool readable = false;
   std::size_t errors = 0, warnings = 0;
+  std::size_t balance_findings = 0;  ///< lines, claims or payments that do not balance
   std::size_t first_transaction = 0, transactions = 0;
 };
 
@@ -30,8 +31,13 @@ struct ClaimRow {
   std::string patient_control_number, payer_claim_number, patient_name, status;
   Cents charge = 0, paid = 0, patient_responsibility = 0;
   Outcome outcome = Outcome::paid_as_expected;
-  Action action = Action::no_action;  ///< first next action, no_action when none
-  Cents at_stake = 0;                 ///< amount of the first next action
+  Action action = Action::no_action;  ///< the primary action (actions[0])
+  std::string_view action_label;      ///< its label as the payer calls it (static text)
+  Cents at_stake = 0;                 ///< amount of the primary action
+  std::optional<Days> act_by;         ///< deadline of the primary action, if any
+  std::string_view deadline_owner;    ///< "medicare" / "contract" / empty
+  Channel channel = Channel::other;
+  bool unbalanced = false;
   ClaimMoney money;
   std::string codes;       ///< "CO-16 PR-2 MA130" (unique, in order)
   bool duplicate = false;  ///< part of a retransmitted payment (not counted)
@@ -57,6 +63,7 @@ struct Summary {
 };
 
 struct Report {
+  ExplainOptions options;  ///< as given by the caller (deadlines are judged by as_of)
   std::vector<FileInfo> files;
   std::deque<Transaction> transactions;               ///< claims only when kept
   std::vector<std::size_t> transaction_file;          ///< file index per transaction
@@ -75,7 +82,7 @@ class ReportBuilder {
   /// explained as they stream by and only their rows are kept (detail is rebuilt on demand).
   /// Files larger than `max_file_bytes` are refused with input_too_large.
   explicit ReportBuilder(std::uint64_t keep_claims_up_to = UINT64_MAX,
-                         std::uint64_t max_file_bytes = UINT64_MAX);
+                         std::uint64_t max_file_bytes = UINT64_MAX, ExplainOptions options = {});
   void add_file(std::string name, std::string_view bytes);
   /// Records a file above the size limit from its size alone (input_too_large), so a caller
   /// can refuse it before copying it into memory; add_file does the same for such input.
@@ -96,8 +103,10 @@ class ReportBuilder {
 
 /// One call for one file: parse, explain, summarize.
 Report explain_file(std::string name, std::string_view bytes);
+/// The same with the caller's as-of date and contractual windows (deadlines).
+Report explain_file(std::string name, std::string_view bytes, const ExplainOptions& options);
 
-/// Worklist: rows needing work (not routine posting), largest money at stake first.
+/// Worklist: rows whose primary action is work (its money is recoverable), largest first.
 std::vector<const ClaimRow*> worklist(const Report& report);
 
 /// Writers. `mask` hides patient names and IDs (for sharing a report).

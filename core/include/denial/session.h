@@ -12,12 +12,16 @@
 
 namespace denial {
 
+/// Options from JSON {"as_of": "YYYY-MM-DD", "appeal_days": N, "filing_days": N} (each
+/// optional; anything malformed is ignored), as the wasm API passes them.
+ExplainOptions explain_options_from_json(std::string_view json);
+
 class Session {
  public:
   /// Files above keep_claims_up_to bytes are read in big-file mode; above max_file_bytes
   /// they are refused (input_too_large).
   explicit Session(std::uint64_t keep_claims_up_to = 32u << 20,
-                   std::uint64_t max_file_bytes = 512u << 20);
+                   std::uint64_t max_file_bytes = 512u << 20, ExplainOptions options = {});
 
   /// Reads one more file; returns {"file": index, "name", "status", "claims", ...}.
   std::string add_file(std::string name, std::string bytes);

@@ -1,74 +1,166 @@
-// Money buckets and the ordered next-action list of a claim.
+// Next actions of a claim and the money buckets that follow them (docs/advice.md section 5):
+// adjustments are grouped by their final action; every group's amount lands in the bucket of
+// its action, so the memo, JSON, CSV and page can only agree.
 #include <algorithm>
 #include <array>
 
+#include "explain/deadlines.h"
 #include "explain/helpers.h"
 
 namespace denial::detail {
 
-void add_money(ClaimMoney& m, Kind kind, Cents amount) {
-  switch (kind) {
-    case Kind::denial:
-    case Kind::reduction:
-      m.recoverable += amount;
-      break;
-    case Kind::patient_responsibility:
-      m.patient += amount;
-      break;
-    case Kind::contractual:
-      m.write_off += amount;
-      break;
-    case Kind::informational:
-      m.other += amount;
-      break;
-  }
-}
-
 std::string adjustment_code(const Adjustment& a) { return a.group + "-" + a.reason; }
 
-std::vector<NextAction> next_actions(const ExplainedClaim& x, bool forwarded) {
-  // One slot per action (a fixed, small vocabulary): no map nodes on the per-claim path.
-  constexpr std::size_t kActions = static_cast<std::size_t>(Action::no_action) + 1;
-  std::array<NextAction, kActions> by_action{};
-  std::array<bool, kActions> used{};
+namespace {
+
+void add_unique(std::vector<std::string>& v, const std::string& s) {
+  if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+bool is_route(Action a) {
+  return a == Action::appeal || a == Action::reopening || a == Action::corrected_claim ||
+         a == Action::new_claim;
+}
+
+// Routine posting comes after the work, whatever the amounts.
+bool routine(Action a) { return bucket_of(a) != Bucket::recoverable; }
+
+struct Group {
+  NextAction action;
+  std::optional<Action> late;  // the route whose deadline passed
+  Cents largest = 0;           // amount of the adjustment whose rule names the group
+  bool used = false;
+};
+
+}  // namespace
+
+void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
+  const Claim& c = *x.claim;
+  x.actions.clear();
+  x.money = {};
+  if (c.status == "22") {  // a reversal undoes an earlier claim: nothing to do, no money
+    x.actions.push_back({Action::no_action});
+    x.actions.back().label = action_label(Action::no_action);
+    x.actions.back().rule = "reversal";
+    return;
+  }
+  // Deadlines per route, computed once per claim.
+  std::array<std::optional<Deadline>, kActionCount> deadlines;
+  auto deadline = [&](Action route) -> const Deadline& {
+    auto& slot = deadlines[static_cast<std::size_t>(route)];
+    if (!slot) slot = deadline_for(route, x.channel, x.remit_date, c, options);
+    return *slot;
+  };
+  for (ExplainedAdjustment& a : x.adjustments) {
+    Action route = a.guidance.action;
+    if (!is_route(route) || !deadline(route).passed) continue;
+    // A late reopening can still go the appeal way while that window is open.
+    if (route == Action::reopening && !deadline(Action::appeal).passed &&
+        deadline(Action::appeal).act_by) {
+      a.guidance.action = Action::appeal;
+      continue;
+    }
+    a.late_route = route;
+    a.guidance.action = Action::write_off;
+  }
+  // One group per (action, late route): a late appeal's write-off is not a contractual one.
+  std::vector<Group> groups;
+  groups.reserve(4);  // a claim rarely needs more: one allocation per claim
+  auto group_of = [&](Action action, std::optional<Action> late) -> Group& {
+    for (Group& g : groups)
+      if (g.action.action == action && g.late == late) return g;
+    groups.push_back({});
+    Group& g = groups.back();
+    g.action.action = action;
+    g.late = late;
+    if (late) {
+      g.action.deadline = deadline(*late);
+      g.action.note = late_note(*late, x.channel, g.action.deadline);
+      g.action.label = late_label(*late, x.channel);
+      g.action.sources = deadline_sources(*late, g.action.deadline);
+    } else {
+      if (is_route(action)) {
+        g.action.deadline = deadline(action);
+        g.action.sources = deadline_sources(action, g.action.deadline);
+      }
+      g.action.label = action_label(action, x.channel);
+    }
+    return g;
+  };
   for (const ExplainedAdjustment& a : x.adjustments) {
-    Action action = a.guidance.action;
-    // On a crossover the secondary payer already has the claim: the patient's share waits for
-    // its remittance, so no patient bill yet.
-    if (forwarded && action == Action::bill_patient) action = Action::no_action;
-    if (action == Action::no_action || a.source->amount == 0) continue;
-    NextAction& n = by_action[static_cast<std::size_t>(action)];
-    used[static_cast<std::size_t>(action)] = true;
-    n.action = action;
+    const Action action = a.guidance.action;
+    Group& g = group_of(action, a.late_route);
+    NextAction& n = g.action;
     n.amount += a.source->amount;
-    std::string code = adjustment_code(*a.source);
-    if (std::find(n.reasons.begin(), n.reasons.end(), code) == n.reasons.end())
-      n.reasons.push_back(code);
+    add_unique(n.reasons, adjustment_code(*a.source));
+    // The remarks that drive the action, so the biller sees what to fix.
+    for (const std::string& note : a.guidance.remark_notes)
+      add_unique(n.reasons, note.substr(0, note.find(':')));
+    for (std::string_view id : a.guidance.sources)
+      if (std::find(n.sources.begin(), n.sources.end(), id) == n.sources.end())
+        n.sources.push_back(id);
+    Cents size = a.source->amount < 0 ? -a.source->amount : a.source->amount;
+    if (!g.used || size > g.largest) {
+      g.largest = size;
+      n.rule = a.guidance.rule;
+      if (!a.late_route) n.note = std::string(a.guidance.rule_note);
+    }
+    g.used = true;
   }
-  std::vector<NextAction> out;
-  for (std::size_t i = 0; i < kActions; ++i) {
-    if (!used[i]) continue;
-    NextAction& n = by_action[i];
-    const Action action = n.action;
-    if (n.amount <= 0 && action != Action::contact_payer)
-      continue;  // net negative: money came back
-    // Add the remarks that drive this action, so the biller sees what to fix.
-    for (const ExplainedAdjustment& a : x.adjustments)
-      if (a.guidance.action == action)
-        for (const std::string& note : a.guidance.remark_notes) {
-          std::string code = note.substr(0, note.find(':'));
-          if (std::find(n.reasons.begin(), n.reasons.end(), code) == n.reasons.end())
-            n.reasons.push_back(code);
-        }
-    out.push_back(std::move(n));
+  // Money the balance rules cannot explain: ask the payer (section 4).
+  if (x.unaccounted != 0) {
+    Group& g = group_of(Action::contact_payer, std::nullopt);
+    NextAction& n = g.action;
+    n.amount += x.unaccounted;
+    add_unique(n.reasons, "unbalanced");
+    if (!g.used) {
+      n.rule = "unbalanced";
+      n.note = "The claim does not balance: $" + format_cents(x.unaccounted) +
+               " is unaccounted for. Ask the payer to explain or correct the remittance.";
+    }
+    for (std::string_view id : parse_source_ids("x12-835-tr3"))
+      if (std::find(n.sources.begin(), n.sources.end(), id) == n.sources.end())
+        n.sources.push_back(id);
+    g.used = true;
   }
-  // Work first (largest recoverable money), then routine posting (patient bill, write-off).
-  auto routine = [](Action a) { return a == Action::write_off || a == Action::bill_patient; };
-  std::stable_sort(out.begin(), out.end(), [&](const NextAction& a, const NextAction& b) {
-    if (routine(a.action) != routine(b.action)) return !routine(a.action);
-    return a.amount > b.amount;
-  });
-  return out;
+  x.actions.reserve(groups.size());
+  for (Group& g : groups) {
+    NextAction& n = g.action;
+    // No action, nothing at stake, or money that came back (net negative): not a task; its
+    // amount stays in "other" so the buckets still add up to every adjustment.
+    bool task = n.action != Action::no_action &&
+                (n.amount > 0 || (n.action == Action::contact_payer && n.amount != 0));
+    if (!task) {
+      x.money.other += n.amount;
+      continue;
+    }
+    switch (bucket_of(n.action)) {
+      case Bucket::recoverable:
+        x.money.recoverable += n.amount;
+        break;
+      case Bucket::patient:
+        x.money.patient += n.amount;
+        break;
+      case Bucket::write_off:
+        x.money.write_off += n.amount;
+        break;
+      case Bucket::other:
+        x.money.other += n.amount;
+        break;
+    }
+    x.actions.push_back(std::move(n));
+  }
+  // Work first (largest first), then routine posting; nothing to do is still an answer.
+  std::stable_sort(x.actions.begin(), x.actions.end(),
+                   [](const NextAction& a, const NextAction& b) {
+                     if (routine(a.action) != routine(b.action)) return !routine(a.action);
+                     return a.amount > b.amount;
+                   });
+  if (x.actions.empty()) {
+    x.actions.push_back({Action::no_action});
+    x.actions.back().label = action_label(Action::no_action);
+    x.actions.back().rule = "nothing_to_do";
+  }
 }
 
 }  // namespace denial::detail

@@ -67,9 +67,15 @@ void add_helpers(ExplainedClaim& x, const Transaction& t) {
   const Claim& c = *x.claim;
   if (has_action(x, Action::appeal)) {
     std::string s;
+    const bool medicare = x.channel == Channel::medicare;
     s += "[DATE]\n\n" + (t.payer.name.empty() ? std::string("[PAYER NAME]") : t.payer.name) +
-         "\nAttn: Appeals / Reconsideration\n[PAYER APPEALS ADDRESS]\n\n";
-    s += "Re: Request for reconsideration\n";
+         (medicare ? "\nAttn: Redeterminations\n[MEDICARE CONTRACTOR APPEALS ADDRESS]\n\n"
+                   : "\nAttn: Appeals / Reconsideration\n[PAYER APPEALS ADDRESS]\n\n");
+    s += medicare ? "Re: Request for redetermination (Form CMS-20027 or the contractor's form)\n"
+                  : "Re: Request for reconsideration\n";
+    for (const NextAction& n : x.actions)
+      if (n.action == Action::appeal && n.deadline.act_by)
+        s += "File by: " + iso_date(*n.deadline.act_by) + " (" + n.deadline.rule + ")\n";
     std::string name = patient_name(c);
     s += "Patient: " + (name.empty() ? std::string("[PATIENT NAME]") : name) + "\n";
     std::string id = member_id(c);
@@ -104,17 +110,22 @@ void add_helpers(ExplainedClaim& x, const Transaction& t) {
          "\n[PHONE]\n";
     x.appeal_letter = std::move(s);
   }
-  if (has_action(x, Action::resubmit_corrected)) {
+  const bool new_claim = has_action(x, Action::new_claim);
+  const bool reopening = has_action(x, Action::reopening);
+  const bool corrected = has_action(x, Action::corrected_claim);
+  if (new_claim || reopening || corrected) {
     auto& list = x.corrected_claim_checklist;
-    bool new_claim = false;
-    for (const ExplainedRemark& r : x.remarks)
-      if (r.guidance.effect == RemarkEffect::no_appeal_rights ||
-          r.guidance.effect == RemarkEffect::resubmit_new_claim)
-        new_claim = true;
     if (new_claim) {
       list.push_back(
           "Submit a new claim (frequency code 1): the payer treated this claim as "
           "unprocessable, so there is no processed claim to replace or appeal.");
+    } else if (reopening) {
+      list.push_back(
+          "Request a reopening from your Medicare contractor (its portal, phone line or "
+          "reopening form) for the clerical error, citing claim " +
+          (c.payer_claim_number.empty() ? std::string("[PAYER CLAIM NUMBER]")
+                                        : c.payer_claim_number) +
+          ". Medicare fixes processed claims by reopening, not by a frequency 7 replacement.");
     } else {
       list.push_back(
           "Submit a replacement claim: frequency code 7 in CLM05-3, with the payer claim number " +
@@ -122,8 +133,15 @@ void add_helpers(ExplainedClaim& x, const Transaction& t) {
                                         : c.payer_claim_number) +
           " in REF*F8 (Payer Claim Control Number).");
     }
+    for (const NextAction& n : x.actions)
+      if ((n.action == Action::new_claim || n.action == Action::reopening ||
+           n.action == Action::corrected_claim) &&
+          n.deadline.act_by)
+        list.push_back("Act by " + iso_date(*n.deadline.act_by) + " (" + n.deadline.rule + ").");
     for (const ExplainedAdjustment& a : x.adjustments) {
-      if (a.guidance.action != Action::resubmit_corrected) continue;
+      Action act = a.guidance.action;
+      if (act != Action::new_claim && act != Action::reopening && act != Action::corrected_claim)
+        continue;
       list.push_back(
           "Fix what " + adjustment_code(*a.source) + " (" + line_label(c, a.line) + ") points to" +
           (a.carc ? ": see the official text of CARC " + a.carc->code : std::string()) + ".");
@@ -135,8 +153,23 @@ void add_helpers(ExplainedClaim& x, const Transaction& t) {
       list.push_back("Supply or correct the item named by remark " + r.source->code +
                      (r.line >= 0 ? " (" + line_label(c, r.line) + ")" : std::string()) + ".");
     }
-    list.push_back("Keep the patient account number " + c.patient_control_number +
-                   " and every line that was paid correctly on the replacement claim.");
+    if (new_claim) {
+      // A new original claim must not carry lines already paid: they would deny as duplicates.
+      std::string keep, leave;
+      for (std::size_t i = 0; i < c.lines.size(); ++i) {
+        std::string& to = c.lines[i].paid > 0 ? leave : keep;
+        to += (to.empty() ? "" : ", ") + line_label(c, static_cast<std::ptrdiff_t>(i));
+      }
+      if (!keep.empty())
+        list.push_back("Put only the lines not already paid on the new claim: " + keep + ".");
+      if (!leave.empty())
+        list.push_back("Leave off the lines already paid (" + leave +
+                       "): they were processed and would deny as duplicates.");
+      list.push_back("Keep the patient account number " + c.patient_control_number + ".");
+    } else if (corrected) {
+      list.push_back("Keep the patient account number " + c.patient_control_number +
+                     " and every line that was paid correctly on the replacement claim.");
+    }
   }
 }
 

@@ -46,28 +46,56 @@ void check_code(const CodeEntry* entry, CodeList list, std::string_view code, co
            " but is used on a remit dated " + date + ": a payer error worth a call"});
 }
 
-Outcome outcome_of(const Claim& c, const ClaimMoney& m) {
+// A claim is denied only by a denied line (kind denial, positive amount), never by a routine
+// reduction such as CO-45, CO-59 or CO-253 (docs/advice.md section 5).
+Outcome outcome_of(const ExplainedClaim& x) {
+  const Claim& c = *x.claim;
+  const ClaimMoney& m = x.money;
   if (is_reversal(c)) return Outcome::reversed;
   if (c.status == "25") return Outcome::predetermination;
   if (is_forwarded(c)) return Outcome::forwarded_to_another_payer;
   if (c.status == "4") return Outcome::denied;
-  if (m.recoverable > 0)
+  Cents denied = 0;
+  for (const ExplainedAdjustment& a : x.adjustments)
+    if (a.guidance.kind == Kind::denial) denied += a.source->amount;
+  if (denied > 0)
     return c.paid == 0 && m.patient == 0 ? Outcome::denied : Outcome::partially_denied;
   if (c.paid == 0 && m.patient > 0) return Outcome::patient_responsibility_only;
-  if (m.write_off != 0 || m.patient != 0) return Outcome::paid_with_contractual_reductions;
+  if (m.write_off != 0 || m.patient != 0 || m.recoverable != 0)
+    return Outcome::paid_with_contractual_reductions;
   return Outcome::paid_as_expected;
+}
+
+// Lines or totals that do not balance leave money nobody explained (section 4).
+void check_balance(ExplainedClaim& x) {
+  std::vector<BalanceFinding> findings;
+  check_claim_balance(*x.claim, 0, 0, findings);
+  Cents claim_level = 0, lines = 0;
+  bool unbalanced = false, patient_mismatch = false;
+  for (const BalanceFinding& f : findings) {
+    Cents d = f.difference < 0 ? -f.difference : f.difference;
+    if (f.level == BalanceLevel::claim) claim_level += d, unbalanced = true;
+    if (f.level == BalanceLevel::service_line) lines += d, unbalanced = true;
+    if (f.level == BalanceLevel::patient_responsibility) patient_mismatch = true;
+  }
+  if (unbalanced) {
+    x.flags.push_back("unbalanced");
+    x.unaccounted = claim_level ? claim_level : lines;
+  }
+  if (patient_mismatch) x.flags.push_back("patient_responsibility_mismatch");
 }
 
 }  // namespace
 
 ExplainedClaim explain_claim(const Claim& c, const Transaction& t, std::size_t ti, std::size_t ci,
-                             Diagnostics* diags, bool with_drafts) {
+                             Diagnostics* diags, bool with_drafts, const ExplainOptions& options) {
   ExplainedClaim x;
   x.claim = &c;
   x.transaction = ti;
   x.index = ci;
   x.remit_date = remit_date_of(t);
   x.status = find_code(CodeList::claim_status, c.status);
+  x.channel = channel_of(c.filing_indicator);
 
   // One allocation each instead of growing (an ExplainedAdjustment is large to move).
   std::size_t adjustment_count = c.adjustments.size(), remark_count = c.remarks.size();
@@ -96,8 +124,7 @@ ExplainedClaim explain_claim(const Claim& c, const Transaction& t, std::size_t t
     ea.carc = find_code(CodeList::carc, a.reason);
     ea.group = find_code(CodeList::group, a.group);
     check_code(ea.carc, CodeList::carc, a.reason, c, a.pos, x.remit_date, ea.validity, diags);
-    ea.guidance = guidance_for(a.group, a.reason, remarks);
-    detail::add_money(x.money, ea.guidance.kind, a.amount);
+    ea.guidance = advise(a.group, a.reason, remarks, x.channel, c.status);
     x.adjustments.push_back(std::move(ea));
   };
 
@@ -116,8 +143,9 @@ ExplainedClaim explain_claim(const Claim& c, const Transaction& t, std::size_t t
       add_adjustment(a, static_cast<std::ptrdiff_t>(li),
                      l.remarks.empty() ? claim_remarks : line_remarks);
   }
-  x.outcome = outcome_of(c, x.money);
-  if (!is_reversal(c)) x.actions = detail::next_actions(x, is_forwarded(c));
+  if (!is_reversal(c)) check_balance(x);
+  detail::decide_actions(x, options);
+  x.outcome = outcome_of(x);
   if (with_drafts) detail::add_helpers(x, t);
   return x;
 }

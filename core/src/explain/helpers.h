@@ -1,4 +1,4 @@
-// Internal pieces of the explain engine: money buckets, next actions, appeal letter and
+// Internal pieces of the explain engine: next actions and money buckets, appeal letter and
 // corrected-claim checklist.
 #pragma once
 
@@ -6,8 +6,10 @@
 
 namespace denial::detail {
 
-void add_money(ClaimMoney& m, Kind kind, Cents amount);
-std::vector<NextAction> next_actions(const ExplainedClaim& x, bool forwarded);
+/// Groups the adjustments by their final action into the ordered next actions (primary
+/// first), adds "contact the payer" for unaccounted money, and derives the money buckets
+/// from the actions (bucket_of). Deadlines come from options.
+void decide_actions(ExplainedClaim& x, const ExplainOptions& options);
 /// Fills appeal_letter and corrected_claim_checklist where they apply.
 void add_helpers(ExplainedClaim& x, const Transaction& t);
 /// Display name of the patient (NM1*QC), "" when absent.

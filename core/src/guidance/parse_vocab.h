@@ -23,13 +23,13 @@ inline std::optional<Kind> kind_from(std::string_view s) {
   return enum_from_id<Kind, kind_id, 5>(s);
 }
 inline std::optional<Action> action_from(std::string_view s) {
-  return enum_from_id<Action, action_id, 9>(s);
+  return enum_from_id<Action, action_id, kActionCount>(s);
 }
 inline std::optional<Appealable> appealable_from(std::string_view s) {
   return enum_from_id<Appealable, appealable_id, 3>(s);
 }
 inline std::optional<RemarkEffect> effect_from(std::string_view s) {
-  return enum_from_id<RemarkEffect, remark_effect_id, 9>(s);
+  return enum_from_id<RemarkEffect, remark_effect_id, kRemarkEffectCount>(s);
 }
 
 }  // namespace denial::detail

@@ -32,7 +32,7 @@ constexpr Names kCategories[] = {
 constexpr std::string_view kKinds[] = {"denial", "reduction", "contractual", "patient_responsibility", "informational"};
 constexpr Names kActions[] = {
   {"resubmit_corrected", "Correct and resubmit the claim"},
-  {"appeal", "Appeal or request reconsideration"},
+  {"appeal", "Appeal"},
   {"bill_patient", "Bill the patient"},
   {"bill_other_payer", "Bill the other payer"},
   {"verify_eligibility_rebill", "Verify eligibility and rebill"},
@@ -40,10 +40,16 @@ constexpr Names kActions[] = {
   {"write_off", "Write off"},
   {"contact_payer", "Contact the payer"},
   {"no_action", "No action"},
+  {"reopening", "Request a reopening"},
+  {"corrected_claim", "Send a corrected claim (frequency 7 + REF*F8)"},
+  {"new_claim", "Send a new claim (frequency 1)"},
+  {"await_other_payer", "Wait for the other payer"},
+  {"check_original_claim", "Check the original claim"},
 };
 constexpr std::string_view kAppealable[] = {"yes", "sometimes", "no"};
 constexpr std::string_view kEffects[] = {"none", "no_appeal_rights", "resubmit_new_claim", "missing_information",
-  "invalid_information", "appeal_rights", "other_payer", "patient_liability", "informational"};
+  "invalid_information", "appeal_rights", "other_payer", "patient_liability", "informational", "patient_protected"};
+constexpr std::string_view kChannels[] = {"medicare", "medicaid", "medicare_advantage", "other"};
 // clang-format on
 
 }  // namespace
@@ -55,6 +61,19 @@ std::string_view action_id(Action a) { return kActions[int(a)].id; }
 std::string_view action_label(Action a) { return kActions[int(a)].label; }
 std::string_view appealable_id(Appealable a) { return kAppealable[int(a)]; }
 std::string_view remark_effect_id(RemarkEffect e) { return kEffects[int(e)]; }
+std::string_view channel_id(Channel c) { return kChannels[int(c)]; }
+
+std::string_view action_label(Action a, Channel channel) {
+  if (a == Action::appeal && channel == Channel::medicare) return "Request a redetermination";
+  return action_label(a);
+}
+
+Channel channel_of(std::string_view clp06) {
+  if (clp06 == "MA" || clp06 == "MB") return Channel::medicare;  // Medicare Part A / Part B
+  if (clp06 == "MC") return Channel::medicaid;
+  if (clp06 == "16") return Channel::medicare_advantage;  // HMO Medicare risk
+  return Channel::other;
+}
 
 }  // namespace denial
 

@@ -45,7 +45,8 @@ std::string join(const std::vector<std::string>& v) {
 std::string worklist_csv(const Report& r, bool mask) {
   std::string out =
       "priority,file,payer,check_or_eft,patient_control_number,payer_claim_number,patient_name,"
-      "service_date,outcome,action,amount,reason_codes,billed,paid\r\n";
+      "service_date,outcome,action,amount,reason_codes,billed,paid,act_by,deadline_owner,"
+      "action_id,money_bucket,channel,flags\r\n";
   std::size_t priority = 0;
   for (const ClaimRow* row : worklist(r)) {
     const Transaction& tx = r.transactions[row->transaction];
@@ -55,20 +56,32 @@ std::string worklist_csv(const Report& r, bool mask) {
         csv_cell(mask ? mask_id(row->patient_control_number) : row->patient_control_number) + "," +
         csv_cell(row->payer_claim_number) + "," +
         csv_cell(mask && !row->patient_name.empty() ? "[masked]" : row->patient_name) + ",";
-    std::string tail = "," + format_cents(row->charge) + "," + format_cents(row->paid) + "\r\n";
+    std::string tail = "," + format_cents(row->charge) + "," + format_cents(row->paid) + ",";
+    auto deadline_cells = [](const std::optional<Days>& act_by, std::string_view owner) {
+      return (act_by ? iso_date(*act_by) : std::string()) + "," + std::string(owner) + ",";
+    };
+    std::string channel = std::string(channel_id(row->channel));
     ++priority;
     if (r.kept[row->transaction]) {
       const ExplainedClaim& x = r.explained[row->transaction][row->claim];
       std::string date = first_service_date(*x.claim);
       for (const NextAction& n : x.actions) {
         out += std::to_string(priority) + "," + common_a + csv_cell(date) + "," +
-               std::string(outcome_label(x.outcome)) + "," + csv_cell(action_label(n.action)) +
-               "," + format_cents(n.amount) + "," + csv_cell(join(n.reasons)) + tail;
+               std::string(outcome_label(x.outcome)) + "," + csv_cell(n.label) + "," +
+               format_cents(n.amount) + "," + csv_cell(join(n.reasons)) + tail +
+               deadline_cells(n.deadline.act_by, n.deadline.owner) +
+               std::string(action_id(n.action)) + "," +
+               std::string(bucket_id(bucket_of(n.action))) + "," + channel + "," +
+               csv_cell(join(x.flags)) + "\r\n";
       }
     } else {
       out += std::to_string(priority) + "," + common_a + "," +
-             std::string(outcome_label(row->outcome)) + "," + csv_cell(action_label(row->action)) +
-             "," + format_cents(row->at_stake) + "," + csv_cell(row->codes) + tail;
+             std::string(outcome_label(row->outcome)) + "," + csv_cell(row->action_label) + "," +
+             format_cents(row->at_stake) + "," + csv_cell(row->codes) + tail +
+             deadline_cells(row->act_by, row->deadline_owner) +
+             std::string(action_id(row->action)) + "," +
+             std::string(bucket_id(bucket_of(row->action))) + "," + channel + "," +
+             (row->unbalanced ? "unbalanced" : "") + "\r\n";
     }
   }
   return out;

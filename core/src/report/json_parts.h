@@ -8,7 +8,10 @@
 namespace denial::detail {
 
 nlohmann::json claim_json(const ExplainedClaim& x);
-nlohmann::json guidance_json(const AdjustmentGuidance& g);
+nlohmann::json options_json(const ExplainOptions& o);
+/// Adds the sources a claim's advice used to `out` ({id: {publisher, title, citation}}).
+void add_used_sources(nlohmann::json& out, const ExplainedClaim& x);
+nlohmann::json guidance_json(const AdjustmentGuidance& g, Channel channel = Channel::other);
 nlohmann::json remark_guidance_json(const RemarkGuidance& g);
 nlohmann::json row_json(const Report& r, const ClaimRow& row);
 nlohmann::json summary_json(const Report& r);

@@ -30,14 +30,39 @@ json official(CodeList list, const CodeEntry* e) {
   return j;
 }
 
-json guidance_json(const AdjustmentGuidance& g) {
+json sources_json(const std::vector<std::string_view>& ids) {
+  json a = json::array();
+  for (std::string_view id : ids) a.push_back(std::string(id));
+  return a;
+}
+
+json date_or_null(const std::optional<Days>& d) { return d ? json(iso_date(*d)) : json(nullptr); }
+
+json action_json(const NextAction& n) {
+  json j = {{"action", action_id(n.action)},
+            {"label", std::string(n.label.empty() ? action_label(n.action) : n.label)},
+            {"amount", money(n.amount)},
+            {"bucket", bucket_id(bucket_of(n.action))},
+            {"reasons", n.reasons},
+            {"act_by", date_or_null(n.deadline.act_by)},
+            {"deadline_owner",
+             n.deadline.owner.empty() ? json(nullptr) : json(std::string(n.deadline.owner))},
+            {"deadline_rule", n.deadline.rule.empty() ? json(nullptr) : json(n.deadline.rule)},
+            {"deadline_passed", n.deadline.passed},
+            {"rule", std::string(n.rule)},
+            {"sources", sources_json(n.sources)}};
+  j["note"] = n.note.empty() ? json(nullptr) : json(n.note);
+  return j;
+}
+
+json guidance_json(const AdjustmentGuidance& g, Channel channel) {
   json j = {{"source", "Denial Explainer guidance (not official text)"},
             {"known", g.known},
             {"category", category_id(g.category)},
             {"category_label", category_label(g.category)},
             {"kind", kind_id(g.kind)},
             {"action", action_id(g.action)},
-            {"action_label", action_label(g.action)},
+            {"action_label", action_label(g.action, channel)},
             {"appealable", appealable_id(g.appealable)}};
   if (!g.group_note.empty()) j["group_note"] = std::string(g.group_note);
   if (g.detail) {
@@ -46,6 +71,9 @@ json guidance_json(const AdjustmentGuidance& g) {
     j["appeal_attachments"] = g.detail->appeal_attachments;
   }
   if (!g.remark_notes.empty()) j["remark_notes"] = g.remark_notes;
+  j["rule"] = std::string(g.rule);
+  if (!g.rule_note.empty()) j["rule_note"] = std::string(g.rule_note);
+  j["sources"] = sources_json(g.sources);
   return j;
 }
 
@@ -58,10 +86,11 @@ json remark_guidance_json(const RemarkGuidance& g) {
     j["action_label"] = action_label(g.action);
   }
   if (!g.note.empty()) j["note"] = g.note;
+  j["sources"] = sources_json(g.sources);
   return j;
 }
 
-json adjustment_json(const ExplainedAdjustment& a) {
+json adjustment_json(const ExplainedAdjustment& a, Channel channel) {
   const Adjustment& s = *a.source;
   json j = {{"level", a.line < 0 ? "claim" : "line"},
             {"group", s.group},
@@ -72,10 +101,11 @@ json adjustment_json(const ExplainedAdjustment& a) {
             {"group_official", official(CodeList::group, a.group)},
             {"official", official(CodeList::carc, a.carc)},
             {"validity", validity_name(a.validity)},
-            {"guidance", guidance_json(a.guidance)},
+            {"guidance", guidance_json(a.guidance, channel)},
             {"segment", s.pos.segment_no},
             {"offset", s.pos.byte_offset}};
   if (a.line >= 0) j["line"] = a.line;
+  if (a.late_route) j["guidance"]["late_route"] = action_id(*a.late_route);
   return j;
 }
 
@@ -132,7 +162,8 @@ json names_json(const std::vector<PersonName>& names) {
 json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x) {
   json adjustments = json::array(), remarks = json::array();
   for (const auto& a : x.adjustments)
-    if (a.line == static_cast<std::ptrdiff_t>(index)) adjustments.push_back(adjustment_json(a));
+    if (a.line == static_cast<std::ptrdiff_t>(index))
+      adjustments.push_back(adjustment_json(a, x.channel));
   for (const auto& r : x.remarks)
     if (r.line == static_cast<std::ptrdiff_t>(index)) remarks.push_back(remark_json(r));
   json j = {{"index", index},
@@ -158,14 +189,10 @@ json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x)
 json claim_json(const ExplainedClaim& x) {
   const Claim& c = *x.claim;
   json actions = json::array();
-  for (const NextAction& n : x.actions)
-    actions.push_back({{"action", action_id(n.action)},
-                       {"label", action_label(n.action)},
-                       {"amount", money(n.amount)},
-                       {"reasons", n.reasons}});
+  for (const NextAction& n : x.actions) actions.push_back(action_json(n));
   json adjustments = json::array(), remarks = json::array(), lines = json::array();
   for (const auto& a : x.adjustments)
-    if (a.line < 0) adjustments.push_back(adjustment_json(a));
+    if (a.line < 0) adjustments.push_back(adjustment_json(a, x.channel));
   for (const auto& r : x.remarks)
     if (r.line < 0) remarks.push_back(remark_json(r));
   for (std::size_t i = 0; i < c.lines.size(); ++i) lines.push_back(line_json(c.lines[i], i, x));
@@ -190,6 +217,9 @@ json claim_json(const ExplainedClaim& x) {
             {"amounts", amounts_json(c.amounts)},
             {"outcome", outcome_id(x.outcome)},
             {"outcome_label", outcome_label(x.outcome)},
+            {"channel", channel_id(x.channel)},
+            {"flags", x.flags},
+            {"unaccounted", money(x.unaccounted)},
             {"money",
              {{"recoverable", money(x.money.recoverable)},
               {"patient", money(x.money.patient)},
@@ -334,8 +364,14 @@ json row_json(const Report& r, const ClaimRow& row) {
           {"outcome", outcome_id(row.outcome)},
           {"outcome_label", outcome_label(row.outcome)},
           {"action", action_id(row.action)},
-          {"action_label", action_label(row.action)},
+          {"action_label",
+           std::string(row.action_label.empty() ? action_label(row.action) : row.action_label)},
           {"at_stake", money(row.at_stake)},
+          {"act_by", date_or_null(row.act_by)},
+          {"deadline_owner",
+           row.deadline_owner.empty() ? json(nullptr) : json(std::string(row.deadline_owner))},
+          {"channel", channel_id(row.channel)},
+          {"unbalanced", row.unbalanced},
           {"recoverable", money(row.money.recoverable)},
           {"codes", row.codes},
           {"duplicate", row.duplicate},
@@ -412,11 +448,13 @@ json files_json(const Report& r) {
                      {"readable", f.readable},
                      {"errors", f.errors},
                      {"warnings", f.warnings},
+                     {"balance_findings", f.balance_findings},
                      {"first_transaction", f.first_transaction},
                      {"transactions", f.transactions},
-                     {"status", !f.readable ? "unreadable"
-                                : f.errors  ? "read_with_errors"
-                                            : "read"}});
+                     // Money that does not balance is a problem with the file too.
+                     {"status", !f.readable                      ? "unreadable"
+                                : f.errors || f.balance_findings ? "read_with_errors"
+                                                                 : "read"}});
   return files;
 }
 
@@ -428,6 +466,28 @@ json code_sets_json() {
         {"name", info.name}, {"release", info.release}, {"source", info.source}};
   }
   return j;
+}
+
+json options_json(const ExplainOptions& o) {
+  return {{"as_of", o.as_of.empty() ? json(nullptr) : json(o.as_of)},
+          {"appeal_days", o.appeal_days ? json(*o.appeal_days) : json(nullptr)},
+          {"filing_days", o.filing_days ? json(*o.filing_days) : json(nullptr)}};
+}
+
+// Every source a claim's advice used, as {id: {publisher, title, citation}}.
+void add_used_sources(json& out, const ExplainedClaim& x) {
+  auto add = [&](std::string_view id) {
+    std::string key(id);
+    if (out.contains(key)) return;
+    if (const SourceInfo* s = find_source(id))
+      out[key] = {{"publisher", s->publisher}, {"title", s->title}, {"citation", s->citation}};
+  };
+  for (const auto& a : x.adjustments)
+    for (std::string_view id : a.guidance.sources) add(id);
+  for (const auto& r : x.remarks)
+    for (std::string_view id : r.guidance.sources) add(id);
+  for (const auto& n : x.actions)
+    for (std::string_view id : n.sources) add(id);
 }
 
 std::string dump(const json& j, int indent) {
@@ -450,8 +510,13 @@ std::string to_json(const Report& r, int indent, bool mask) {
     j["file"] = file;
     diags.push_back(j);
   }
+  json used = json::object();
+  for (const auto& claims : r.explained)
+    for (const auto& x : claims) detail::add_used_sources(used, x);
   json j = {{"schema_version", kSchemaVersion},
             {"generator", {{"name", "denial-explainer"}, {"version", DENIAL_VERSION}}},
+            {"options", detail::options_json(r.options)},
+            {"sources", used},
             {"code_sets", detail::code_sets_json()},
             {"files", detail::files_json(r)},
             {"summary", detail::summary_json(r)},

@@ -45,9 +45,7 @@ RowPage query_rows(const Report& report, const RowQuery& q) {
   for (std::size_t i = 0; i < report.rows.size(); ++i) {
     const ClaimRow& r = report.rows[i];
     if (q.outcome == "needs_action") {
-      if (r.duplicate || r.action == Action::no_action || r.action == Action::write_off ||
-          r.action == Action::bill_patient)
-        continue;
+      if (r.duplicate || bucket_of(r.action) != Bucket::recoverable) continue;
     } else if (!q.outcome.empty() && outcome_id(r.outcome) != q.outcome) {
       continue;
     }
@@ -98,13 +96,19 @@ std::string claim_detail_json(const Report& report, std::size_t row_index, std::
   const ClaimRow& row = report.rows[row_index];
   const Transaction& tx = report.transactions[row.transaction];
   nlohmann::json j;
+  nlohmann::json sources = nlohmann::json::object();  // "Why we say this"
   if (report.kept[row.transaction]) {
-    j = detail::claim_json(report.explained[row.transaction][row.claim]);
+    const ExplainedClaim& x = report.explained[row.transaction][row.claim];
+    j = detail::claim_json(x);
+    detail::add_used_sources(sources, x);
   } else {
     Claim c = reparse_claim(bytes, tx, row.begin_offset, row.end_offset, row.first_segment);
-    ExplainedClaim x = explain_claim(c, tx, row.transaction, row.claim, nullptr);
+    ExplainedClaim x =
+        explain_claim(c, tx, row.transaction, row.claim, nullptr, true, report.options);
     j = detail::claim_json(x);
+    detail::add_used_sources(sources, x);
   }
+  j["sources"] = sources;
   j["row"] = row_index;
   j["file_name"] = report.files[row.file].name;
   j["payer"] = tx.payer.name;

@@ -36,14 +36,15 @@ std::string codes_of(const ExplainedClaim& x) {
   return s;
 }
 
-bool is_routine(Action a) {
-  return a == Action::no_action || a == Action::write_off || a == Action::bill_patient;
-}
+bool is_routine(Action a) { return bucket_of(a) != Bucket::recoverable; }
 
 }  // namespace
 
-ReportBuilder::ReportBuilder(std::uint64_t keep_claims_up_to, std::uint64_t max_file_bytes)
-    : keep_up_to_(keep_claims_up_to), max_bytes_(max_file_bytes) {}
+ReportBuilder::ReportBuilder(std::uint64_t keep_claims_up_to, std::uint64_t max_file_bytes,
+                             ExplainOptions options)
+    : keep_up_to_(keep_claims_up_to), max_bytes_(max_file_bytes) {
+  r_.options = std::move(options);
+}
 
 void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::size_t t) {
   const Claim& c = *x.claim;
@@ -60,12 +61,15 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
   row.patient_responsibility = c.patient_responsibility.value_or(0);
   row.outcome = x.outcome;
   row.money = x.money;
-  for (const NextAction& n : x.actions) {
-    if (is_routine(n.action) && row.action != Action::no_action) continue;
-    if (row.action == Action::no_action || is_routine(row.action)) {
-      row.action = n.action;
-      row.at_stake = n.amount;
-    }
+  row.channel = x.channel;
+  row.unbalanced = !x.flags.empty() && x.flags[0] == "unbalanced";
+  if (!x.actions.empty()) {  // actions[0] is the primary action
+    const NextAction& n = x.actions[0];
+    row.action = n.action;
+    row.action_label = n.label;
+    row.at_stake = n.amount;
+    row.act_by = n.deadline.act_by;
+    row.deadline_owner = n.deadline.owner;
   }
   row.codes = codes_of(x);
   row.duplicate = r_.duplicate_of[t] >= 0;
@@ -111,6 +115,7 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
       ++reason.count;
     }
     for (const NextAction& n : x.actions) {
+      if (n.action == Action::no_action) continue;  // "nothing to do" is not a task to count
       auto& act = s.by_action[n.action];
       act.amount += n.amount;
       ++act.count;
@@ -161,7 +166,7 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
       // Claims arrive in order: count them per transaction instead of scanning the rows.
       if (global != streaming_tx) streaming_tx = global, streaming_index = 0;
       std::size_t index = streaming_index++;
-      ExplainedClaim x = explain_claim(c, tx, global, index, &code_diags, false);
+      ExplainedClaim x = explain_claim(c, tx, global, index, &code_diags, false, r_.options);
       add_claim(x, file, global);
     };
     // A transaction without claims must still be judged before any later one, so that a
@@ -198,12 +203,13 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
     } else {
       std::vector<ExplainedClaim> xs;
       for (std::size_t i = 0; i < tx.claims.size(); ++i)
-        xs.push_back(explain_claim(tx.claims[i], tx, global, i, &code_diags));
+        xs.push_back(explain_claim(tx.claims[i], tx, global, i, &code_diags, true, r_.options));
       pair_reversals(xs);
       for (const auto& x : xs) add_claim(x, file, global);
       r_.explained.push_back(std::move(xs));
     }
   }
+  info.balance_findings = parsed.balance.size();
   for (auto& b : parsed.balance) {
     b.transaction += base;
     r_.balance.push_back(b);
@@ -249,7 +255,11 @@ std::ptrdiff_t ReportBuilder::classify_payment(std::size_t t, const Transaction&
 Report ReportBuilder::finish() { return std::move(r_); }
 
 Report explain_file(std::string name, std::string_view bytes) {
-  ReportBuilder b;
+  return explain_file(std::move(name), bytes, ExplainOptions{});
+}
+
+Report explain_file(std::string name, std::string_view bytes, const ExplainOptions& options) {
+  ReportBuilder b(UINT64_MAX, UINT64_MAX, options);
   b.add_file(std::move(name), bytes);
   return b.finish();
 }

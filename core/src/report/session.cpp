@@ -8,8 +8,27 @@ namespace denial {
 
 using nlohmann::json;
 
-Session::Session(std::uint64_t keep_claims_up_to, std::uint64_t max_file_bytes)
-    : builder_(keep_claims_up_to, max_file_bytes) {}
+ExplainOptions explain_options_from_json(std::string_view text) {
+  ExplainOptions o;
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return o;
+  if (j.contains("as_of") && j["as_of"].is_string()) {
+    std::string d = j["as_of"].get<std::string>();
+    if (auto days = parse_civil_date(d)) o.as_of = iso_date(*days);
+  }
+  auto days = [&](const char* key, std::optional<int>& out) {
+    if (j.contains(key) && j[key].is_number_integer() && j[key].get<long long>() >= 0 &&
+        j[key].get<long long>() <= 99999)
+      out = static_cast<int>(j[key].get<long long>());
+  };
+  days("appeal_days", o.appeal_days);
+  days("filing_days", o.filing_days);
+  return o;
+}
+
+Session::Session(std::uint64_t keep_claims_up_to, std::uint64_t max_file_bytes,
+                 ExplainOptions options)
+    : builder_(keep_claims_up_to, max_file_bytes, std::move(options)) {}
 
 std::string Session::add_file(std::string name, std::string bytes) {
   // A refused file's bytes are not kept: nothing is ever read from them.
@@ -58,6 +77,7 @@ std::string Session::summary_json() const {
   }
   return detail::dump({{"schema_version", kSchemaVersion},
                        {"generator", {{"name", "denial-explainer"}, {"version", DENIAL_VERSION}}},
+                       {"options", detail::options_json(r.options)},
                        {"code_sets", detail::code_sets_json()},
                        {"files", detail::files_json(r)},
                        {"summary", detail::summary_json(r)},

@@ -1,5 +1,6 @@
 // The text report: a short memo to a biller. Money first, then what needs work, then each
 // claim with the official meaning of every code and what to do about it.
+#include <algorithm>
 #include <sstream>
 
 #include "denial/query.h"
@@ -54,9 +55,16 @@ void claim_block(std::ostringstream& o, const ExplainedClaim& x, bool mask) {
     o << "\n      Official: " << (a.carc ? a.carc->description : "not in the official CARC list")
       << "\n";
     o << "      Our guidance: " << kind_id(a.guidance.kind) << ", "
-      << category_label(a.guidance.category) << "; " << action_label(a.guidance.action)
+      << category_label(a.guidance.category) << "; " << action_label(a.guidance.action, x.channel)
       << "; appealable: " << appealable_id(a.guidance.appealable) << ".\n";
-    if (!a.guidance.group_note.empty()) o << "      " << a.guidance.group_note << "\n";
+    if (a.late_route)
+      o << "      Was: " << action_label(*a.late_route, x.channel) << "; its deadline passed.\n";
+    // A matching advice rule is more specific than the group's note (QMB beats "bill the
+    // secondary, then the patient"): show the rule's note instead.
+    if (!a.guidance.rule_note.empty())
+      o << "      " << a.guidance.rule_note << "\n";
+    else if (!a.guidance.group_note.empty())
+      o << "      " << a.guidance.group_note << "\n";
   }
   for (const ExplainedRemark& r : x.remarks) {
     o << "    Remark " << r.source->code
@@ -67,10 +75,33 @@ void claim_block(std::ostringstream& o, const ExplainedClaim& x, bool mask) {
       << "\n";
     if (!r.guidance.note.empty()) o << "      Our note: " << r.guidance.note << "\n";
   }
+  if (!x.flags.empty() && x.flags[0] == "unbalanced")
+    o << "    Does not balance: " << usd(x.unaccounted) << " unaccounted for.\n";
+  o << "    Money: worth working " << usd(x.money.recoverable) << ", patient or next payer "
+    << usd(x.money.patient) << ", write off " << usd(x.money.write_off) << ", other "
+    << usd(x.money.other) << ".\n";
+  std::vector<std::string_view> why;
   for (const NextAction& n : x.actions) {
-    o << "    -> " << action_label(n.action) << ": " << usd(n.amount) << " (";
-    for (std::size_t i = 0; i < n.reasons.size(); ++i) o << (i ? ", " : "") << n.reasons[i];
-    o << ")\n";
+    o << "    -> " << n.label << ": " << usd(n.amount);
+    if (!n.reasons.empty()) {
+      o << " (";
+      for (std::size_t i = 0; i < n.reasons.size(); ++i) o << (i ? ", " : "") << n.reasons[i];
+      o << ")";
+    }
+    if (n.deadline.act_by)
+      o << (n.deadline.passed ? "; deadline passed " : "; act by ") << iso_date(*n.deadline.act_by)
+        << " (" << n.deadline.owner << " rule)";
+    o << "\n";
+    if (!n.note.empty()) o << "       " << n.note << "\n";
+    for (std::string_view id : n.sources)
+      if (std::find(why.begin(), why.end(), id) == why.end()) why.push_back(id);
+  }
+  if (!why.empty()) {
+    o << "    Why we say this:";
+    for (std::string_view id : why)
+      if (const SourceInfo* s = find_source(id))
+        o << "\n      - " << s->title << " (" << s->publisher << ")";
+    o << "\n";
   }
 }
 
@@ -82,7 +113,10 @@ std::string to_text(const Report& r, bool mask) {
   o << "DENIAL EXPLAINER - remittance memo\n";
   for (const FileInfo& f : r.files)
     o << "File: " << f.name << " ("
-      << (f.readable ? (f.errors ? "read with errors" : "read") : "not readable") << ")\n";
+      << (f.readable ? (f.errors ? "read with errors" : "read") : "not readable")
+      << (f.balance_findings ? "; " + std::to_string(f.balance_findings) + " balance finding(s)"
+                             : std::string())
+      << ")\n";
   o << "\nSUMMARY\n";
   o << "  " << s.claims << " claims, " << s.service_lines << " service lines in " << s.transactions
     << " payment(s).\n";
@@ -92,14 +126,14 @@ std::string to_text(const Report& r, bool mask) {
     << " claim(s); denial rate "
     << percent(static_cast<Cents>(s.denied_claims), static_cast<Cents>(s.claims)) << " of claims, "
     << percent(s.denied_amount, s.total_charge) << " of billed dollars.\n";
-  // Not every denial is worth working (bundling, non-covered): say how much has an action.
-  Cents worth = 0;
+  // Not every denial is worth working (bundling, non-covered): the recoverable bucket is.
   auto work_rows = worklist(r);
-  for (const ClaimRow* row : work_rows) worth += row->at_stake;
-  o << "  Worth working (appeal, correct, rebill, chase): " << usd(worth) << " on "
-    << work_rows.size() << " claim(s); the rest is written off or billed as shown below.\n";
+  o << "  Worth working (appeal, correct, rebill, chase): " << usd(s.recoverable_amount) << " on "
+    << work_rows.size() << " claim(s); patient or next payer " << usd(s.patient_amount)
+    << "; the rest is written off or billed as shown below.\n";
   o << "  Contractual write-offs " << usd(s.write_off_amount)
     << "; provider-level adjustments (PLB) " << usd(s.provider_adjustment_total) << ".\n";
+  if (!r.options.as_of.empty()) o << "  Deadlines judged as of " << r.options.as_of << ".\n";
   if (s.duplicate_payments)
     o << "  " << s.duplicate_payments
       << " payment(s) were retransmissions and are not counted twice.\n";
@@ -137,7 +171,9 @@ std::string to_text(const Report& r, bool mask) {
     o << "  " << ++n << ". "
       << (mask ? mask_id(row->patient_control_number) : row->patient_control_number)
       << (row->patient_name.empty() || mask ? "" : " (" + row->patient_name + ")") << ": "
-      << action_label(row->action) << ", " << usd(row->at_stake) << " [" << row->codes << "]\n";
+      << row->action_label << ", " << usd(row->at_stake)
+      << (row->act_by ? ", act by " + iso_date(*row->act_by) : std::string()) << " [" << row->codes
+      << "]\n";
   }
   if (!r.explained.empty()) {
     o << "\nCLAIM BY CLAIM\n";

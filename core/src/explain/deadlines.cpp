@@ -1,0 +1,149 @@
+// Deadlines per route. Medicare's are rules (42 CFR 405.942, 405.980, 424.44); everyone
+// else's are contractual and come from the user's settings, or not at all.
+#include "explain/deadlines.h"
+
+namespace denial::detail {
+
+std::optional<Days> service_date_of(const Claim& c) {
+  std::optional<Days> through, from, earliest_line;
+  for (const DateValue& d : c.dates) {
+    if (d.qualifier == "233") through = parse_civil_date(d.date);
+    if (d.qualifier == "232") from = parse_civil_date(d.date);
+  }
+  if (through) return through;
+  for (const ServiceLine& l : c.lines)
+    for (const DateValue& d : l.dates)
+      if (d.qualifier == "472" || d.qualifier == "150")
+        if (auto v = parse_civil_date(d.date); v && (!earliest_line || *v < *earliest_line))
+          earliest_line = v;
+  return earliest_line ? earliest_line : from;
+}
+
+Deadline deadline_for(Action route, Channel channel, const std::string& remit_date,
+                      const Claim& claim, const ExplainOptions& o) {
+  Deadline d;
+  const bool medicare = channel == Channel::medicare;
+  std::optional<Days> remit = parse_civil_date(remit_date);
+  switch (route) {
+    case Action::appeal:
+      if (medicare && remit) {
+        d.act_by = *remit + 5 + 120;
+        d.owner = "medicare";
+        d.rule =
+            "Medicare redetermination: 120 days from receipt of the initial determination; "
+            "receipt is presumed 5 days after the remit date (42 CFR 405.942)";
+      } else if (!medicare && remit && o.appeal_days) {
+        d.act_by = *remit + *o.appeal_days;
+        d.owner = "contract";
+        d.rule = "Your appeal window with this payer: " + std::to_string(*o.appeal_days) +
+                 " days from the remit date (your setting; see your contract)";
+      }
+      break;
+    case Action::reopening:
+      if (remit) {
+        d.act_by = add_years(*remit, 1);
+        d.owner = "medicare";
+        d.rule =
+            "Medicare reopening: within 1 year of the initial determination for any reason "
+            "(42 CFR 405.980)";
+      }
+      break;
+    case Action::corrected_claim:
+      if (remit && o.appeal_days) {
+        d.act_by = *remit + *o.appeal_days;
+        d.owner = "contract";
+        d.rule = "Your corrected-claim window with this payer: " + std::to_string(*o.appeal_days) +
+                 " days from the remit date (your appeal window setting; see your contract)";
+      }
+      break;
+    case Action::new_claim: {
+      std::optional<Days> dos = service_date_of(claim);
+      if (medicare && dos) {
+        // "12 months after the date of service" = the same calendar date one year later.
+        d.act_by = add_years(*dos, 1);
+        d.owner = "medicare";
+        d.rule =
+            "Medicare filing limit: 12 months (1 calendar year) from the date of service "
+            "(42 CFR 424.44)";
+      } else if (!medicare && dos && o.filing_days) {
+        d.act_by = *dos + *o.filing_days;
+        d.owner = "contract";
+        d.rule = "Your filing window with this payer: " + std::to_string(*o.filing_days) +
+                 " days from the date of service (your setting; see your contract)";
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  if (d.act_by)
+    if (auto as_of = parse_civil_date(o.as_of)) d.passed = *as_of > *d.act_by;
+  return d;
+}
+
+std::string late_note(Action route, Channel channel, const Deadline& d) {
+  std::string when = d.act_by ? iso_date(*d.act_by) : std::string("[DATE]");
+  const bool medicare = channel == Channel::medicare;
+  switch (route) {
+    case Action::appeal:
+      return medicare ? "The redetermination window closed on " + when +
+                            ": write it off, unless you can show good cause for late filing "
+                            "(42 CFR 405.942(b))."
+                      : "The appeal window in your setting closed on " + when +
+                            ": write it off, unless the payer accepts a late appeal for good "
+                            "cause.";
+    case Action::reopening:
+      return "The 1-year reopening window closed on " + when +
+             " and the redetermination window before it: write it off, unless good cause "
+             "allows a reopening within 4 years (42 CFR 405.980(b)).";
+    case Action::corrected_claim:
+      return "The corrected-claim window in your setting closed on " + when +
+             ": write it off, unless the payer accepts a late correction.";
+    case Action::new_claim:
+      return medicare ? "The filing limit passed on " + when +
+                            ": write it off, unless one of Medicare's exceptions to the filing "
+                            "limit applies (42 CFR 424.44(b))."
+                      : "The filing window in your setting passed on " + when +
+                            ": write it off, unless the payer grants a timely-filing exception.";
+    default:
+      return {};
+  }
+}
+
+}  // namespace denial::detail
+
+namespace denial::detail {
+
+std::string_view late_label(Action route, Channel channel) {
+  const bool medicare = channel == Channel::medicare;
+  switch (route) {
+    case Action::appeal:
+      return medicare ? "Write off (the redetermination deadline passed)"
+                      : "Write off (the appeal deadline passed)";
+    case Action::reopening:
+      return "Write off (the reopening deadline passed)";
+    case Action::corrected_claim:
+      return "Write off (the corrected-claim deadline passed)";
+    case Action::new_claim:
+      return "Write off (the filing limit passed)";
+    default:
+      return action_label(Action::write_off);
+  }
+}
+
+std::vector<std::string_view> deadline_sources(Action route, const Deadline& d) {
+  if (!d.act_by) return {};
+  if (d.owner == "contract") return parse_source_ids("payer-contract");
+  switch (route) {
+    case Action::appeal:
+      return parse_source_ids("cfr-42-405-942;cms-100-04-ch29");
+    case Action::reopening:
+      return parse_source_ids("cfr-42-405-980;cms-100-04-ch34");
+    case Action::new_claim:
+      return parse_source_ids("cfr-42-424-44;cms-100-04-ch1-70");
+    default:
+      return {};
+  }
+}
+
+}  // namespace denial::detail

@@ -1,0 +1,206 @@
+// Loads advice_rules.csv and answers match_advice_rule / advise (docs/advice.md section 7).
+#include <algorithm>
+#include <map>
+
+#include "codes/csv.h"
+#include "denial/advice.h"
+#include "denial/codes.h"
+#include "guidance/guidance_internal.h"
+#include "guidance/parse_vocab.h"
+
+namespace denial::embedded {
+extern const std::string_view kAdviceRulesCsv;
+}
+
+namespace denial {
+namespace {
+
+struct Table {
+  std::vector<AdviceRule> rules;
+  std::vector<std::string> errors;
+};
+
+std::vector<std::string> alternatives(const std::string& cell) {
+  std::vector<std::string> out;
+  if (cell.empty() || cell == "*") return out;
+  std::size_t start = 0;
+  while (start <= cell.size()) {
+    std::size_t end = cell.find(';', start);
+    if (end == std::string::npos) end = cell.size();
+    if (end > start) out.push_back(cell.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+const Table& table() {
+  static const Table t = [] {
+    Table x;
+    auto rows = detail::parse_csv(embedded::kAdviceRulesCsv);
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+      auto r = rows[i];
+      if (r.size() < 12) {
+        x.errors.push_back("advice_rules.csv row " + std::to_string(i + 1) +
+                           " has fewer than 12 fields");
+        continue;
+      }
+      AdviceRule a;
+      a.id = r[0];
+      a.group = alternatives(r[1]);
+      a.carc = alternatives(r[2]);
+      a.remark = alternatives(r[3]);
+      a.remark_effect = alternatives(r[4]);
+      a.channel = alternatives(r[5]);
+      a.claim_status = alternatives(r[6]);
+      a.action = detail::action_from(r[7]);
+      if (!a.action) x.errors.push_back(a.id + ": action '" + r[7] + "' is not in the vocabulary");
+      if (!r[8].empty() && !(a.kind = detail::kind_from(r[8])))
+        x.errors.push_back(a.id + ": kind '" + r[8] + "' is not in the vocabulary");
+      if (!r[9].empty() && !(a.appealable = detail::appealable_from(r[9])))
+        x.errors.push_back(a.id + ": appealable '" + r[9] + "' is not in the vocabulary");
+      for (const auto& e : a.remark_effect)
+        if (!detail::effect_from(e)) x.errors.push_back(a.id + ": remark effect '" + e + "'");
+      for (const auto& c : a.channel)
+        if (c != "medicare" && c != "medicaid" && c != "medicare_advantage" && c != "other")
+          x.errors.push_back(a.id + ": channel '" + c + "'");
+      a.note = r[10];
+      std::vector<std::string> unknown;
+      a.sources = parse_source_ids(r[11], &unknown);
+      for (const auto& u : unknown) x.errors.push_back(a.id + ": source '" + u + "'");
+      if (a.sources.empty()) x.errors.push_back(a.id + ": no source");
+      x.rules.push_back(std::move(a));
+    }
+    return x;
+  }();
+  return t;
+}
+
+bool in(const std::vector<std::string>& list, std::string_view v) {
+  return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
+}
+
+bool matches(const AdviceRule& r, const AdviceFacts& f) {
+  if (!in(r.group, f.group) || !in(r.carc, f.carc) || !in(r.channel, channel_id(f.channel)) ||
+      !in(r.claim_status, f.claim_status))
+    return false;
+  if (!r.remark.empty()) {
+    bool any = false;
+    if (f.remarks)
+      for (const auto& code : *f.remarks) any = any || in(r.remark, code);
+    if (!any) return false;
+  }
+  if (!r.remark_effect.empty()) {
+    bool any = false;
+    if (f.effects)
+      for (RemarkEffect e : *f.effects) any = any || in(r.remark_effect, remark_effect_id(e));
+    if (!any) return false;
+  }
+  return true;
+}
+
+AdjustmentGuidance advise_uncached(std::string_view group, std::string_view carc,
+                                   const std::vector<std::string>& remarks, Channel channel,
+                                   std::string_view status) {
+  AdjustmentGuidance g = detail::base_guidance(group, carc, remarks);
+  std::vector<RemarkEffect> effects = detail::remark_effects(remarks);
+  if (!find_code(CodeList::carc, carc)) {
+    // A code not in the official list explains nothing: ask the payer what the amount is.
+    g.action = Action::contact_payer;
+    g.kind = Kind::denial;
+    g.appealable = Appealable::sometimes;
+    g.rule = "unknown_code";
+    detail::add_sources(g.sources, parse_source_ids("x12-carc"));
+  }
+  AdviceFacts facts{group, carc, &remarks, &effects, channel, status};
+  const AdviceRule* rule = match_advice_rule(facts);
+  if (rule) {
+    if (rule->action) g.action = *rule->action;
+    if (rule->kind) g.kind = *rule->kind;
+    if (rule->appealable) g.appealable = *rule->appealable;
+    g.rule = rule->id;
+    g.rule_note = rule->note;
+    detail::add_sources(g.sources, rule->sources);
+  }
+  // A row that names a remark or a meaning already decided with it in mind.
+  if (!rule || !rule->conditions_on_remarks()) {
+    Action before = g.action;
+    detail::apply_remark_meanings(g, group, effects);
+    if (g.action != before) g.rule = "remark_meaning";
+  }
+  Action before = g.action;
+  detail::apply_guards(g, group, carc);
+  if (g.action != before) g.rule = "guard";
+  // The in-depth text of a patient-share code explains billing the patient; when the patient
+  // is not to be billed (QMB, eligibility, another payer) the rule's note replaces it.
+  if (group == "PR" && g.action != Action::bill_patient && g.detail &&
+      g.kind != Kind::informational && !g.rule_note.empty())
+    g.detail = nullptr;
+  // The neutral "fix the claim" becomes the payer's route (section 4). Medicare fixes a
+  // processed claim by reopening (Pub. 100-04 ch. 34); others take a replacement claim.
+  if (g.action == Action::resubmit_corrected)
+    g.action = channel == Channel::medicare ? Action::reopening : Action::corrected_claim;
+  return g;
+}
+
+}  // namespace
+
+int AdviceRule::specificity() const {
+  return !group.empty() + !carc.empty() + !remark.empty() + !remark_effect.empty() +
+         !channel.empty() + !claim_status.empty();
+}
+
+const std::vector<AdviceRule>& advice_rules() { return table().rules; }
+const std::vector<std::string>& advice_rule_load_errors() { return table().errors; }
+
+const AdviceRule* match_advice_rule(const AdviceFacts& f) {
+  const AdviceRule* best = nullptr;
+  for (const AdviceRule& r : table().rules)
+    if (matches(r, f) && (!best || r.specificity() > best->specificity())) best = &r;
+  return best;
+}
+
+AdjustmentGuidance advise(std::string_view group, std::string_view carc,
+                          const std::vector<std::string>& remarks, Channel channel,
+                          std::string_view status) {
+  // Big remits repeat the same few combinations: remember the no-remark answers per thread.
+  // The key is built on the stack: this runs for every adjustment of a big file.
+  if (remarks.empty() && group.size() + carc.size() + status.size() + 4 < 48) {
+    thread_local std::map<std::string, AdjustmentGuidance, std::less<>> cache;
+    char buf[48];
+    std::size_t n = group.copy(buf, group.size());
+    buf[n++] = '|';
+    n += carc.copy(buf + n, carc.size());
+    buf[n++] = '|';
+    n += status.copy(buf + n, status.size());
+    buf[n++] = '|';
+    buf[n++] = static_cast<char>('0' + static_cast<int>(channel));
+    std::string_view key(buf, n);
+    if (auto it = cache.find(key); it != cache.end()) return it->second;
+    if (cache.size() > 4096) cache.clear();
+    return cache.emplace(std::string(key), advise_uncached(group, carc, remarks, channel, status))
+        .first->second;
+  }
+  return advise_uncached(group, carc, remarks, channel, status);
+}
+
+Bucket bucket_of(Action a) {
+  switch (a) {
+    case Action::bill_patient:
+    case Action::await_other_payer:
+      return Bucket::patient;
+    case Action::write_off:
+      return Bucket::write_off;
+    case Action::no_action:
+    case Action::check_original_claim:
+      return Bucket::other;
+    default:  // appeal, reopening, corrected / new claim, verify, retro auth, other payer, contact
+      return Bucket::recoverable;
+  }
+}
+
+std::string_view bucket_id(Bucket b) {
+  constexpr std::string_view kIds[] = {"recoverable", "patient", "write_off", "other"};
+  return kIds[static_cast<int>(b)];
+}
+
+}  // namespace denial
