@@ -1,7 +1,6 @@
 // The scenario suite (tests/data/scenarios): every claim of every hand-written 835 against the
 // outcome, primary action, money buckets and act-by date that docs/advice.md and the payer
-// rules call for. One test per expected.csv row. Built only with -DDENIAL_SCENARIOS=ON (it
-// needs denial::ExplainOptions and the advice engine of docs/advice.md).
+// rules call for. One test per expected.csv row.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -9,7 +9,7 @@
 #include "guidance/parse_vocab.h"
 
 namespace denial::embedded {
-extern const std::string_view kAdviceRulesCsv;
+extern const std::string_view kAdviceRulesCsv, kPairRulesCsv;
 }
 
 namespace denial {
@@ -33,14 +33,13 @@ std::vector<std::string> alternatives(const std::string& cell) {
   return out;
 }
 
-const Table& table() {
-  static const Table t = [] {
-    Table x;
-    auto rows = detail::parse_csv(embedded::kAdviceRulesCsv);
+void load_rules(std::string_view csv, std::string_view file, Table& x) {
+  {
+    auto rows = detail::parse_csv(csv);
     for (std::size_t i = 1; i < rows.size(); ++i) {
       auto r = rows[i];
       if (r.size() < 12) {
-        x.errors.push_back("advice_rules.csv row " + std::to_string(i + 1) +
+        x.errors.push_back(std::string(file) + " row " + std::to_string(i + 1) +
                            " has fewer than 12 fields");
         continue;
       }
@@ -70,6 +69,16 @@ const Table& table() {
       if (a.sources.empty()) x.errors.push_back(a.id + ": no source");
       x.rules.push_back(std::move(a));
     }
+  }
+}
+
+// The engine's own rules first, then the reason + remark pairs: on a tie of specificity the
+// earlier row wins, so a pair must name more conditions to override an engine rule.
+const Table& table() {
+  static const Table t = [] {
+    Table x;
+    load_rules(embedded::kAdviceRulesCsv, "advice_rules.csv", x);
+    load_rules(embedded::kPairRulesCsv, "pair_rules.csv", x);
     return x;
   }();
   return t;
@@ -128,7 +137,7 @@ AdjustmentGuidance advise_uncached(std::string_view group, std::string_view carc
     if (g.action != before) g.rule = "remark_meaning";
   }
   Action before = g.action;
-  detail::apply_guards(g, group, carc);
+  detail::apply_guards(g, group, carc, effects);
   if (g.action != before) g.rule = "guard";
   // The in-depth text of a patient-share code explains billing the patient; when the patient
   // is not to be billed (QMB, eligibility, another payer) the rule's note replaces it.
@@ -137,8 +146,15 @@ AdjustmentGuidance advise_uncached(std::string_view group, std::string_view carc
     g.detail = nullptr;
   // The neutral "fix the claim" becomes the payer's route (section 4). Medicare fixes a
   // processed claim by reopening (Pub. 100-04 ch. 34); others take a replacement claim.
-  if (g.action == Action::resubmit_corrected)
-    g.action = channel == Channel::medicare ? Action::reopening : Action::corrected_claim;
+  // An unprocessable remark (MA130) on the claim or line wins over both: nothing was decided,
+  // so there is nothing to reopen or replace (Pub. 100-04 ch. 1 section 80.3.2).
+  if (g.action == Action::resubmit_corrected) {
+    const bool unprocessable = std::find(effects.begin(), effects.end(),
+                                         RemarkEffect::resubmit_new_claim) != effects.end();
+    g.action = unprocessable                 ? Action::new_claim
+               : channel == Channel::medicare ? Action::reopening
+                                              : Action::corrected_claim;
+  }
   return g;
 }
 

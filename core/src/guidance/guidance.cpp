@@ -412,7 +412,8 @@ void apply_remark_meanings(AdjustmentGuidance& g, std::string_view group,
   }
 }
 
-void apply_guards(AdjustmentGuidance& g, std::string_view group, std::string_view carc) {
+void apply_guards(AdjustmentGuidance& g, std::string_view group, std::string_view carc,
+                  const std::vector<RemarkEffect>& effects) {
   // OA-100: the payer paid the patient, so the patient holds the provider's money.
   const bool paid_to_patient = group == "OA" && carc == "100";
   // Only PR may be billed to the patient: whatever the data says, a CO/PI/OA amount is not the
@@ -422,6 +423,15 @@ void apply_guards(AdjustmentGuidance& g, std::string_view group, std::string_vie
   if (g.kind == Kind::contractual) g.appealable = Appealable::no;
   if (group != "PR" && !paid_to_patient && g.action == Action::bill_patient)
     g.action = Action::contact_payer;
+  // QMB and the other "patient may not be billed" remarks: no rule, however specific, may leave
+  // the amount on the patient, nor count it as the patient's while another payer has it.
+  const bool protected_patient =
+      std::find(effects.begin(), effects.end(), RemarkEffect::patient_protected) != effects.end();
+  if (group == "PR" && protected_patient &&
+      (g.action == Action::bill_patient || g.action == Action::await_other_payer)) {
+    g.action = Action::bill_other_payer;  // Medicaid or the secondary, else write off
+    g.appealable = Appealable::no;
+  }
 }
 
 }  // namespace detail
@@ -431,8 +441,9 @@ namespace {
 AdjustmentGuidance guidance_uncached(std::string_view group, std::string_view carc,
                                      const std::vector<std::string>& remarks) {
   AdjustmentGuidance g = detail::base_guidance(group, carc, remarks);
-  detail::apply_remark_meanings(g, group, detail::remark_effects(remarks));
-  detail::apply_guards(g, group, carc);
+  std::vector<RemarkEffect> effects = detail::remark_effects(remarks);
+  detail::apply_remark_meanings(g, group, effects);
+  detail::apply_guards(g, group, carc, effects);
   return g;
 }
 

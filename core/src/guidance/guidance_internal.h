@@ -22,7 +22,8 @@ void apply_remark_meanings(AdjustmentGuidance& g, std::string_view group,
 
 /// Section 2 guards, whatever the data says: only PR (and OA-100, the payer paid the patient)
 /// may reach the patient; contractual amounts are never appealable.
-void apply_guards(AdjustmentGuidance& g, std::string_view group, std::string_view carc);
+void apply_guards(AdjustmentGuidance& g, std::string_view group, std::string_view carc,
+                  const std::vector<RemarkEffect>& effects);
 
 /// Effects of the remarks (listed entry merged with the official wording).
 std::vector<RemarkEffect> remark_effects(const std::vector<std::string>& remarks);
