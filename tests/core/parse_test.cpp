@@ -116,16 +116,14 @@ TEST(ParseExpected, EveryFixture835HasARow) {
 }
 
 TEST(ParseExpected, EverySampleRowMatches) {
-  if (!denial_test::have_samples())
-    GTEST_SKIP() << "samples folder " << denial_test::samples_dir() << " does not exist";
+  DENIAL_REQUIRE_SAMPLES();
   auto rows = expectations("samples_expected.csv");
   ASSERT_EQ(rows.size(), 38u);
   for (const auto& row : rows) expect_row(row, denial_test::sample(row.at("file")));
 }
 
 TEST(ParseExpected, EverySampleHasARow) {
-  if (!denial_test::have_samples())
-    GTEST_SKIP() << "samples folder " << denial_test::samples_dir() << " does not exist";
+  DENIAL_REQUIRE_SAMPLES();
   std::set<std::string> listed;
   for (const auto& row : expectations("samples_expected.csv")) listed.insert(row.at("file"));
   for (const auto& e : std::filesystem::directory_iterator(denial_test::samples_dir())) {
@@ -345,8 +343,7 @@ TEST(ParsePositions, ClaimFactsPointAtTheirSegments) {
 }
 
 TEST(ParsePositions, SampleClaimsPointAtClp) {
-  if (!denial_test::have_samples())
-    GTEST_SKIP() << "samples folder " << denial_test::samples_dir() << " does not exist";
+  DENIAL_REQUIRE_SAMPLES();
   for (const auto& row : expectations("samples_expected.csv")) {
     std::string bytes = denial_test::sample(row.at("file"));
     ParseResult r = parse_835(bytes);

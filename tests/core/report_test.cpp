@@ -139,8 +139,7 @@ TEST(ReportDuplicates, DifferentPaymentsAreNotDuplicates) {
 }
 
 TEST(ReportDuplicates, RetransmissionInsideOneFile) {
-  if (!denial_test::have_samples())
-    GTEST_SKIP() << "samples folder " << denial_test::samples_dir() << " does not exist";
+  DENIAL_REQUIRE_SAMPLES();
   // Two identical interchanges in one file (same TRN, payer and amount).
   Report r = build({{"tasty", denial_test::sample("tasty__oneLine-2-ISA.edi")}});
   EXPECT_EQ(r.summary.duplicate_payments, 1u);
@@ -251,8 +250,7 @@ TEST(ReportBigFile, SameSummaryAsNormalMode) {
 }
 
 TEST(ReportBigFile, SameSummaryForEverySample) {
-  if (!denial_test::have_samples())
-    GTEST_SKIP() << "samples folder " << denial_test::samples_dir() << " does not exist";
+  DENIAL_REQUIRE_SAMPLES();
   auto rows = denial_test::csv_records(
       denial_test::read_file(std::string(DENIAL_TEST_DATA) + "/samples_expected.csv"));
   Files all;

@@ -241,7 +241,8 @@ void expect_table_matches_rules(std::string_view text, const std::string& what) 
 // it must give what the rules give, stack and diagnostics included, for any input.
 TEST(WalkerTable, PlacesLikeTheRulesOnEveryFixtureSampleAndMutation) {
   std::vector<std::string> dirs = {DENIAL_TEST_DATA, std::string(DENIAL_TEST_DATA) + "/malformed"};
-  if (denial_test::have_samples()) dirs.push_back(denial_test::samples_dir());
+  DENIAL_REQUIRE_SAMPLES();
+  dirs.push_back(denial_test::samples_dir());
   std::size_t files = 0;
   for (const auto& dir : dirs) {
     for (const auto& f : std::filesystem::directory_iterator(dir)) {
