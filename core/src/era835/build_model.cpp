@@ -12,6 +12,8 @@ namespace {
 
 using Handler = void (*)(ModelBuilder&);
 
+constexpr std::uint64_t kFnvOffset = 0xcbf29ce484222325ULL, kFnvPrime = 0x100000001b3ULL;
+
 std::string str(std::string_view v) { return std::string(v); }
 
 // Splits the composite once (qualifier, code, four modifiers, description) into `p`,
@@ -136,6 +138,7 @@ void open_transaction(ModelBuilder& b, std::string control_number, std::string_v
   b.tx->element_separator = b.delims->element;
   b.tx->component_separator = b.delims->component;
   b.tx->segment_terminator = b.delims->segment;
+  b.tx->body_hash = kFnvOffset;
   b.sum_claim_paid = 0;
   const std::string& v = b.tx->version;
   if (v.rfind("004010", 0) == 0 || b.isa_version == "00401") {
@@ -592,6 +595,19 @@ void ModelBuilder::finish_transaction(bool trailer_seen) {
   claims_in_tx = 0;
 }
 
+void ModelBuilder::hash_body(std::string_view text, const Delimiters& d) {
+  // Delimiters are mapped to fixed bytes, so a copy re-sent with other separators still
+  // matches; 0x1D ends each segment.
+  std::uint64_t h = tx->body_hash;
+  for (char ch : text) {
+    unsigned char c = ch == d.element     ? 0x1F
+                      : ch == d.component ? 0x1E
+                                          : static_cast<unsigned char>(ch);
+    h = (h ^ c) * kFnvPrime;
+  }
+  tx->body_hash = (h ^ 0x1D) * kFnvPrime;
+}
+
 void ModelBuilder::add(const Elements& el, const RawSegment& s, const Placement& where,
                        const Delimiters& d) {
   e = &el;
@@ -618,6 +634,7 @@ void ModelBuilder::add(const Elements& el, const RawSegment& s, const Placement&
     open_transaction(*this, "", {});
   }
   if (in_transaction && !tx && id != h.st) return;
+  if (tx && in_transaction && id != h.st && id != h.se) hash_body(s.text, d);
   bool needs_claim = in_2110 || (in_2100 && id != h.clp);
   if (needs_claim && !claim) return;
   bool needs_line = in_2110 && id != h.svc && id != h.cas;
