@@ -151,10 +151,21 @@ TEST(Walker, KnownSegmentOutOfPlaceIsUnexpected) {
 }
 
 TEST(Walker, SegmentAfterSeIsUnexpected) {
-  Walk w(kHead + "SE*15*0001~BPR*I*1*C*ACH");
+  Walk w(kHead + "SE*15*0001~TRN*1*X*1");
   EXPECT_EQ(w.at(15).loop, "");
   EXPECT_EQ(denial_test::count_code(w.diags, Errc::unexpected_segment), 1u)
       << denial_test::codes_of(w.diags);
+}
+
+// A BPR with no ST open starts a transaction whose ST is missing: its payment is kept.
+TEST(Walker, BprWithoutStOpensTheTransaction) {
+  Walk w(kHead + "SE*15*0001~BPR*I*1*C*ACH~TRN*1*X*1");
+  EXPECT_EQ(w.at(15).loop, "ST");
+  EXPECT_EQ(w.at(15).path, "/ISA/GS/ST");
+  EXPECT_EQ(w.at(16).loop, "ST");
+  EXPECT_EQ(denial_test::count_code(w.diags, Errc::missing_segment), 1u)
+      << denial_test::codes_of(w.diags);
+  EXPECT_FALSE(denial_test::has_code(w.diags, Errc::unexpected_segment));
 }
 
 TEST(Walker, PlbAfterClaimsClosesTheClaim) {
