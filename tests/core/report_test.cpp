@@ -175,6 +175,21 @@ TEST(ReportDuplicates, IdenticalCopyInAnotherInterchangeIsCountedOnce) {
   }
 }
 
+// A copy re-sent with other delimiters ('|' and '>' for '*' and ':') is still the same payment.
+TEST(ReportDuplicates, CopyWithOtherDelimitersIsTheSamePayment) {
+  std::string bytes = denial_test::fixture("denied_claim.835");
+  std::string other = bytes;
+  for (char& c : other) c = c == '*' ? '|' : c == ':' ? '>' : c;
+  for (std::uint64_t keep : {UINT64_MAX, std::uint64_t{0}}) {
+    SCOPED_TRACE(keep ? "normal mode" : "big-file mode");
+    Report r = build({{"first.835", bytes}, {"pipes.835", other}}, keep);
+    EXPECT_EQ(r.summary.duplicate_payments, 1u);
+    EXPECT_EQ(r.summary.transactions, 1u);
+    ASSERT_EQ(r.transactions.size(), 2u);
+    EXPECT_EQ(r.transactions[0].body_hash, r.transactions[1].body_hash);
+  }
+}
+
 // Same payer, trace and amount, other claims: two payments, both counted, and a warning that
 // names where both are.
 TEST(ReportDuplicates, SameTraceWithOtherClaimsIsCountedWithAWarning) {

@@ -182,7 +182,7 @@ struct Transaction {
   SourcePos pos;
   std::uint32_t last_segment_no = 0;
   bool complete = false;  ///< SE seen
-  /// Hash (64-bit FNV-1a) of every segment between ST and SE, ST and SE themselves left out, with
+  /// 64-bit hash of every segment between ST and SE, ST and SE themselves left out, with
   /// the delimiters normalised: equal for a retransmitted copy of the same payment whatever
   /// its envelope control numbers. Compare it only together with payer, trace and amount.
   std::uint64_t body_hash = 0;
