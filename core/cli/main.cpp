@@ -1,9 +1,15 @@
 // denial-explainer: the native CLI over the public core API.
 //   explain FILE|DIR... [--format json|text|csv|ndjson] [--pretty] [--stream]
 //           [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]
+//     default format: text on a terminal, json when stdout is a pipe or a file
 //   lookup CODE... [--format text|json]
 //   search WORDS... [--format text|json]
+#include <unistd.h>
+
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -25,15 +31,41 @@ int usage() {
                "       denial-explainer lookup CODE... [--format text|json]\n"
                "       denial-explainer search WORDS... [--format text|json]\n"
                "       denial-explainer version\n"
-               "exit status of explain: 0 read, 1 read with errors, 2 not readable\n";
+               "explain writes the text memo when stdout is a terminal and JSON when it is piped\n"
+               "or redirected, unless --format says otherwise.\n"
+               "exit status of explain: 0 read, 1 read with errors, 2 not readable or not found\n"
+               "(a file that cannot be read is named on stderr; the others are still explained;\n"
+               "when none can be read nothing is written to stdout)\n";
   return 2;
 }
 
-bool read_file(const fs::path& p, std::string& out) {
+bool known_format(const std::string& f) {
+  return f == "json" || f == "text" || f == "csv" || f == "ndjson";
+}
+
+// Reads a whole file; on failure says why (errno text) in `why`.
+bool read_file(const fs::path& p, std::string& out, std::string& why) {
+  std::error_code ec;
+  if (!fs::exists(p, ec)) {
+    why = std::strerror(ENOENT);
+    return false;
+  }
+  if (!fs::is_regular_file(p, ec)) {
+    why = "not a regular file";
+    return false;
+  }
+  errno = 0;
   std::ifstream f(p, std::ios::binary);
-  if (!f) return false;
+  if (!f) {
+    why = errno ? std::strerror(errno) : "cannot open";
+    return false;
+  }
   std::ostringstream ss;
   ss << f.rdbuf();
+  if (f.bad()) {
+    why = "read error";
+    return false;
+  }
   out = ss.str();
   return true;
 }
@@ -68,15 +100,19 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
   }
   denial::ReportBuilder builder(stream ? 0 : UINT64_MAX, UINT64_MAX, options);
   int status = 0;
+  std::size_t read = 0;
   for (const auto& p : files) {
-    std::string bytes;
-    if (!read_file(p, bytes)) {
-      std::cerr << "denial-explainer: cannot read " << p.string() << "\n";
+    std::string bytes, why;
+    if (!read_file(p, bytes, why)) {
+      // One line per file on stderr, flushed before any report is written to stdout.
+      std::cerr << "denial-explainer: cannot read " << p.string() << ": " << why << std::endl;
       status = 2;
       continue;
     }
     builder.add_file(p.filename().string(), bytes);
+    ++read;
   }
+  if (read == 0) return 2;  // nothing to report on: no empty report on stdout
   denial::Report report = builder.finish();
   for (const auto& f : report.files) status = std::max(status, !f.readable ? 2 : f.errors ? 1 : 0);
   if (format == "json")
@@ -135,8 +171,15 @@ int main(int argc, char** argv) {
     std::cout << "denial-explainer " << DENIAL_VERSION << "\n";
     return 0;
   }
-  if (command == "explain" && !args.empty())
-    return explain(args, format.empty() ? "json" : format, pretty, stream, options);
+  if (command == "explain" && !args.empty()) {
+    // A person at a terminal gets the memo; a pipe or a file gets JSON for programs.
+    if (format.empty()) format = isatty(fileno(stdout)) ? "text" : "json";
+    if (!known_format(format)) {
+      std::cerr << "denial-explainer: unknown format '" << format << "'\n";
+      return usage();
+    }
+    return explain(args, format, pretty, stream, options);
+  }
   if (command == "lookup" && !args.empty())
     return denial_cli::lookup(args, format.empty() ? "text" : format);
   if (command == "search" && !args.empty())

@@ -114,8 +114,7 @@ TEST(ExplainOutcomes, OtherFixtures) {
 
 // Nine dental claims, all CLP01 7722337: CO-131 discounts, claims 3-5 also PR-3 copays.
 TEST(ExplainOutcomes, StupidediMultipleClaimsSingleCheck) {
-  if (!denial_test::have_samples())
-    GTEST_SKIP() << "samples folder " << denial_test::samples_dir() << " does not exist";
+  DENIAL_REQUIRE_SAMPLES();
   auto x = explain(denial_test::sample("stupidedi__multiple-claims-single-check.edi"));
   EXPECT_EQ(outcomes(x), std::vector<Outcome>(9, kContract));
   // Claim 4 (index 3): 1145 billed, 14 paid, 902 copay (PR-3), 229 discount (CO-131).
@@ -129,11 +128,11 @@ TEST(ExplainOutcomes, StupidediMultipleClaimsSingleCheck) {
   EXPECT_EQ(x.claims[0].actions[0].amount, 9400);
 }
 
-// Eight claims; claim 3 is CLP02=4 with OA-23 only, claim 7 is CO-96 non-covered with nothing paid.
-TEST(ExplainOutcomes, MarbSample835) {
-  if (!denial_test::have_samples())
-    GTEST_SKIP() << "samples folder " << denial_test::samples_dir() << " does not exist";
-  auto x = explain(denial_test::sample("marb__sample_835.txt"));
+// Eight claims (our replacement of a non-redistributable public sample); claim 3 is CLP02=4 with
+// OA-23 only, claim 7 is CO-96 non-covered with nothing paid.
+TEST(ExplainOutcomes, EightClaimsNonFixedIsa) {
+  DENIAL_REQUIRE_SAMPLES();
+  auto x = explain(denial_test::sample("own__eight_claims_nonfixed_isa.txt"));
   EXPECT_EQ(outcomes(x), (std::vector<Outcome>{kContract, kContract, Outcome::denied, kContract,
                                                kContract, kContract, Outcome::denied, kContract}));
   // Claim 3 is denied by status and OA-23 (prior payer) alone needs nothing, but the sample

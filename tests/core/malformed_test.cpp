@@ -50,7 +50,7 @@ std::vector<Row> expected_rows() {
 }
 
 std::optional<Errc> errc_named(const std::string& name) {
-  for (int i = 0; i <= static_cast<int>(Errc::input_too_large); ++i) {
+  for (int i = 0; i <= static_cast<int>(Errc::trace_reused); ++i) {
     auto c = static_cast<Errc>(i);
     if (denial::errc_name(c) == name) return c;
   }
@@ -67,7 +67,8 @@ bool byte_level(Errc c) {
 
 // Codes only the explain stage adds (they are in the report, not in parse_835's result).
 bool pipeline_only(Errc c) {
-  return c == Errc::code_unknown || c == Errc::code_inactive || c == Errc::duplicate_payment;
+  return c == Errc::code_unknown || c == Errc::code_inactive || c == Errc::duplicate_payment ||
+         c == Errc::trace_reused;
 }
 
 // The diagnostic points into the input: a segment number, or for the reader's byte-level codes

@@ -104,7 +104,7 @@ std::string claim_body(const std::string& clp) {
 
 TEST(ParseExpected, EveryFixtureRowMatches) {
   auto rows = expectations("fixtures_expected.csv");
-  ASSERT_EQ(rows.size(), 26u);  // + advice_medicare.835
+  ASSERT_EQ(rows.size(), 30u);  // + advice_medicare.835
   for (const auto& row : rows) expect_row(row, fixture(row.at("file")));
 }
 
@@ -116,16 +116,14 @@ TEST(ParseExpected, EveryFixture835HasARow) {
 }
 
 TEST(ParseExpected, EverySampleRowMatches) {
-  if (!denial_test::have_samples())
-    GTEST_SKIP() << "samples folder " << denial_test::samples_dir() << " does not exist";
+  DENIAL_REQUIRE_SAMPLES();
   auto rows = expectations("samples_expected.csv");
   ASSERT_EQ(rows.size(), 38u);
   for (const auto& row : rows) expect_row(row, denial_test::sample(row.at("file")));
 }
 
 TEST(ParseExpected, EverySampleHasARow) {
-  if (!denial_test::have_samples())
-    GTEST_SKIP() << "samples folder " << denial_test::samples_dir() << " does not exist";
+  DENIAL_REQUIRE_SAMPLES();
   std::set<std::string> listed;
   for (const auto& row : expectations("samples_expected.csv")) listed.insert(row.at("file"));
   for (const auto& e : std::filesystem::directory_iterator(denial_test::samples_dir())) {
@@ -204,7 +202,8 @@ TEST(ParseFixtures, WrongSeCount) {
 
 TEST(ParseFixtures, CorrectFixturesHaveNoEnvelopeFindings) {
   for (const auto& f : fixture_835s()) {
-    if (f == "wrong_se_count.835" || f == "truncated.835" || f == "st_only_no_envelope.835")
+    if (f == "wrong_se_count.835" || f == "truncated.835" || f == "st_only_no_envelope.835" ||
+        f == "no_st_claims_only.835")
       continue;
     ParseResult r = parse_835(fixture(f));
     // Notes (info) are allowed: bom_and_preamble.835 gets one for the skipped export line.
@@ -229,6 +228,36 @@ TEST(ParseFixtures, StOnlyFileIsReadWithOneNoEnvelopeWarning) {
   EXPECT_EQ(count_code(r.diagnostics, Errc::no_envelope), 1u)
       << denial_test::codes_of(r.diagnostics);
   EXPECT_TRUE(r.era.transactions[0].complete);
+}
+
+// A claims-only file that starts at BPR (no ISA, GS or ST): the payment's BPR/TRN facts are
+// kept, not skipped as segments outside a transaction.
+TEST(ParseFixtures, ClaimsOnlyFileWithoutStKeepsItsPayment) {
+  ParseResult r = parse_835(fixture("no_st_claims_only.835"));
+  EXPECT_TRUE(r.readable);
+  ASSERT_EQ(r.era.transactions.size(), 1u);
+  const auto& tx = r.era.transactions[0];
+  EXPECT_EQ(tx.payment.handling, "I");
+  EXPECT_EQ(tx.payment.amount, 17670);
+  EXPECT_EQ(tx.payment.method, "ACH");
+  EXPECT_EQ(tx.payment.date, "20250314");
+  EXPECT_EQ(tx.payment.pos.segment_no, 1u);
+  EXPECT_EQ(tx.payment.trace_number, "980000077");
+  EXPECT_EQ(tx.production_date, "20250314");
+  EXPECT_EQ(tx.payer.name, "ACME HEALTH PLAN");
+  EXPECT_EQ(tx.claims.size(), 2u);
+  EXPECT_FALSE(tx.complete);
+  EXPECT_EQ(count_code(r.diagnostics, Errc::no_envelope), 1u)
+      << denial_test::codes_of(r.diagnostics);
+  EXPECT_FALSE(has_code(r.diagnostics, Errc::unexpected_segment))
+      << denial_test::codes_of(r.diagnostics);
+  // The BPR is where the missing ST is reported.
+  const auto* missing = denial_test::first_code(r.diagnostics, Errc::missing_segment);
+  ASSERT_NE(missing, nullptr) << denial_test::codes_of(r.diagnostics);
+  EXPECT_EQ(missing->segment_no, 1u);
+  EXPECT_EQ(count_code(r.diagnostics, Errc::missing_segment), 1u);
+  // No balance finding: BPR02 is there and equals the claims' payments.
+  EXPECT_TRUE(r.balance.empty());
 }
 
 TEST(ParseFixtures, EveryCasTripletKept) {
@@ -315,7 +344,8 @@ TEST(ParsePositions, ClaimFactsPointAtTheirSegments) {
       EXPECT_EQ(offsets[p.segment_no], p.byte_offset) << id << " segment " << p.segment_no;
     };
     for (const auto& tx : r.era.transactions) {
-      check(tx.pos, "ST");
+      // A transaction without ST starts where its first segment is (the BPR there).
+      check(tx.pos, f == "no_st_claims_only.835" ? "BPR" : "ST");
       if (tx.payment.pos.segment_no) check(tx.payment.pos, "BPR");
       for (const auto& p : tx.provider_adjustments) check(p.pos, "PLB");
       for (const auto& c : tx.claims) {
@@ -345,8 +375,7 @@ TEST(ParsePositions, ClaimFactsPointAtTheirSegments) {
 }
 
 TEST(ParsePositions, SampleClaimsPointAtClp) {
-  if (!denial_test::have_samples())
-    GTEST_SKIP() << "samples folder " << denial_test::samples_dir() << " does not exist";
+  DENIAL_REQUIRE_SAMPLES();
   for (const auto& row : expectations("samples_expected.csv")) {
     std::string bytes = denial_test::sample(row.at("file"));
     ParseResult r = parse_835(bytes);

@@ -105,8 +105,7 @@ TEST(ReaderFastPath, SameAsGeneralPathOnEveryFixtureAndMalformedFile) {
 }
 
 TEST(ReaderFastPath, SameAsGeneralPathOnEverySample) {
-  if (!denial_test::have_samples())
-    GTEST_SKIP() << "samples not found: " << denial_test::samples_dir();
+  DENIAL_REQUIRE_SAMPLES();
   for (const auto& path : files_in(denial_test::samples_dir()))
     expect_same(denial_test::read_file(path.string()), path.filename().string());
 }

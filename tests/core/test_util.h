@@ -25,9 +25,14 @@ inline std::string fixture(const std::string& name) {
   return read_file(std::string(DENIAL_TEST_DATA) + "/" + name);
 }
 
-/// Folder of the third-party samples; tests GTEST_SKIP() naming it when it is absent.
+/// Folder of the public samples vendored in tests/data/samples/era. A test that needs them
+/// starts with DENIAL_REQUIRE_SAMPLES(): a missing folder is a failure, never a skip.
 inline std::string samples_dir() { return DENIAL_SAMPLES_DIR; }
 inline bool have_samples() { return std::filesystem::is_directory(samples_dir()); }
+#define DENIAL_REQUIRE_SAMPLES()                         \
+  ASSERT_TRUE(denial_test::have_samples())               \
+      << "samples folder " << denial_test::samples_dir() \
+      << " does not exist (it is part of the repository: tests/data/samples/era)"
 inline std::string sample(const std::string& name) { return read_file(samples_dir() + "/" + name); }
 
 /// Wraps segments (joined with '~') in a valid ISA/GS/ST envelope with correct counts.

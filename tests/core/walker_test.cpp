@@ -151,10 +151,21 @@ TEST(Walker, KnownSegmentOutOfPlaceIsUnexpected) {
 }
 
 TEST(Walker, SegmentAfterSeIsUnexpected) {
-  Walk w(kHead + "SE*15*0001~BPR*I*1*C*ACH");
+  Walk w(kHead + "SE*15*0001~TRN*1*X*1");
   EXPECT_EQ(w.at(15).loop, "");
   EXPECT_EQ(denial_test::count_code(w.diags, Errc::unexpected_segment), 1u)
       << denial_test::codes_of(w.diags);
+}
+
+// A BPR with no ST open starts a transaction whose ST is missing: its payment is kept.
+TEST(Walker, BprWithoutStOpensTheTransaction) {
+  Walk w(kHead + "SE*15*0001~BPR*I*1*C*ACH~TRN*1*X*1");
+  EXPECT_EQ(w.at(15).loop, "ST");
+  EXPECT_EQ(w.at(15).path, "/ISA/GS/ST");
+  EXPECT_EQ(w.at(16).loop, "ST");
+  EXPECT_EQ(denial_test::count_code(w.diags, Errc::missing_segment), 1u)
+      << denial_test::codes_of(w.diags);
+  EXPECT_FALSE(denial_test::has_code(w.diags, Errc::unexpected_segment));
 }
 
 TEST(Walker, PlbAfterClaimsClosesTheClaim) {
@@ -241,7 +252,8 @@ void expect_table_matches_rules(std::string_view text, const std::string& what) 
 // it must give what the rules give, stack and diagnostics included, for any input.
 TEST(WalkerTable, PlacesLikeTheRulesOnEveryFixtureSampleAndMutation) {
   std::vector<std::string> dirs = {DENIAL_TEST_DATA, std::string(DENIAL_TEST_DATA) + "/malformed"};
-  if (denial_test::have_samples()) dirs.push_back(denial_test::samples_dir());
+  DENIAL_REQUIRE_SAMPLES();
+  dirs.push_back(denial_test::samples_dir());
   std::size_t files = 0;
   for (const auto& dir : dirs) {
     for (const auto& f : std::filesystem::directory_iterator(dir)) {

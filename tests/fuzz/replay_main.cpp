@@ -13,6 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 int main(int argc, char** argv) {
   namespace fs = std::filesystem;
   std::size_t runs = 0;
+  bool missing = false;
   for (int i = 1; i < argc; ++i) {
     std::vector<fs::path> files;
     std::error_code ec;
@@ -22,7 +23,8 @@ int main(int argc, char** argv) {
     } else if (fs::exists(argv[i], ec)) {
       files.emplace_back(argv[i]);
     } else {
-      std::printf("SKIP %s: not found\n", argv[i]);
+      std::fprintf(stderr, "%s: not found\n", argv[i]);  // a missing corpus fails the test
+      missing = true;
     }
     for (const auto& f : files) {
       std::ifstream in(f, std::ios::binary);
@@ -32,5 +34,5 @@ int main(int argc, char** argv) {
     }
   }
   std::printf("replayed %zu inputs\n", runs);
-  return runs == 0 ? 1 : 0;
+  return runs == 0 || missing ? 1 : 0;
 }

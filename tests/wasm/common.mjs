@@ -5,7 +5,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 export const REPO = path.resolve(new URL('../..', import.meta.url).pathname);
 export const DIST = path.resolve(process.env.DENIAL_DIST ?? path.join(REPO, 'build-wasm/dist'));
 export const CLI = path.resolve(process.env.DENIAL_CLI ?? path.join(REPO, 'build/core/cli/denial-explainer'));
-export const SAMPLES = path.resolve(process.env.DENIAL_SAMPLES ?? path.join(REPO, '../shared/samples/era'));
+/** Public samples vendored in the repository (tests/data/samples/PROVENANCE.md). */
+export const SAMPLES = path.join(REPO, 'tests/data/samples/era');
 export const FIXTURES = path.join(REPO, 'tests/data');
 
 export async function engine() {
@@ -13,17 +14,17 @@ export async function engine() {
   return createDenialExplainer();
 }
 
-/** Every input file the parity and determinism tests run: fixtures, plus samples when present. */
+/** Every input file the parity and determinism tests run: fixtures, malformed suite and samples.
+ *  A missing folder throws: the suite fails rather than running on less. */
 export function inputFiles() {
   const list = readdirSync(FIXTURES)
     .filter((f) => !f.endsWith('.md') && !f.endsWith('.csv') && !f.startsWith('.'))
     .map((f) => path.join(FIXTURES, f))
     .filter((f) => statSync(f).isFile());
   const malformed = path.join(FIXTURES, 'malformed');
-  if (existsSync(malformed))
-    for (const f of readdirSync(malformed)) if (!f.endsWith('.md') && !f.endsWith('.csv')) list.push(path.join(malformed, f));
-  if (existsSync(SAMPLES)) {
-    for (const f of readdirSync(SAMPLES)) if (f !== 'SOURCES.md') list.push(path.join(SAMPLES, f));
-  }
+  for (const dir of [malformed, SAMPLES])
+    if (!existsSync(dir)) throw new Error(`${dir} is missing: it is part of the repository`);
+  for (const f of readdirSync(malformed)) if (!f.endsWith('.md') && !f.endsWith('.csv')) list.push(path.join(malformed, f));
+  for (const f of readdirSync(SAMPLES)) if (!f.endsWith('.md')) list.push(path.join(SAMPLES, f));
   return list.sort();
 }

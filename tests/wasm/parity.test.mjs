@@ -9,7 +9,7 @@ import { engine, inputFiles, CLI, SAMPLES } from './common.mjs';
 let e;
 before(async () => { e = await engine(); });
 
-if (!existsSync(SAMPLES)) console.log(`# SKIP samples: ${SAMPLES} not found; parity runs on tests/data only`);
+assert.ok(existsSync(SAMPLES), `${SAMPLES} is missing: the samples are part of the repository`);
 
 for (const file of inputFiles()) {
   test(`parity ${path.basename(file)}`, () => {

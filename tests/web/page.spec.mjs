@@ -19,7 +19,7 @@ const fixture = (name) => path.join(DATA, name);
 const CLI = path.resolve(REPO, process.env.DENIAL_CLI ?? 'build/core/cli/denial-explainer');
 const OFFLINE = path.join(DIST, 'denial-explainer-offline.html');
 const SAMPLE = path.join(DIST, 'sample.835');
-const MARB = '/work/shared/samples/era/marb__training_835_remittances.edi';
+const MARB = path.join(REPO, 'tests/data/samples/era/own__six_payments_one_trace.edi');
 
 let server;
 let browser;

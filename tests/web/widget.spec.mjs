@@ -11,7 +11,7 @@ import { serve, launch, guardedContext, screenshot, DIST, REPO, DESKTOP, NARROW 
 
 const CLI = process.env.DENIAL_CLI ?? path.join(REPO, 'build/core/cli/denial-explainer');
 const FIXTURES = path.join(REPO, 'tests/data');
-const SAMPLES = '/work/shared/samples/era';
+const SAMPLES = path.join(REPO, 'tests/data/samples/era');
 // The policy a strict billing portal sends as a header. Unlike the portal's <meta> CSP, a header
 // also applies to the worker, where Emscripten's embind must then run without eval.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
@@ -90,7 +90,7 @@ const shadowText = (page, selector) => page.evaluate((s) => document.querySelect
 test('explainFile fires denial-report with the same totals as the native CLI', async () => {
   const { page, done } = await openPortal();
   for (const file of [path.join(FIXTURES, 'sequestration.835'), path.join(FIXTURES, 'denied_claim.835'),
-    path.join(SAMPLES, 'marb__training_835_remittances.edi')]) {
+    path.join(SAMPLES, 'own__six_payments_one_trace.edi')]) {
     const native = cliReport(file);
     const { summary, event } = await explainIn(page, '#era', file);
     assert.deepEqual(event.detail.summary, native.summary, `${path.basename(file)}: event summary vs CLI`);
@@ -103,7 +103,7 @@ test('explainFile fires denial-report with the same totals as the native CLI', a
     assert.equal(paid, `$${Number(whole).toLocaleString('en-US')}.${cents}`);
   }
   // The portal page heard the bubbling, composed event.
-  assert.match(await page.locator('#portal-log').textContent(), /era: marb__training_835_remittances\.edi · 200 claims/);
+  assert.match(await page.locator('#portal-log').textContent(), /era: own__six_payments_one_trace\.edi · 200 claims/);
   await done();
 });
 

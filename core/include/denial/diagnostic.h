@@ -40,8 +40,9 @@ enum class Errc {
   balance_patient_resp,  ///< CLP05 differs from the claim's PR adjustments
   code_unknown,          ///< a code that is not in the official list
   code_inactive,         ///< a code used outside its validity dates on the remit date
-  duplicate_payment,     ///< the same payment (payer, trace number, amount) seen twice
+  duplicate_payment,     ///< the same payment (payer, trace, amount and claims) seen twice
   input_too_large,       ///< the input exceeds the size this build accepts
+  trace_reused,          ///< two different payments from one payer share a trace number
 };
 
 struct Diagnostic {

@@ -182,6 +182,10 @@ struct Transaction {
   SourcePos pos;
   std::uint32_t last_segment_no = 0;
   bool complete = false;  ///< SE seen
+  /// 64-bit hash of every segment between ST and SE, ST and SE themselves left out, with
+  /// the delimiters normalised: equal for a retransmitted copy of the same payment whatever
+  /// its envelope control numbers. Compare it only together with payer, trace and amount.
+  std::uint64_t body_hash = 0;
   /// Delimiters of the interchange that carried it (to re-read a claim on demand).
   char element_separator = '*', component_separator = ':', segment_terminator = '~';
 };

@@ -95,10 +95,21 @@ class ReportBuilder {
  private:
   void add_claim(const ExplainedClaim& x, std::size_t file, std::size_t transaction);
   std::ptrdiff_t classify_payment(std::size_t transaction, const Transaction& tx);
+  /// Big-file mode, at the end of a transaction: its claims were summed into pending_ before
+  /// the payment could be judged (that needs the whole body); count or flag them now.
+  void settle_pending(std::size_t transaction);
+  /// Counted payments of one payer and trace number, by (amount, body hash).
+  struct TraceGroup {
+    std::size_t first = 0;  ///< the first payment read with this trace
+    std::map<std::pair<Cents, std::uint64_t>, std::size_t> payments;
+  };
   Report r_;
   std::uint64_t keep_up_to_, max_bytes_;
   std::vector<bool> decided_;
-  std::map<std::string, std::size_t> first_payment_;
+  std::map<std::string, TraceGroup> by_trace_;   ///< key: payer|trace
+  std::vector<std::ptrdiff_t> reused_trace_of_;  ///< per transaction: first payment with its trace
+  Summary pending_;
+  std::size_t pending_rows_from_ = 0;
 };
 
 /// One call for one file: parse, explain, summarize.

@@ -2,6 +2,7 @@
 #include "era835/build_model.h"
 
 #include <cctype>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,9 @@ namespace denial::detail {
 namespace {
 
 using Handler = void (*)(ModelBuilder&);
+
+// Body hash of a transaction: seed, and an odd multiplier with well-spread bits (2^64 / phi).
+constexpr std::uint64_t kHashSeed = 0xcbf29ce484222325ULL, kHashMultiplier = 0x9E3779B97F4A7C15ULL;
 
 std::string str(std::string_view v) { return std::string(v); }
 
@@ -136,6 +140,7 @@ void open_transaction(ModelBuilder& b, std::string control_number, std::string_v
   b.tx->element_separator = b.delims->element;
   b.tx->component_separator = b.delims->component;
   b.tx->segment_terminator = b.delims->segment;
+  b.tx->body_hash = kHashSeed;
   b.sum_claim_paid = 0;
   const std::string& v = b.tx->version;
   if (v.rfind("004010", 0) == 0 || b.isa_version == "00401") {
@@ -592,6 +597,38 @@ void ModelBuilder::finish_transaction(bool trailer_seen) {
   claims_in_tx = 0;
 }
 
+void ModelBuilder::hash_body(std::string_view text, const Delimiters& d) {
+  // Eight bytes at a time (this runs over every byte of every transaction). Element and
+  // component separators are replaced by fixed bytes first, so a copy re-sent with other
+  // delimiters still matches; the segment's length ends it.
+  constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7FULL, kOnes = 0x0101010101010101ULL;
+  const std::uint64_t element = kOnes * static_cast<unsigned char>(d.element);
+  const std::uint64_t component = kOnes * static_cast<unsigned char>(d.component);
+  auto bytes_equal = [](std::uint64_t word, std::uint64_t pattern) {  // 0xFF where equal
+    std::uint64_t x = word ^ pattern;
+    return (~(((x & kLow7) + kLow7) | x | kLow7) >> 7) * 0xFF;
+  };
+  std::uint64_t h = tx->body_hash;
+  auto mix = [&](std::uint64_t w) {
+    const std::uint64_t e = bytes_equal(w, element), c = bytes_equal(w, component) & ~e;
+    w = (w & ~(e | c)) | (e & (kOnes * 0x1F)) | (c & (kOnes * 0x1E));
+    h = (h ^ w) * kHashMultiplier;
+    h ^= h >> 32;
+  };
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, text.data() + i, 8);
+    mix(w);
+  }
+  if (i < text.size()) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, text.data() + i, text.size() - i);
+    mix(w);
+  }
+  tx->body_hash = (h ^ text.size()) * kHashMultiplier;
+}
+
 void ModelBuilder::add(const Elements& el, const RawSegment& s, const Placement& where,
                        const Delimiters& d) {
   e = &el;
@@ -618,6 +655,7 @@ void ModelBuilder::add(const Elements& el, const RawSegment& s, const Placement&
     open_transaction(*this, "", {});
   }
   if (in_transaction && !tx && id != h.st) return;
+  if (tx && in_transaction && id != h.st && id != h.se) hash_body(s.text, d);
   bool needs_claim = in_2110 || (in_2100 && id != h.clp);
   if (needs_claim && !claim) return;
   bool needs_line = in_2110 && id != h.svc && id != h.cas;

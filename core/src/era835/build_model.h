@@ -70,6 +70,8 @@ class ModelBuilder {
   /// Streaming mode: empties the scratch claim for the next one, keeping buffers.
   void recycle_scratch_claim();
   void finish_transaction(bool trailer_seen);
+  /// Adds one segment of the open transaction's body to its body_hash.
+  void hash_body(std::string_view text, const Delimiters& d);
   void check_date(std::string_view date);
 };
 

@@ -218,6 +218,31 @@ Placement Walker::place_slow(int id, const Elements& e, const RawSegment& seg) {
     }
     return {loop, true, false, id};
   }
+  // 4. BPR, the first segment of a transaction header, while no ST is open: a transaction
+  // whose ST is missing (a claims-only export that starts at the payment, or a second set
+  // without its ST). Open the missing loops implicitly so the payment's facts are kept;
+  // skipped, they would leave the claims without their payment.
+  if (const int st = find_loop("ST"); id >= 0 && st >= 0 && id == ix.lookup("BPR")) {
+    bool st_open = false;
+    for (int loop : stack_) st_open = st_open || loop == st;
+    if (!st_open) {
+      std::vector<int> chain;
+      for (int p = st; p >= 0; p = parent_of(p)) chain.insert(chain.begin(), p);
+      std::size_t keep = 0;
+      while (keep < chain.size() && keep < stack_.size() && stack_[keep] == chain[keep]) ++keep;
+      stack_.resize(keep);
+      std::string opened;
+      for (std::size_t i = keep; i < chain.size(); ++i) {
+        stack_.push_back(chain[i]);
+        opened +=
+            std::string(opened.empty() ? "" : ", ") + std::string(loops_begin()[chain[i]].trigger);
+      }
+      diags_.push_back({Severity::warning, Errc::missing_segment, seg.number, seg.offset, path(),
+                        std::string(e.id()) + " without a preceding " + opened +
+                            " segment; read as if it were there"});
+      return {st, false, false, id};
+    }
+  }
   bool known = is_known_segment(e.id());
   diags_.push_back({Severity::warning, known ? Errc::unexpected_segment : Errc::unknown_segment,
                     seg.number, seg.offset, path(),

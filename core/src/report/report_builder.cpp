@@ -12,9 +12,41 @@ namespace {
 
 constexpr std::size_t kMaxListedPerCode = 500;
 
-std::string payment_key(const Transaction& t) {
+// Payer and trace number: payments that share it are either one payment sent twice or
+// different payments that reuse a trace number (seen in real, de-identified remits).
+std::string trace_key(const Transaction& t) {
   std::string payer = t.payer.id.empty() ? t.payer.name : t.payer.id;
-  return payer + "|" + t.payment.trace_number + "|" + std::to_string(t.payment.amount);
+  return payer + "|" + t.payment.trace_number;
+}
+
+std::string position(const SourcePos& p) {
+  return "segment " + std::to_string(p.segment_no) + ", byte " + std::to_string(p.byte_offset);
+}
+
+// Adds the claim-level totals of `from` (what add_claim sums) to `to`.
+void add_claim_totals(Summary& to, const Summary& from) {
+  to.claims += from.claims;
+  to.service_lines += from.service_lines;
+  to.total_charge += from.total_charge;
+  to.total_paid += from.total_paid;
+  to.total_patient_responsibility += from.total_patient_responsibility;
+  to.total_adjusted += from.total_adjusted;
+  to.denied_amount += from.denied_amount;
+  to.recoverable_amount += from.recoverable_amount;
+  to.patient_amount += from.patient_amount;
+  to.write_off_amount += from.write_off_amount;
+  to.denied_claims += from.denied_claims;
+  for (const auto& [k, v] : from.outcomes) to.outcomes[k] += v;
+  auto merge = [](auto& into, const auto& more) {
+    for (const auto& [k, v] : more) {
+      auto& t = into[k];
+      t.amount += v.amount;
+      t.count += v.count;
+    }
+  };
+  merge(to.by_category, from.by_category);
+  merge(to.by_action, from.by_action);
+  merge(to.by_reason, from.by_reason);
 }
 
 // "CO-45 PR-2 N30": each code once, in order of appearance. Built in place: this runs per
@@ -72,12 +104,14 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
     row.deadline_owner = n.deadline.owner;
   }
   row.codes = codes_of(x);
-  row.duplicate = r_.duplicate_of[t] >= 0;
+  // In big-file mode the payment is judged at the end of its transaction (settle_pending).
+  const bool decided = t < decided_.size() && decided_[t];
+  row.duplicate = decided && r_.duplicate_of[t] >= 0;
   row.begin_offset = c.pos.byte_offset;
   row.end_offset = c.end_offset;
   row.first_segment = c.pos.segment_no;
   if (!row.duplicate) {
-    Summary& s = r_.summary;
+    Summary& s = decided ? r_.summary : pending_;
     ++s.claims;
     s.service_lines += c.lines.size();
     s.total_charge += c.charge;
@@ -160,23 +194,26 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   // Big-file mode explains each claim while its transaction is still being read.
   std::size_t streaming_tx = SIZE_MAX, streaming_index = 0;
   if (!keep) {
+    pending_ = Summary();
+    pending_rows_from_ = r_.rows.size();
     options.on_claim = [&](std::size_t t, const Transaction& tx, Claim& c) {
       std::size_t global = base + t;
-      classify_payment(global, tx);
       // Claims arrive in order: count them per transaction instead of scanning the rows.
       if (global != streaming_tx) streaming_tx = global, streaming_index = 0;
       std::size_t index = streaming_index++;
       ExplainedClaim x = explain_claim(c, tx, global, index, &code_diags, false, r_.options);
       add_claim(x, file, global);
     };
-    // A transaction without claims must still be judged before any later one, so that a
-    // retransmission is always the later copy.
+    // Whether a payment is a retransmission depends on its whole body, known at its end.
+    // Each transaction is judged there, in order, so a retransmission is always the later copy.
     options.on_transaction_end = [&](std::size_t t, const Transaction& tx) {
       classify_payment(base + t, tx);
+      settle_pending(base + t);
     };
   }
   ParseResult parsed = parse_835(bytes, options);
   info.readable = parsed.readable;
+  std::size_t reused_traces = 0;
   for (auto& t : parsed.era.transactions) {
     std::size_t global = r_.transactions.size();
     r_.transactions.push_back(std::move(t));
@@ -190,12 +227,30 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
             "/ST",
             "payment " + tx.payment.trace_number + " of " + format_cents(tx.payment.amount) +
                 " was already read (" + where_read(r_.transaction_file[r_.duplicate_of[global]]) +
-                "); not counted twice"}});
+                "); same payer, amount and claims: not counted twice"}});
     } else {
       Summary& s = r_.summary;
       ++s.transactions;
       s.total_payments += tx.payment.amount;
       for (const auto& p : tx.provider_adjustments) s.provider_adjustment_total += p.amount;
+      std::ptrdiff_t first = reused_trace_of_[global];
+      if (first >= 0 && ++reused_traces > kMaxListedPerCode) {
+        first = -1;  // counted in the note below, not listed
+      }
+      if (first >= 0) {
+        const Transaction& earlier = r_.transactions[static_cast<std::size_t>(first)];
+        const bool same_amount = earlier.payment.amount == tx.payment.amount;
+        r_.diagnostics.push_back(
+            {file,
+             {Severity::warning, Errc::trace_reused, tx.pos.segment_no, tx.pos.byte_offset, "/ST",
+              "payment " + tx.payment.trace_number + " of " + format_cents(tx.payment.amount) +
+                  " (ST at " + position(tx.pos) + ") has the trace number of the payment of " +
+                  format_cents(earlier.payment.amount) + " whose ST is at " +
+                  position(earlier.pos) + " (" +
+                  where_read(r_.transaction_file[static_cast<std::size_t>(first)]) + ") but " +
+                  (same_amount ? "other claims" : "another amount") +
+                  ": a different payment, both are counted"}});
+      }
     }
     r_.kept.push_back(keep);
     if (!keep) {
@@ -210,6 +265,12 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
     }
   }
   info.balance_findings = parsed.balance.size();
+  if (reused_traces > kMaxListedPerCode)
+    r_.diagnostics.push_back(
+        {file,
+         {Severity::info, Errc::trace_reused, 0, 0, "",
+          std::to_string(reused_traces - kMaxListedPerCode) +
+              " more trace_reused diagnostics in this file are counted but not listed"}});
   for (auto& b : parsed.balance) {
     b.transaction += base;
     r_.balance.push_back(b);
@@ -239,17 +300,39 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   r_.summary.files = r_.files.size();
 }
 
-// A retransmitted payment has the same payer, trace number and amount as an earlier one.
-// Decided once per transaction, at its first claim in big-file mode.
+// A retransmitted payment is the same payment as an earlier one: same payer, trace number
+// and amount, and the same transaction body (claims, adjustments, everything between ST and
+// SE but the control numbers). The same trace with other content is a different payment,
+// counted, and remembered for a trace_reused warning. Decided once per transaction, when
+// the transaction is complete (at its end in big-file mode).
 std::ptrdiff_t ReportBuilder::classify_payment(std::size_t t, const Transaction& tx) {
   if (t < decided_.size() && decided_[t]) return r_.duplicate_of[t];
   if (decided_.size() <= t) decided_.resize(t + 1, false);
   if (r_.duplicate_of.size() <= t) r_.duplicate_of.resize(t + 1, -1);
+  if (reused_trace_of_.size() <= t) reused_trace_of_.resize(t + 1, -1);
   decided_[t] = true;
   if (tx.payment.trace_number.empty()) return -1;
-  auto [it, inserted] = first_payment_.emplace(payment_key(tx), t);
-  r_.duplicate_of[t] = inserted ? -1 : static_cast<std::ptrdiff_t>(it->second);
-  return r_.duplicate_of[t];
+  // A map, not a scan: de-identified files may mask every trace to one value.
+  auto [group, new_trace] = by_trace_.try_emplace(trace_key(tx));
+  TraceGroup& g = group->second;
+  if (new_trace) g.first = t;
+  auto [same, new_payment] = g.payments.try_emplace({tx.payment.amount, tx.body_hash}, t);
+  if (!new_payment) {
+    r_.duplicate_of[t] = static_cast<std::ptrdiff_t>(same->second);
+    return r_.duplicate_of[t];
+  }
+  if (!new_trace) reused_trace_of_[t] = static_cast<std::ptrdiff_t>(g.first);
+  return -1;
+}
+
+void ReportBuilder::settle_pending(std::size_t t) {
+  if (r_.duplicate_of[t] >= 0) {
+    for (std::size_t i = pending_rows_from_; i < r_.rows.size(); ++i) r_.rows[i].duplicate = true;
+  } else {
+    add_claim_totals(r_.summary, pending_);
+  }
+  pending_ = Summary();
+  pending_rows_from_ = r_.rows.size();
 }
 
 Report ReportBuilder::finish() { return std::move(r_); }

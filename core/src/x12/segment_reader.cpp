@@ -80,7 +80,18 @@ void SegmentReader::locate_start() {
                          !std::isalnum(static_cast<unsigned char>(in_[at - 1]));
     if (at_line_start && at + 3 < in_.size() && is_separator_candidate(in_[at + 2]) &&
         std::isdigit(static_cast<unsigned char>(in_[at + 3]))) {
-      guess_without_isa(at);
+      guess_without_isa(at, 2);
+      return;
+    }
+  }
+  // A claims-only export without ISA, GS or ST starts at the payment: "BPR*I*...".
+  for (std::size_t at = in_.find("BPR", pos_); at != std::string_view::npos;
+       at = in_.find("BPR", at + 1)) {
+    bool at_line_start = at == pos_ || is_layout(in_[at - 1]) ||
+                         !std::isalnum(static_cast<unsigned char>(in_[at - 1]));
+    if (at_line_start && at + 4 < in_.size() && is_separator_candidate(in_[at + 3]) &&
+        std::isupper(static_cast<unsigned char>(in_[at + 4]))) {
+      guess_without_isa(at, 3);
       return;
     }
   }
@@ -123,11 +134,11 @@ bool SegmentReader::try_isa_at(std::size_t at) {
   return true;
 }
 
-void SegmentReader::guess_without_isa(std::size_t st_at) {
-  delims_.element = in_[st_at + 2];
-  // The terminator is the first byte after "ST*835*..." that is neither data nor the
-  // element separator: the usual '~', or a line break for newline-terminated files.
-  std::size_t p = st_at + 3;
+void SegmentReader::guess_without_isa(std::size_t st_at, std::size_t id_length) {
+  delims_.element = in_[st_at + id_length];
+  // The terminator is the first byte after "ST*835*..." (or "BPR*I*...") that is neither
+  // data nor the element separator: the usual '~', or a line break for newline-terminated files.
+  std::size_t p = st_at + id_length + 1;
   while (p < in_.size()) {
     char c = in_[p];
     if (c != delims_.element && (c == '~' || c == '\n' || c == '\r' || c == '\'' || c == '!'))

@@ -52,7 +52,9 @@ class SegmentReader {
   bool next_fast(RawSegment& out, Elements& elements);
   void locate_start();
   bool try_isa_at(std::size_t at);
-  void guess_without_isa(std::size_t st_at);
+  /// No ISA: guesses the delimiters from the segment at `st_at` ("ST*..." or "BPR*...",
+  /// whose id is `id_length` bytes long).
+  void guess_without_isa(std::size_t st_at, std::size_t id_length);
 
   std::string_view in_;
   Diagnostics& diags_;

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The native CLI as a person and a script use it: the default format follows stdout (text memo
+# on a terminal, JSON in a pipe), --format overrides it, and a file that cannot be read is one
+# line on stderr, a non-zero exit and no report of its own. Run by ctest (test "cli"):
+#   tests/cli/cli_test.sh BUILD/core/cli/denial-explainer tests/data
+# The terminal cases run the CLI under script(1) (util-linux), which gives it a pseudo-terminal.
+set -u
+cli=$1
+data=$2
+fixture=$data/denied_claim.835
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+check() {  # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then echo "ok - $name"; else echo "not ok - $name"; failed=1; fi
+}
+starts_with() { [ "$(head -c ${#2} "$1")" = "$2" ]; }
+is_json_report() { starts_with "$1" '{' && grep -q '"schema_version":"' "$1"; }
+lines() { grep -c '' "$1"; }
+on_tty() {  # on_tty OUT ARGS...: run the CLI on a pseudo-terminal, its output (CR removed) in OUT
+  local out=$1
+  shift
+  local cmd
+  printf -v cmd '%q ' "$cli" "$@"
+  script -qec "$cmd" /dev/null </dev/null | tr -d '\r' >"$out"
+  return "${PIPESTATUS[0]}"
+}
+
+command -v script >/dev/null || { echo "not ok - script(1) from util-linux is required"; exit 1; }
+
+# Default format: JSON when piped, the text memo on a terminal.
+"$cli" explain "$fixture" >"$tmp/piped" 2>"$tmp/err"
+check "piped: exit 0" [ $? -eq 0 ]
+check "piped: default is JSON" is_json_report "$tmp/piped"
+check "piped: nothing on stderr" [ ! -s "$tmp/err" ]
+on_tty "$tmp/tty" explain "$fixture"
+check "terminal: exit 0" [ $? -eq 0 ]
+check "terminal: default is the text memo" starts_with "$tmp/tty" "DENIAL EXPLAINER - remittance memo"
+
+# --format wins over both.
+"$cli" explain --format text "$fixture" >"$tmp/piped_text"
+check "piped --format text: memo" starts_with "$tmp/piped_text" "DENIAL EXPLAINER - remittance memo"
+on_tty "$tmp/tty_json" explain --format=json "$fixture"
+check "terminal --format=json: JSON" is_json_report "$tmp/tty_json"
+"$cli" explain --format yaml "$fixture" >"$tmp/out" 2>"$tmp/err"
+check "unknown format: exit 2" [ $? -eq 2 ]
+check "unknown format: no report" [ ! -s "$tmp/out" ]
+check "unknown format: named on stderr" grep -q "unknown format 'yaml'" "$tmp/err"
+
+# A missing file alone: one line on stderr, exit 2, nothing on stdout.
+"$cli" explain "$tmp/missing.835" >"$tmp/out" 2>"$tmp/err"
+check "missing file: exit 2" [ $? -eq 2 ]
+check "missing file: no report on stdout" [ ! -s "$tmp/out" ]
+check "missing file: one line on stderr" [ "$(lines "$tmp/err")" -eq 1 ]
+check "missing file: the line names the file" \
+  grep -qx "denial-explainer: cannot read $tmp/missing.835: No such file or directory" "$tmp/err"
+on_tty "$tmp/tty" explain "$tmp/missing.835"
+check "missing file on a terminal: exit 2" [ $? -eq 2 ]
+check "missing file on a terminal: only the error line" [ "$(lines "$tmp/tty")" -eq 1 ]
+
+# A missing file among others: the others are explained, the exit status is still 2.
+"$cli" explain "$tmp/missing.835" "$fixture" >"$tmp/out" 2>"$tmp/err"
+check "one of two missing: exit 2" [ $? -eq 2 ]
+check "one of two missing: one line on stderr" [ "$(lines "$tmp/err")" -eq 1 ]
+check "one of two missing: the other is reported" grep -q '"name":"denied_claim.835"' "$tmp/out"
+check "one of two missing: no entry for the missing file" bash -c "! grep -q missing.835 '$tmp/out'"
+on_tty "$tmp/tty" explain "$tmp/missing.835" "$fixture"
+check "one of two missing on a terminal: error on its own first line" \
+  grep -qx "denial-explainer: cannot read $tmp/missing.835: No such file or directory" \
+  <(head -n 1 "$tmp/tty")
+check "one of two missing on a terminal: then the memo" \
+  grep -qx "DENIAL EXPLAINER - remittance memo" <(sed -n 2p "$tmp/tty")
+
+exit $failed
