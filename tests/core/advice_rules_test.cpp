@@ -17,9 +17,17 @@ using denial::RemarkEffect;
 namespace {
 
 // A RARC whose meaning (listed entry merged with the wording) is `effect`.
+// A remark with this meaning that no rule names by code, so that only the meaning decides.
 std::string remark_with_effect(const std::string& effect) {
+  auto named = [](const std::string& code) {
+    for (const auto& r : denial::advice_rules())
+      if (std::find(r.remark.begin(), r.remark.end(), code) != r.remark.end()) return true;
+    return false;
+  };
   for (const auto& e : denial::code_entries(denial::CodeList::rarc))
-    if (denial::remark_effect_id(denial::remark_guidance(e.code).effect) == effect) return e.code;
+    if (denial::remark_effect_id(denial::remark_guidance(e.code).effect) == effect &&
+        !named(e.code))
+      return e.code;
   return {};
 }
 
@@ -30,8 +38,10 @@ Channel channel_from(const std::string& id) {
 }
 
 // The route the engine outputs for a data action on this channel.
-Action routed(Action a, Channel channel) {
+Action routed(Action a, Channel channel, const std::vector<RemarkEffect>& effects) {
   if (a != Action::resubmit_corrected) return a;
+  if (std::find(effects.begin(), effects.end(), RemarkEffect::resubmit_new_claim) != effects.end())
+    return Action::new_claim;
   return channel == Channel::medicare ? Action::reopening : Action::corrected_claim;
 }
 
@@ -82,7 +92,8 @@ TEST(AdviceRules, EveryRowDecidesItsOwnFacts) {
       ASSERT_NE(hit, nullptr) << row.id << " " << group << "-" << carc;
       EXPECT_EQ(hit->id, row.id) << group << "-" << carc;
       auto g = denial::advise(group, carc, remarks, channel, status);
-      EXPECT_EQ(g.action, routed(*row.action, channel)) << row.id << " " << group << "-" << carc;
+      EXPECT_EQ(g.action, routed(*row.action, channel, effects))
+          << row.id << " " << group << "-" << carc;
       EXPECT_EQ(g.rule, row.id) << group << "-" << carc;
       if (row.kind) EXPECT_EQ(g.kind, *row.kind) << row.id;
       for (std::string_view s : row.sources)

@@ -126,9 +126,9 @@ TEST(AdviceDeadlines, MedicareDatesFromTheRemitAndServiceDates) {
   EXPECT_EQ(c["MN01"]["actions"][0]["deadline_passed"], false);
   EXPECT_EQ(c["REO01"]["actions"][0]["act_by"], "2027-01-15");
   EXPECT_EQ(c["NEW01"]["actions"][0]["act_by"], "2026-12-01");
-  // Other payers: no date unless the user sets the contractual window.
+  // Other payers: no date unless the user sets the contractual window, but whose rule it is.
   EXPECT_TRUE(c["MN02"]["actions"][0]["act_by"].is_null());
-  EXPECT_TRUE(c["MN02"]["actions"][0]["deadline_owner"].is_null());
+  EXPECT_EQ(c["MN02"]["actions"][0]["deadline_owner"], "contract");
   json w = advice("2026-02-01", 90, 180);
   EXPECT_EQ(w["MN02"]["actions"][0]["act_by"], "2026-04-15");
   EXPECT_EQ(w["MN02"]["actions"][0]["deadline_owner"], "contract");

@@ -138,8 +138,7 @@ TEST(ExplainOutcomes, EightClaimsNonFixedIsa) {
   // Claim 3 is denied by status and OA-23 (prior payer) alone needs nothing, but the sample
   // repeats claim adjustments on its lines, so no claim balances: ask the payer.
   EXPECT_EQ(actions(x.claims[2]), std::vector<Action>{Action::contact_payer});
-  EXPECT_EQ(x.claims[2].flags,
-            (std::vector<std::string>{"unbalanced", "patient_responsibility_mismatch"}));
+  EXPECT_EQ(x.claims[2].flags, (std::vector<std::string>{"unbalanced"}));
   // Claim 7: CO-96 at claim and line level (the sample repeats it), nothing for the patient.
   EXPECT_EQ(x.claims[6].money.patient, 0);
   EXPECT_GT(x.claims[6].money.recoverable, 0);

@@ -22,8 +22,34 @@ bool is_route(Action a) {
          a == Action::new_claim;
 }
 
-// Routine posting comes after the work, whatever the amounts.
-bool routine(Action a) { return bucket_of(a) != Bucket::recoverable; }
+// Routine posting comes after the work, whatever the amounts. Waiting for the secondary and
+// checking the original claim are work: they say why nothing is billed yet.
+bool routine(Action a) {
+  return a == Action::bill_patient || a == Action::write_off || a == Action::no_action;
+}
+
+void add_to_bucket(ClaimMoney& m, Action a, Cents amount) {
+  switch (bucket_of(a)) {
+    case Bucket::recoverable:
+      m.recoverable += amount;
+      break;
+    case Bucket::patient:
+      m.patient += amount;
+      break;
+    case Bucket::write_off:
+      m.write_off += amount;
+      break;
+    case Bucket::other:
+      m.other += amount;
+      break;
+  }
+}
+
+void only_no_action(ExplainedClaim& x, const char* rule) {
+  x.actions.push_back({Action::no_action});
+  x.actions.back().label = action_label(Action::no_action);
+  x.actions.back().rule = rule;
+}
 
 struct Group {
   NextAction action;
@@ -38,10 +64,18 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
   const Claim& c = *x.claim;
   x.actions.clear();
   x.money = {};
-  if (c.status == "22") {  // a reversal undoes an earlier claim: nothing to do, no money
-    x.actions.push_back({Action::no_action});
-    x.actions.back().label = action_label(Action::no_action);
-    x.actions.back().rule = "reversal";
+  if (c.status == "22") {
+    // A reversal takes back an earlier posting: its negated amounts leave the buckets they were
+    // posted in, so a reversal and its correction net to the new posting. Nothing to do.
+    for (const ExplainedAdjustment& a : x.adjustments)
+      add_to_bucket(x.money, a.guidance.action, a.source->amount);
+    only_no_action(x, "reversal");
+    return;
+  }
+  if (c.status == "25") {
+    // A predetermination only estimates: nothing is paid, billed or written off yet.
+    for (const ExplainedAdjustment& a : x.adjustments) x.money.other += a.source->amount;
+    only_no_action(x, "predetermination");
     return;
   }
   // Deadlines per route, computed once per claim.
@@ -134,20 +168,7 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
       x.money.other += n.amount;
       continue;
     }
-    switch (bucket_of(n.action)) {
-      case Bucket::recoverable:
-        x.money.recoverable += n.amount;
-        break;
-      case Bucket::patient:
-        x.money.patient += n.amount;
-        break;
-      case Bucket::write_off:
-        x.money.write_off += n.amount;
-        break;
-      case Bucket::other:
-        x.money.other += n.amount;
-        break;
-    }
+    add_to_bucket(x.money, n.action, n.amount);
     x.actions.push_back(std::move(n));
   }
   // Work first (largest first), then routine posting; nothing to do is still an answer.
@@ -156,11 +177,7 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
                      if (routine(a.action) != routine(b.action)) return !routine(a.action);
                      return a.amount > b.amount;
                    });
-  if (x.actions.empty()) {
-    x.actions.push_back({Action::no_action});
-    x.actions.back().label = action_label(Action::no_action);
-    x.actions.back().rule = "nothing_to_do";
-  }
+  if (x.actions.empty()) only_no_action(x, "nothing_to_do");
 }
 
 }  // namespace denial::detail

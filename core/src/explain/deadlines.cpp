@@ -4,19 +4,39 @@
 
 namespace denial::detail {
 
+// An institutional claim: Medicare Part A, inpatient data (MIA), or lines priced by revenue
+// code (SVC01 NU or SVC04). CR 7080: institutional claims with span dates count from the claim's
+// "through" date, professional ones from each line's "from" date.
+bool is_institutional(const Claim& c) {
+  if (c.filing_indicator == "MA") return true;  // Medicare Part A bills on the institutional form
+  for (const AdjudicationInfo& a : c.adjudication)
+    if (a.segment == "MIA") return true;
+  for (const ServiceLine& l : c.lines)
+    if (l.procedure.qualifier == "NU" || !l.revenue_code.empty()) return true;
+  return false;
+}
+
 std::optional<Days> service_date_of(const Claim& c) {
   std::optional<Days> through, from, earliest_line;
   for (const DateValue& d : c.dates) {
     if (d.qualifier == "233") through = parse_civil_date(d.date);
     if (d.qualifier == "232") from = parse_civil_date(d.date);
   }
-  if (through) return through;
+  if (through && is_institutional(c)) return through;
   for (const ServiceLine& l : c.lines)
     for (const DateValue& d : l.dates)
       if (d.qualifier == "472" || d.qualifier == "150")
         if (auto v = parse_civil_date(d.date); v && (!earliest_line || *v < *earliest_line))
           earliest_line = v;
-  return earliest_line ? earliest_line : from;
+  if (earliest_line) return earliest_line;
+  return from ? from : through;
+}
+
+// Outside Medicare the deadline is the contract's: say so even before the user sets a window.
+void unset_contract_window(Deadline& d, std::string_view setting) {
+  d.owner = "contract";
+  d.rule =
+      "Set by your contract with this payer; set your " + std::string(setting) + " to see a date";
 }
 
 Deadline deadline_for(Action route, Channel channel, const std::string& remit_date,
@@ -37,6 +57,8 @@ Deadline deadline_for(Action route, Channel channel, const std::string& remit_da
         d.owner = "contract";
         d.rule = "Your appeal window with this payer: " + std::to_string(*o.appeal_days) +
                  " days from the remit date (your setting; see your contract)";
+      } else if (!medicare) {
+        unset_contract_window(d, "appeal window (--appeal-days, or the page's settings)");
       }
       break;
     case Action::reopening:
@@ -54,6 +76,8 @@ Deadline deadline_for(Action route, Channel channel, const std::string& remit_da
         d.owner = "contract";
         d.rule = "Your corrected-claim window with this payer: " + std::to_string(*o.appeal_days) +
                  " days from the remit date (your appeal window setting; see your contract)";
+      } else {
+        unset_contract_window(d, "appeal window (--appeal-days, or the page's settings)");
       }
       break;
     case Action::new_claim: {
@@ -70,6 +94,8 @@ Deadline deadline_for(Action route, Channel channel, const std::string& remit_da
         d.owner = "contract";
         d.rule = "Your filing window with this payer: " + std::to_string(*o.filing_days) +
                  " days from the date of service (your setting; see your contract)";
+      } else if (!medicare) {
+        unset_contract_window(d, "filing window (--filing-days, or the page's settings)");
       }
       break;
     }

@@ -55,12 +55,16 @@ Outcome outcome_of(const ExplainedClaim& x) {
   if (c.status == "25") return Outcome::predetermination;
   if (is_forwarded(c)) return Outcome::forwarded_to_another_payer;
   if (c.status == "4") return Outcome::denied;
-  Cents denied = 0;
-  for (const ExplainedAdjustment& a : x.adjustments)
+  // What the payer decided, not what we advise: a QMB patient's cost sharing is still the
+  // patient's share on the remit, although it is billed to Medicaid.
+  Cents denied = 0, patient_share = 0;
+  for (const ExplainedAdjustment& a : x.adjustments) {
     if (a.guidance.kind == Kind::denial) denied += a.source->amount;
+    if (a.guidance.kind == Kind::patient_responsibility) patient_share += a.source->amount;
+  }
   if (denied > 0)
-    return c.paid == 0 && m.patient == 0 ? Outcome::denied : Outcome::partially_denied;
-  if (c.paid == 0 && m.patient > 0) return Outcome::patient_responsibility_only;
+    return c.paid == 0 && patient_share <= 0 ? Outcome::denied : Outcome::partially_denied;
+  if (c.paid == 0 && patient_share > 0) return Outcome::patient_responsibility_only;
   if (m.write_off != 0 || m.patient != 0 || m.recoverable != 0)
     return Outcome::paid_with_contractual_reductions;
   return Outcome::paid_as_expected;

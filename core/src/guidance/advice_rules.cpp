@@ -151,7 +151,7 @@ AdjustmentGuidance advise_uncached(std::string_view group, std::string_view carc
   if (g.action == Action::resubmit_corrected) {
     const bool unprocessable = std::find(effects.begin(), effects.end(),
                                          RemarkEffect::resubmit_new_claim) != effects.end();
-    g.action = unprocessable                 ? Action::new_claim
+    g.action = unprocessable                  ? Action::new_claim
                : channel == Channel::medicare ? Action::reopening
                                               : Action::corrected_claim;
   }
