@@ -1,7 +1,6 @@
 // The scenario suite (tests/data/scenarios) through the wasm API: the same comparison as
-// tests/core/scenario_test.cpp, one test per expected.csv row. Pending until the advice engine
-// of docs/advice.md is merged (session options {as_of, appeal_days, filing_days}, act_by,
-// money by action): rename to scenarios.test.mjs to run it with `node --test tests/wasm/`.
+// tests/core/scenario_test.cpp, one test per expected.csv row, with the session options
+// {asOf, appealDays, filingDays} of the JavaScript API.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -56,9 +55,9 @@ for (const r of rows) {
   const occurrence = seen.get(key) ?? 0;
   seen.set(key, occurrence + 1);
   test(`${r.file} ${r.claim}${occurrence ? ` #${occurrence + 1}` : ''}`, () => {
-    const options = { as_of: r.as_of };
-    if (r.appeal_days !== '') options.appeal_days = Number(r.appeal_days);
-    if (r.filing_days !== '') options.filing_days = Number(r.filing_days);
+    const options = { asOf: r.as_of };
+    if (r.appeal_days !== '') options.appealDays = Number(r.appeal_days);
+    if (r.filing_days !== '') options.filingDays = Number(r.filing_days);
     const s = e.openSession(options);
     try {
       const status = s.addFile(r.file, readFileSync(path.join(DIR, r.file)));
