@@ -38,15 +38,16 @@ after(async () => {
 // ---- reference reports -----------------------------------------------------------------------
 
 /** The report for `files` read together: native CLI if built, else the wasm API in Node. */
-async function reference(files) {
+async function reference(files, { asOf, appealDays, filingDays } = {}) {
   if (existsSync(CLI)) {
-    const run = spawnSync(CLI, ['explain', ...files, '--format', 'json'], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+    const extra = [...(asOf ? ['--as-of', asOf] : []), ...(appealDays ? ['--appeal-days', String(appealDays)] : []), ...(filingDays ? ['--filing-days', String(filingDays)] : [])];
+    const run = spawnSync(CLI, ['explain', ...files, '--format', 'json', ...extra], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
     assert.ok(run.status !== null && run.status <= 2, `CLI failed: ${run.stderr}`);
     return JSON.parse(run.stdout);
   }
   const { createDenialExplainer } = await import(pathToFileURL(path.join(DIST, 'denial-api.js')).href);
   const engine = await createDenialExplainer();
-  const session = engine.openSession();
+  const session = engine.openSession({ asOf, appealDays, filingDays });
   for (const f of files) session.addFile(path.basename(f), await readFile(f));
   const report = JSON.parse(session.reportJson());
   session.close();
@@ -56,8 +57,22 @@ async function reference(files) {
 // ---- page helpers ------------------------------------------------------------------------------
 
 /** A page in a guarded context (every off-origin request is blocked and recorded). */
-async function openPage(viewport = DESKTOP) {
+async function openPage(viewport = DESKTOP, { deadlines, noStorage = false } = {}) {
   const { context, outside } = await guardedContext(browser, server.origin, { viewport });
+  if (deadlines) {
+    // Settings as the Deadlines dialog keeps them (set once: a reload keeps what the page saved).
+    await context.addInitScript((value) => {
+      if (!sessionStorage.getItem('dx-test-seeded')) {
+        localStorage.setItem('denial-explainer.deadlines', value);
+        sessionStorage.setItem('dx-test-seeded', '1');
+      }
+    }, JSON.stringify(deadlines));
+  }
+  if (noStorage) {
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+    });
+  }
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -405,6 +420,163 @@ test('single-file build works from file:// with its own strict CSP', async () =>
   await waitStatus(page, /Read 3 files/);
   await screenshot(page, 'page-offline-file-1366');
   assert.deepEqual(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:')), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// ---- deadlines (act by) and sources -----------------------------------------------------------
+
+// Scenario files (tests/data/scenarios) are written for this as-of date; the page is given it
+// through its Deadlines setting so the tests do not depend on today's date.
+const AS_OF = '2026-12-07';
+const scenario = (name) => path.join(DATA, 'scenarios', name);
+
+async function openClaimRow(page, view, pcn) {
+  await showTab(page, view);
+  await page.locator(`#${view}-body tr`, { hasText: pcn }).locator('button.dx-link').click();
+  await page.waitForSelector('.dx-claim');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('dx-claim__title'));
+}
+
+test('deadlines: a Medicare remit shows act-by in the worklist and the claim detail, with the rule, whose rule and sources; the CSV has act_by', async () => {
+  const { page, context, outside, problems } = await openPage(DESKTOP, { deadlines: { asOf: AS_OF } });
+  const file = scenario('32_co50_medicare_redetermination_open.835');
+  await page.locator('#file').setInputFiles(file);
+  await waitStatus(page, /Read 1 file/);
+  const report = await reference([file], { asOf: AS_OF });
+  const claim = report.transactions[0].claims.find((c) => c.patient_control_number === 'RDT0001');
+  const action = claim.actions[0];
+  assert.equal(action.act_by, '2027-02-04');
+  // Worklist: the Act by column with the date and whose rule.
+  await showTab(page, 'worklist');
+  assert.match(await page.locator('#worklist-body thead').textContent(), /Act by/);
+  const row = page.locator('#worklist-body tr', { hasText: 'RDT0001' });
+  const cell = row.locator('td.dx-col-act_by');
+  assert.match(await cell.textContent(), /2027-02-04/);
+  assert.match(await cell.textContent(), /Medicare rule/);
+  assert.doesNotMatch(await cell.textContent(), /Passed/);
+  assert.match(await page.locator('#deadlines-line').textContent(), /as of 2026-12-07/);
+  // Claim detail: Act by, the rule in words, whose rule, and "Why we say this" with the sources.
+  await openClaimRow(page, 'worklist', 'RDT0001');
+  const item = page.locator('.dx-actions__item').first();
+  const text = await item.textContent();
+  assert.match(text, /Act by 2027-02-04/);
+  assert.match(text, /Medicare rule/);
+  assert.ok(action.deadline_rule && text.includes(action.deadline_rule), `rule in words: ${action.deadline_rule}`);
+  const why = page.locator('.dx-why');
+  assert.match(await why.locator('.dx-section__title').textContent(), /Why we say this/);
+  for (const id of action.sources) {
+    const src = report.sources[id];
+    const li = why.locator(`li[data-source="${id}"]`);
+    assert.equal(await li.count(), 1, `source ${id} listed`);
+    assert.match(await li.textContent(), new RegExp(src.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  }
+  assert.equal(await page.locator('.dx-claim a').count(), 0, 'sources are text, never links');
+  // Adjustments name their guidance sources too.
+  assert.match(await page.locator('.dx-adj .dx-sources-line').first().textContent(), /^Sources: /);
+  await assertAxe(page, 'claim detail with deadlines');
+  // The CSV export carries act_by and deadline_owner from the engine.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/);
+  const head = csv[0].split(',');
+  const at = head.indexOf('act_by');
+  assert.ok(at >= 0 && head.includes('deadline_owner'), `CSV header: ${csv[0]}`);
+  const line = csv.find((l) => l.includes('RDT0001'));
+  assert.ok(line.includes('2027-02-04') && line.includes('medicare'), line);
+  // The JSON export too.
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(exported.options.as_of, AS_OF);
+  assert.equal(exported.transactions[0].claims.find((c) => c.patient_control_number === 'RDT0001').actions[0].act_by, '2027-02-04');
+  assert.deepEqual(outside, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('deadlines: a passed date says so in words, the action changed and its note names the exception route', async () => {
+  const { page, context } = await openPage(DESKTOP, { deadlines: { asOf: AS_OF } });
+  const file = scenario('33_co50_medicare_redetermination_late.835');
+  await page.locator('#file').setInputFiles(file);
+  await waitStatus(page, /Read 1 file/);
+  const report = await reference([file], { asOf: AS_OF });
+  const action = report.transactions[0].claims[0].actions[0];
+  assert.equal(action.deadline_passed, true);
+  await showTab(page, 'claims');
+  const cell = page.locator('#claims-body tr', { hasText: 'RDT0003' }).locator('td.dx-col-act_by');
+  assert.match(await cell.textContent(), /2026-10-04/);
+  assert.match(await cell.textContent(), /Passed/);
+  await openClaimRow(page, 'claims', 'RDT0003');
+  const text = await page.locator('.dx-actions__item').first().textContent();
+  assert.match(text, /Deadline passed \(it was 2026-10-04\)/);
+  assert.match(text, new RegExp(action.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.ok(action.note && text.includes(action.note), `note: ${action.note}`);
+  await context.close();
+});
+
+test('deadlines settings: an appeal window of N days sets a commercial claim\'s act-by to remit date + N and survives a reload', async () => {
+  const { page, context, outside, problems } = await openPage();
+  const file = scenario('35_co50_commercial_appeal_window.835');
+  await page.locator('#file').setInputFiles(file);
+  await waitStatus(page, /Read 1 file/);
+  // No window: no date, and the detail says the contract's window is not set.
+  await openClaimRow(page, 'claims', 'APL0001');
+  assert.match(await page.locator('.dx-actions__item').first().textContent(), /No act-by date: your contract's window is not set/);
+  // Set 180 days (remit 2026-09-10 + 180 = 2027-03-09) and the as-of date in the dialog, by keyboard.
+  await page.locator('#claim-back').click();
+  await page.focus('#deadlines-open');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#deadlines[open]');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'set-appeal');
+  await assertAxe(page, 'deadlines dialog');
+  await page.keyboard.type('180');
+  await page.fill('#set-asof', AS_OF);
+  assert.match(await page.locator('#deadlines-store').textContent(), /Kept in this browser only/);
+  await page.locator('#deadlines-save').click();
+  await waitStatus(page, /Re-explained 1 file with the new deadline settings/);
+  const expected = (await reference([file], { asOf: AS_OF, appealDays: 180 })).transactions[0].claims[0].actions[0];
+  assert.equal(expected.act_by, '2027-03-09');
+  await openClaimRow(page, 'claims', 'APL0001');
+  let text = await page.locator('.dx-actions__item').first().textContent();
+  assert.match(text, /Act by 2027-03-09/);
+  assert.match(text, /Your contract/);
+  await showTab(page, 'worklist');
+  assert.match(await page.locator('#worklist-body tr', { hasText: 'APL0001' }).locator('td.dx-col-act_by').textContent(), /2027-03-09.*Your contract/);
+  // A bad value is refused with a message, nothing changes.
+  await page.click('#deadlines-open');
+  await page.fill('#set-filing', '12.5');
+  await page.locator('#deadlines-save').click();
+  assert.match(await page.locator('#deadlines-error').textContent(), /Filing window/);
+  await page.click('#deadlines-cancel');
+  // Reload: the settings were kept on this device (localStorage) and apply to the next file.
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('denial-explainer.deadlines'))), { appealDays: 180, filingDays: null, asOf: AS_OF });
+  await page.reload();
+  await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
+  await page.locator('#file').setInputFiles(file);
+  await waitStatus(page, /Read 1 file/);
+  await openClaimRow(page, 'claims', 'APL0001');
+  text = await page.locator('.dx-actions__item').first().textContent();
+  assert.match(text, /Act by 2027-03-09/);
+  await page.click('#deadlines-open');
+  assert.equal(await page.inputValue('#set-appeal'), '180');
+  await page.click('#deadlines-cancel');
+  assert.deepEqual(outside, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('deadlines settings without storage (blocked localStorage): they still apply for the visit, with a quiet note', async () => {
+  const { page, context, problems } = await openPage(DESKTOP, { noStorage: true });
+  const file = scenario('35_co50_commercial_appeal_window.835');
+  await page.locator('#file').setInputFiles(file);
+  await waitStatus(page, /Read 1 file/);
+  await page.click('#deadlines-open');
+  assert.match(await page.locator('#deadlines-store').textContent(), /does not let the page keep settings/);
+  await page.fill('#set-appeal', '180');
+  await page.fill('#set-asof', AS_OF);
+  await page.locator('#deadlines-save').click();
+  await waitStatus(page, /Re-explained 1 file.*until you close this page/);
+  await openClaimRow(page, 'claims', 'APL0001');
+  assert.match(await page.locator('.dx-actions__item').first().textContent(), /Act by 2027-03-09/);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -11,7 +11,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, guardedContext, DIST, DESKTOP, NARROW } from './harness.mjs';
+import { serve, launch, guardedContext, DIST, REPO, DESKTOP, NARROW } from './harness.mjs';
 
 const SIZES = [['1366', DESKTOP], ['390', NARROW]];
 
@@ -71,6 +71,37 @@ async function pageViews(page, out, prefix, width) {
   await shot(page, out, `${prefix}-search-${width}`, null, { blur: true });
 }
 
+/**
+ * Deadlines: the settings dialog, then three scenario remits (Medicare open, Medicare late,
+ * commercial with a 180-day appeal window) judged as of 2026-12-07: the worklist with its Act by
+ * column and the claim detail with dates, rules and "Why we say this".
+ */
+const SCENARIOS = ['32_co50_medicare_redetermination_open.835', '33_co50_medicare_redetermination_late.835', '35_co50_commercial_appeal_window.835']
+  .map((f) => path.join(REPO, 'tests/data/scenarios', f));
+
+async function openClaim(page, view, pcn) {
+  await showTab(page, view);
+  await page.locator(`#${view}-body tr`, { hasText: pcn }).locator('button.dx-link').click();
+  await page.waitForSelector('.dx-claim .dx-why');
+}
+
+async function deadlineViews(page, out, width) {
+  await page.click('#deadlines-open');
+  await page.waitForSelector('#deadlines[open]');
+  await page.fill('#set-appeal', '180');
+  await page.fill('#set-asof', '2026-12-07');
+  await shot(page, out, `page-deadlines-dialog-${width}`, null, { blur: true });
+  await page.click('#deadlines-save');
+  await page.locator('#file').setInputFiles(SCENARIOS);
+  await waitStatus(page, /Read 3 files/);
+  await showTab(page, 'worklist');
+  await shot(page, out, `page-worklist-deadlines-${width}`);
+  await openClaim(page, 'worklist', 'RDT0002');
+  await shot(page, out, `page-claim-detail-dates-sources-${width}`);
+  await openClaim(page, 'claims', 'RDT0003');
+  await shot(page, out, `page-claim-detail-deadline-passed-${width}`);
+}
+
 async function take(out) {
   await mkdir(out, { recursive: true });
   const server = await serve(DIST);
@@ -84,6 +115,15 @@ async function take(out) {
         await page.goto(`${server.origin}/`);
         await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
         await pageViews(page, out, 'page', width);
+        await context.close();
+      }
+      // Deadlines on the served page (a fresh context: settings start empty).
+      {
+        const { context } = await guardedContext(browser, server.origin, { viewport, reducedMotion: 'reduce' });
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/`);
+        await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
+        await deadlineViews(page, out, width);
         await context.close();
       }
       // The single-file page from file://.

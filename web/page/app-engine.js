@@ -6,9 +6,15 @@ export class Engine {
   #bridge;
   #session = null;
   #generation = -1;
+  #options = {};
 
   constructor(bridge) {
     this.#bridge = bridge;
+  }
+
+  /** openSession options ({asOf, appealDays, filingDays}) for the next session (after reset()). */
+  setOptions(options) {
+    this.#options = { ...(options ?? {}) };
   }
 
   /** True when the worker restarted since the session was opened (its files are gone). */
@@ -22,7 +28,7 @@ export class Engine {
 
   async #ensure() {
     if (this.#session === null || this.lost) {
-      this.#session = await this.#bridge.call('openSession', {});
+      this.#session = await this.#bridge.call('openSession', { ...this.#options });
       this.#generation = this.#bridge.generation;
     }
     return this.#session;

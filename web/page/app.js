@@ -8,6 +8,7 @@ import { h, formatMoney, formatCount, formatPercent, summaryCards, barChart, pay
 import { WorkerBridge, sharedBridge } from './bridge.js';
 import { Engine } from './app-engine.js';
 import { rawSegmentsFor, download, stamp } from './app-files.js';
+import { loadDeadlines, saveDeadlines, parseDays, parseAsOf, sessionOptions } from './app-settings.js';
 
 const $ = (id) => document.getElementById(id);
 const VIEWS = ['summary', 'worklist', 'claims', 'lookup'];
@@ -37,6 +38,8 @@ const bridge = inlineEngine
   })
   : sharedBridge();
 const engine = new Engine(bridge);
+const saved = loadDeadlines();
+engine.setOptions(sessionOptions(saved.settings));
 
 const state = {
   mask: false,
@@ -52,6 +55,8 @@ const state = {
   abort: null,
   dirty: new Set(VIEWS),
   renderToken: { worklist: 0, claims: 0, claim: 0, lookup: 0 },
+  deadlines: saved.settings,   // {appealDays, filingDays, asOf}: this device's settings
+  deadlinesStored: saved.stored,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -189,6 +194,7 @@ async function clearAll({ quiet = false } = {}) {
 async function refresh() {
   if (!engine.hasSession) return;
   state.summary = await engine.summary();
+  renderDeadlinesLine();
   markDirty();
   updateChrome();
   fillFilterOptions();
@@ -442,7 +448,7 @@ async function renderWorklist(scrollTop = false) {
   state.nav = { view: 'worklist', rows: page.rows.map((r) => r.row) };
   fill(body,
     pager(page.total, pos, (top) => renderWorklist(top), 'Worklist'),
-    claimsTable(page.rows, { columns: ['patient', 'payer_claim', 'payer', 'action', 'codes', 'charge', 'paid', 'at_stake'], onOpen: (r) => openClaim(r.row, 'worklist'), caption: `Claims needing work, by amount at stake (${formatCount(page.total)})`, className: 'worklist-table' }),
+    claimsTable(page.rows, { columns: ['patient', 'payer_claim', 'payer', 'action', 'act_by', 'codes', 'charge', 'paid', 'at_stake'], onOpen: (r) => openClaim(r.row, 'worklist'), caption: `Claims needing work, by amount at stake (${formatCount(page.total)})`, className: 'worklist-table', asOf: reportAsOf() }),
     page.total > pos.limit ? pager(page.total, pos, (top) => renderWorklist(top), 'Worklist (bottom)') : null);
   if (scrollTop) $('panel-worklist').scrollIntoView({ block: 'start' });
 }
@@ -484,7 +490,7 @@ async function renderClaims(scrollTop = false) {
   state.nav = { view: 'claims', rows: page.rows.map((r) => r.row) };
   fill(body,
     pager(page.total, pos, (top) => renderClaims(top), 'Claims'),
-    page.total ? claimsTable(page.rows, { columns: ['patient', 'payer_claim', 'payer', 'outcome', 'action', 'codes', 'charge', 'paid', 'at_stake'], onOpen: (r) => openClaim(r.row, 'claims'), caption: `Claims (${formatCount(page.total)} matching)`, className: 'claims-table' })
+    page.total ? claimsTable(page.rows, { columns: ['patient', 'payer_claim', 'payer', 'outcome', 'action', 'act_by', 'codes', 'charge', 'paid', 'at_stake'], onOpen: (r) => openClaim(r.row, 'claims'), caption: `Claims (${formatCount(page.total)} matching)`, className: 'claims-table', asOf: reportAsOf() })
       : emptyState('No claim matches', 'Change or reset the filters.'),
     page.total > pos.limit ? pager(page.total, pos, (top) => renderClaims(top), 'Claims (bottom)') : null);
   if (scrollTop) $('panel-claims').scrollIntoView({ block: 'start' });
@@ -530,7 +536,7 @@ async function showClaim(row) {
     const claim = await engine.claim(row, state.mask);
     if (token !== state.renderToken.claim) return;
     // Raw segments carry names and IDs: not offered while patient data is masked.
-    const detail = claimDetail(claim, { loadRaw: state.mask ? undefined : () => engine.rawSegments(row), headingLevel: 2 });
+    const detail = claimDetail(claim, { loadRaw: state.mask ? undefined : () => engine.rawSegments(row), headingLevel: 2, reportSources: state.summary?.sources });
     if (state.mask) detail.append(h('p', { class: 'dx-muted dx-section', text: 'Raw segments are hidden while patient data is masked.' }));
     body.replaceChildren(detail);
     const heading = body.querySelector('.dx-claim__title');
@@ -588,6 +594,96 @@ async function runLookup(query) {
     fill(out, ...parts);
   } catch (error) {
     out.replaceChildren(h('p', { class: 'alert', text: `Lookup failed: ${error?.message ?? error}` }));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deadline settings (kept on this device; applied to the engine's session)
+
+/** The date the report's deadlines were judged by (the engine's answer, not the page's clock). */
+function reportAsOf() {
+  return state.summary?.options?.as_of || null;
+}
+
+function describeDeadlines() {
+  const d = state.deadlines;
+  const asOf = reportAsOf() ?? d.asOf;
+  return `Deadlines as of ${asOf ?? 'today'}${d.asOf ? ' (set in Deadlines)' : ''}. Medicare: its rules. Other payers: appeal window ${d.appealDays ? `${d.appealDays} days` : 'not set'}, filing window ${d.filingDays ? `${d.filingDays} days` : 'not set'} (your contract).`;
+}
+
+function renderDeadlinesLine() {
+  $('deadlines-line').textContent = describeDeadlines();
+}
+
+function openDeadlines() {
+  const d = state.deadlines;
+  $('set-appeal').value = d.appealDays ?? '';
+  $('set-filing').value = d.filingDays ?? '';
+  $('set-asof').value = d.asOf ?? '';
+  $('deadlines-error').hidden = true;
+  $('deadlines-store').textContent = state.deadlinesStored
+    ? 'Kept in this browser only (never sent anywhere).'
+    : 'This browser does not let the page keep settings: they apply until you close the page. Nothing is sent anywhere.';
+  $('deadlines').showModal();
+  $('set-appeal').focus();
+}
+
+async function applyDeadlines(settings) {
+  state.deadlines = settings;
+  state.deadlinesStored = saveDeadlines(settings);
+  engine.setOptions(sessionOptions(settings));
+  renderDeadlinesLine();
+  const stored = state.deadlinesStored ? '' : ' They apply until you close this page (this browser does not let the page keep them).';
+  if (!state.files.length) {
+    say(`Deadline settings saved.${stored}`);
+    return;
+  }
+  // Re-explain the files read so far with the new options: the engine computes every date.
+  const files = state.files.map((f) => f.file);
+  const view = state.view === 'claim' ? state.returnView : state.view;
+  const opened = state.view === 'claim' ? state.lastOpened : undefined;
+  await clearAll({ quiet: true });
+  await enqueue(files);
+  if (opened !== undefined && state.summary) {
+    state.returnView = view;
+    location.hash = `claim/${opened}`;
+  } else if (state.summary && location.hash !== `#${view}`) location.hash = view;
+  say(`Re-explained ${formatCount(files.length)} ${files.length === 1 ? 'file' : 'files'} with the new deadline settings.${stored}`);
+}
+
+function setupDeadlines() {
+  const dialog = $('deadlines');
+  $('deadlines-open').addEventListener('click', openDeadlines);
+  $('deadlines-cancel').addEventListener('click', () => dialog.close());
+  $('deadlines-clear').addEventListener('click', () => {
+    $('set-appeal').value = '';
+    $('set-filing').value = '';
+    $('set-asof').value = '';
+    $('set-appeal').focus();
+  });
+  $('deadlines-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    let settings;
+    try {
+      settings = {
+        appealDays: parseDays($('set-appeal').value, 'Appeal window'),
+        filingDays: parseDays($('set-filing').value, 'Filing window'),
+        asOf: parseAsOf($('set-asof').value),
+      };
+    } catch (error) {
+      $('deadlines-error').textContent = error.message;
+      $('deadlines-error').hidden = false;
+      return;
+    }
+    dialog.close();
+    $('deadlines-open').focus();
+    applyDeadlines(settings).catch((error) => alertBox(`Could not apply the deadline settings: ${error?.message ?? error}`));
+  });
+  dialog.addEventListener('close', () => $('deadlines-open').focus());
+  renderDeadlinesLine();
+  if (!state.deadlinesStored) {
+    // Quiet: the settings dialog says it too.
+    $('deadlines-open').title = 'Settings apply until you close this page: this browser does not let the page keep them';
   }
 }
 
@@ -681,6 +777,7 @@ function setupFilters() {
 }
 
 function setup() {
+  setupDeadlines();
   setupDrop();
   setupTabs();
   setupFilters();

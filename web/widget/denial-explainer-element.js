@@ -3,7 +3,7 @@
 // several instances cost one wasm instance, and nothing leaves the browser. The class has no
 // side effects: denial-explainer.js registers it.
 import { sharedBridge } from './bridge.js';
-import { h, svg, formatMoney, formatCount, summaryCards, barChart, outcomeBadge, claimDetail, fileStatus } from './render.js';
+import { h, svg, formatMoney, formatCount, summaryCards, barChart, outcomeBadge, claimDetail, fileStatus, deadlineOwnerLabel } from './render.js';
 import { adoptStyles, TOKENS, BASE, REPORT_STYLES, EXPLAINER_STYLES } from './denial-widget-styles.js';
 
 const VIEWS = ['summary', 'worklist', 'claims'];
@@ -62,6 +62,9 @@ const RENDER_PARTS = [['.dx-card', 'card'], ['.dx-badge', 'badge'], ['.dx-claim'
  * @attr compact - boolean: fewer numbers and a tighter layout (reflects `compact`).
  * @attr mask-patient-data - boolean: hide patient names and ids (reflects `maskPatientData`).
  * @attr heading-level - 1-6: level of the widget's section headings (default 2; reflects `headingLevel`).
+ * @attr appeal-days - your contract's appeal window in days for payers other than Medicare (reflects `appealDays`).
+ * @attr filing-days - your contract's filing window in days for payers other than Medicare (reflects `filingDays`).
+ * @attr as-of - YYYY-MM-DD date deadlines are judged by (default today; reflects `asOf`).
  *
  * @event denial-report - DenialReportEvent, detail {summary, files}: a report is ready.
  * @event denial-error - DenialErrorEvent, detail {code, message, file}: a file could not be read.
@@ -94,7 +97,7 @@ const RENDER_PARTS = [['.dx-card', 'card'], ['.dx-badge', 'badge'], ['.dx-claim'
  * @cssproperty --denial-max-height - height before the view scrolls (default none).
  */
 export class DenialExplainerElement extends HTMLElement {
-  static observedAttributes = ['view', 'compact', 'mask-patient-data', 'heading-level'];
+  static observedAttributes = ['view', 'compact', 'mask-patient-data', 'heading-level', 'appeal-days', 'filing-days', 'as-of'];
 
   /** Registers the element (relative-time habit); throws if `tag` is taken. */
   static define(tag = 'denial-explainer', registry = customElements) {
@@ -113,6 +116,8 @@ export class DenialExplainerElement extends HTMLElement {
   #rendered = { view: '', compact: null, mask: null, level: 0, report: null };
   #ui;
   #uid = nextId++;
+  #items = null;         // the last explained inputs, re-explained when a deadline option changes
+  #adviceKey = '';       // the deadline options the shown report was explained with
 
   constructor() {
     super();
@@ -126,7 +131,7 @@ export class DenialExplainerElement extends HTMLElement {
   }
 
   connectedCallback() {
-    for (const prop of ['view', 'compact', 'maskPatientData', 'headingLevel']) {
+    for (const prop of ['view', 'compact', 'maskPatientData', 'headingLevel', 'appealDays', 'filingDays', 'asOf']) {
       if (Object.prototype.hasOwnProperty.call(this, prop)) {
         const value = this[prop];
         delete this[prop];
@@ -141,8 +146,40 @@ export class DenialExplainerElement extends HTMLElement {
     queueMicrotask(() => { if (!this.isConnected) this.clear(); });
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name, oldValue, value) {
+    if (['appeal-days', 'filing-days', 'as-of'].includes(name)) {
+      // New deadline options: explain the same files again (the engine computes every date).
+      if (oldValue !== value && this.#items && this.#report && this.#adviceKey !== JSON.stringify(this.#adviceOptions())) {
+        queueMicrotask(() => {
+          if (this.#items && this.#adviceKey !== JSON.stringify(this.#adviceOptions())) this.explainFiles(this.#items).catch(() => {});
+        });
+      }
+      return;
+    }
     this.#queueUpdate();
+  }
+
+  /** Your contract's appeal window (days after the remit date) for payers other than Medicare, or null. */
+  get appealDays() { return days(this.getAttribute('appeal-days')); }
+  set appealDays(value) { setOptional(this, 'appeal-days', value); }
+
+  /** Your contract's filing window (days after the date of service) for payers other than Medicare, or null. */
+  get filingDays() { return days(this.getAttribute('filing-days')); }
+  set filingDays(value) { setOptional(this, 'filing-days', value); }
+
+  /** 'YYYY-MM-DD' date deadlines are judged by, or null for today. */
+  get asOf() {
+    const v = String(this.getAttribute('as-of') ?? '').trim();
+    return /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
+  }
+  set asOf(value) { setOptional(this, 'as-of', value); }
+
+  #adviceOptions() {
+    const o = {};
+    if (this.asOf) o.asOf = this.asOf;
+    if (this.appealDays) o.appealDays = this.appealDays;
+    if (this.filingDays) o.filingDays = this.filingDays;
+    return o;
   }
 
   /** "summary", "worklist" or "claims". Unknown values read as "summary". */
@@ -195,8 +232,9 @@ export class DenialExplainerElement extends HTMLElement {
     this.#setBusy(true);
     this.#showError(null);
     let session = null;
+    const advice = this.#adviceOptions();
     try {
-      session = await this.#bridge.call('openSession', {});
+      session = await this.#bridge.call('openSession', { ...advice });
       const generation = this.#bridge.generation;
       let readable = 0;
       let lastError = null;
@@ -242,6 +280,8 @@ export class DenialExplainerElement extends HTMLElement {
       this.#generation = generation;
       session = null;
       this.#report = report;
+      this.#items = list;
+      this.#adviceKey = JSON.stringify(advice);
       this.#counts = { worklist: work.total, claims: all.total };
       const s = report.summary ?? {};
       const what = list.length === 1 ? list[0].name : `${formatCount(list.length)} files`;
@@ -268,6 +308,7 @@ export class DenialExplainerElement extends HTMLElement {
   clear() {
     this.#seq++;
     this.#report = null;
+    this.#items = null;
     this.#counts = { worklist: 0, claims: 0 };
     this.#closeSession();
     this.#status('');
@@ -540,7 +581,9 @@ export class DenialExplainerElement extends HTMLElement {
         outcomeBadge(r.outcome, r.outcome_label),
         h('span', { text: r.payer || '' }),
         r.payer_claim_number ? h('span', { class: 'mono', text: `Claim ${r.payer_claim_number}` }) : null,
-        r.duplicate ? h('span', { class: 'dx-badge dx-badge--warn', text: 'Duplicate payment' }) : null),
+        r.duplicate ? h('span', { class: 'dx-badge dx-badge--warn', text: 'Duplicate payment' }) : null,
+        r.unbalanced ? h('span', { class: 'dx-badge dx-badge--warn dx-unbalanced' }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: '!' }), 'Does not balance') : null),
+      actByLine(r, this.#report?.options?.as_of),
       codes.length ? h('div', { class: 'row__codes' }, h('span', { class: 'sr-only', text: 'Codes: ' }), codes.map(codeChip)) : null,
       h('div', { class: 'row__actions' },
         r.action ? this.#actionButton(r, null, { action: r.action, label: r.action_label, amount: r.at_stake }) : null,
@@ -556,7 +599,7 @@ export class DenialExplainerElement extends HTMLElement {
       actions.length ? h('div', { class: 'detail__actions', role: 'group', 'aria-label': 'More actions' },
         h('span', { class: 'detail__label', 'aria-hidden': 'true', text: 'Also:' }),
         actions.map((a) => this.#actionButton(r, claim, a))) : null,
-      claimDetail(claim, { headingLevel: Math.min(this.headingLevel + 1, 6), loadRaw }),
+      claimDetail(claim, { headingLevel: Math.min(this.headingLevel + 1, 6), loadRaw, reportSources: this.#report?.sources }),
     ].filter(Boolean);
   }
 
@@ -574,6 +617,31 @@ export class DenialExplainerElement extends HTMLElement {
         this.dispatchEvent(new DenialActionEvent(row, detail, a.action));
       } }, a.label || a.action);
   }
+}
+
+function days(value) {
+  const s = String(value ?? '').trim();
+  return /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 3650 ? Number(s) : null;
+}
+
+function setOptional(el, name, value) {
+  if (value === null || value === undefined || value === '') el.removeAttribute(name);
+  else el.setAttribute(name, String(value));
+}
+
+/**
+ * "Act by 2027-02-04 · Medicare rule" under a claim row; "passed" in words when the report's
+ * as-of date is after it (the engine's rule; rows carry the date, actions carry the flag).
+ */
+function actByLine(r, asOf) {
+  if (!r.act_by && r.deadline_owner !== 'contract') return null;
+  const owner = deadlineOwnerLabel(r.deadline_owner);
+  if (!r.act_by) return h('div', { class: 'row__actby muted' }, 'No act-by date: contract window not set');
+  const passed = Boolean(asOf && r.act_by < asOf);
+  return h('div', { class: ['row__actby', passed && 'row__actby--passed'], dataset: { actBy: r.act_by } },
+    passed ? 'Was due by ' : 'Act by ', h('strong', { class: 'dx-date', text: r.act_by }),
+    passed ? h('span', { class: 'dx-badge dx-badge--bad' }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: '✕' }), 'Passed') : null,
+    owner ? h('span', { class: 'row__actby-owner', text: ` · ${owner}` }) : null);
 }
 
 /** A <denial-code> chip whose text also shows before the element is defined. */

@@ -45,6 +45,13 @@ export declare class DenialExplainerElement extends HTMLElement {
   view: DenialView;
   compact: boolean;
   maskPatientData: boolean;
+  headingLevel: number;
+  /** Attribute `appeal-days`: the contract's appeal window (days after the remit date) for payers other than Medicare; null when not set. Changing it re-explains the last input. */
+  appealDays: number | null;
+  /** Attribute `filing-days`: the contract's filing window (days after the date of service) for payers other than Medicare; null when not set. */
+  filingDays: number | null;
+  /** Attribute `as-of`: 'YYYY-MM-DD' date deadlines are judged by; null = today (UTC). */
+  asOf: string | null;
   readonly report: Record<string, any> | null;
   readonly summary: Summary | null;
   explainFile(input: DenialInput, name?: string): Promise<Summary>;

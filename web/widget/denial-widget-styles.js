@@ -242,6 +242,9 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .row__amount-label { color: var(--_muted); font-size: 12px; }
 .row__meta { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; color: var(--_muted); font-size: 13px; }
 .row__codes { display: flex; flex-wrap: wrap; gap: 6px; }
+.row__actby { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 6px; font-size: 13px; }
+.row__actby-owner { color: var(--_muted); }
+.row__actby--passed .dx-date { text-decoration: line-through; }
 .row__actions, .detail__actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 2px; }
 .detail { border-top: 1px solid var(--_border); padding-top: 10px; margin-top: 4px; }
 .detail__actions { margin-bottom: 10px; align-items: center; }
