@@ -496,11 +496,15 @@ test('deadlines: a Medicare remit shows act-by in the worklist and the claim det
 test('deadlines: a passed date says so in words, the action changed and its note names the exception route', async () => {
   const { page, context } = await openPage(DESKTOP, { deadlines: { asOf: AS_OF } });
   const file = scenario('33_co50_medicare_redetermination_late.835');
-  await page.locator('#file').setInputFiles(file);
-  await waitStatus(page, /Read 1 file/);
+  const unbalanced = scenario('60_claim_out_of_balance_by_10.835');
+  await page.locator('#file').setInputFiles([file, unbalanced]);
+  await waitStatus(page, /Read 2 files/);
   const report = await reference([file], { asOf: AS_OF });
   const action = report.transactions[0].claims[0].actions[0];
   assert.equal(action.deadline_passed, true);
+  // An unbalanced claim is flagged in words in the worklist.
+  await showTab(page, 'worklist');
+  assert.match(await page.locator('#worklist-body tr', { hasText: 'OOB1001' }).locator('td.dx-col-action').textContent(), /Does not balance/);
   await showTab(page, 'claims');
   const cell = page.locator('#claims-body tr', { hasText: 'RDT0003' }).locator('td.dx-col-act_by');
   assert.match(await cell.textContent(), /2026-10-04/);
