@@ -585,6 +585,34 @@ test('deadlines settings without storage (blocked localStorage): they still appl
   await context.close();
 });
 
+test('deadlines at 390 px: worklist and claim detail with dates and sources do not overflow, dates never wrap, axe clean', async () => {
+  const { page, context, outside } = await openPage(NARROW, { deadlines: { asOf: AS_OF, appealDays: 180 } });
+  const files = ['32_co50_medicare_redetermination_open.835', '33_co50_medicare_redetermination_late.835', '35_co50_commercial_appeal_window.835'].map(scenario);
+  await page.locator('#file').setInputFiles(files);
+  await waitStatus(page, /Read 3 files/);
+  const check = async (label) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `${label}: page overflows horizontally by ${overflow}px`);
+    const wrapped = await page.evaluate(() => [...document.querySelectorAll('.dx-date')]
+      .filter((n) => n.offsetParent !== null && n.getClientRects().length > 1).map((n) => n.textContent));
+    assert.deepEqual(wrapped, [], `${label}: dates wrapped mid-date`);
+    await assertAxe(page, label);
+  };
+  await showTab(page, 'worklist');
+  assert.ok(await page.locator('#worklist-body .dx-date').count() >= 3);
+  await check('worklist with act-by at 390');
+  await openClaimRow(page, 'worklist', 'RDT0002');
+  await check('claim detail with dates and sources at 390');
+  await openClaimRow(page, 'claims', 'RDT0003');
+  assert.match(await page.locator('.dx-deadline__passed').textContent(), /Deadline passed/);
+  await check('claim detail with a passed deadline at 390');
+  await page.click('#deadlines-open');
+  await page.waitForSelector('#deadlines[open]');
+  await check('deadlines dialog at 390');
+  assert.deepEqual(outside, []);
+  await context.close();
+});
+
 test('accessibility (axe: no serious or critical issue) and screenshots of every view at 1366 and 390', async () => {
   for (const [viewport, width] of [[DESKTOP, 1366], [NARROW, 390]]) {
     const { page, context } = await openPage(viewport);

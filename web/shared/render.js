@@ -573,6 +573,11 @@ function lineBlock(line, sources) {
  * the rule in words, "deadline passed" in words when so, and the action's note (which names the
  * exception route when a deadline passed).
  */
+/** Text with every YYYY-MM-DD kept on one line (a span each; still text nodes only). */
+function withDates(text) {
+  return String(text ?? '').split(/(\d{4}-\d{2}-\d{2})/).map((part, i) => (i % 2 ? h('span', { class: 'dx-date', text: part }) : part));
+}
+
 function actionItem(a) {
   const owner = deadlineOwnerLabel(a.deadline_owner);
   let deadline = null;
@@ -580,7 +585,7 @@ function actionItem(a) {
     deadline = h('div', { class: ['dx-deadline', a.deadline_passed && 'dx-deadline--passed'], dataset: { actBy: a.act_by, owner: a.deadline_owner ?? '' } },
       h('span', { class: 'dx-deadline__date' }, a.deadline_passed ? 'Was due by ' : 'Act by ', h('strong', { class: 'dx-date', text: a.act_by })),
       owner ? h('span', { class: 'dx-deadline__owner', text: owner }) : null,
-      a.deadline_rule ? h('span', { class: 'dx-deadline__rule', text: a.deadline_rule }) : null);
+      a.deadline_rule ? h('span', { class: 'dx-deadline__rule' }, withDates(a.deadline_rule)) : null);
   } else if (a.deadline_owner || a.deadline_rule) {
     deadline = h('div', { class: 'dx-deadline dx-deadline--none', dataset: { owner: a.deadline_owner ?? '' } },
       h('span', { class: 'dx-deadline__date', text: a.deadline_owner === 'contract' ? 'No act-by date: your contract\'s window is not set' : 'No act-by date' }),
@@ -594,8 +599,9 @@ function actionItem(a) {
       a.reasons?.length ? h('span', { class: 'dx-codes dx-mono', text: a.reasons.join(', ') }) : null),
     deadline,
     a.deadline_passed ? h('p', { class: 'dx-warning dx-deadline__passed' },
-      h('span', { 'aria-hidden': 'true', text: '✕ ' }), `Deadline passed${a.act_by ? ` (it was ${a.act_by})` : ''}: the action is now “${a.label || a.action}”.`) : null,
-    a.note ? h('p', { class: 'dx-actions__note', text: a.note }) : null);
+      h('span', { 'aria-hidden': 'true', text: '✕ ' }), 'Deadline passed', a.act_by ? [' (it was ', h('span', { class: 'dx-date', text: a.act_by }), ')'] : null,
+      `: the action is now “${a.label || a.action}”.`) : null,
+    a.note ? h('p', { class: 'dx-actions__note' }, withDates(a.note)) : null);
 }
 
 /**
