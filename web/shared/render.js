@@ -397,28 +397,23 @@ function unbalancedBadge() {
     h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: '!' }), 'Does not balance');
 }
 
-/**
- * Whether a row's act-by date has passed. The engine says so on actions (deadline_passed);
- * rows carry only the date, so a row is judged against the report's as-of date with the
- * engine's own rule (passed when as_of is after act_by; ISO dates compare as text).
- */
-function rowPassed(r, asOf) {
-  if (typeof r.deadline_passed === 'boolean') return r.deadline_passed;
-  return Boolean(r.act_by && asOf && String(r.act_by) < String(asOf));
+/** Whether a row's act-by date has passed: the engine says so (the page judges no date). */
+function rowPassed(r) {
+  return r.deadline_passed === true;
 }
 
 /**
  * An act-by cell for a claim row: the date (never wrapped), whose rule it follows and, when it
- * has passed, "passed" in words (not colour alone). options.asOf: the report's as-of date.
+ * has passed (the engine says so), "passed" in words (not colour alone).
  */
-export function actByCell(r, { asOf } = {}) {
+export function actByCell(r) {
   const owner = deadlineOwnerLabel(r.deadline_owner);
   if (!r.act_by) {
     return r.deadline_owner === 'contract'
       ? h('span', { class: 'dx-actby dx-actby--none' }, h('span', { class: 'dx-muted', text: 'No date' }), h('span', { class: 'dx-actby__owner', text: 'Contract window not set' }))
       : h('span', { class: 'dx-muted', text: '—' });
   }
-  const passed = rowPassed(r, asOf);
+  const passed = rowPassed(r);
   return h('span', { class: ['dx-actby', passed && 'dx-actby--passed'], dataset: { actBy: r.act_by, owner: r.deadline_owner ?? '' } },
     h('span', { class: 'dx-date', text: r.act_by }),
     passed ? h('span', { class: 'dx-badge dx-badge--bad dx-actby__passed' }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: '✕' }), 'Passed') : null,

@@ -583,7 +583,7 @@ export class DenialExplainerElement extends HTMLElement {
         r.payer_claim_number ? h('span', { class: 'mono', text: `Claim ${r.payer_claim_number}` }) : null,
         r.duplicate ? h('span', { class: 'dx-badge dx-badge--warn', text: 'Duplicate payment' }) : null,
         r.unbalanced ? h('span', { class: 'dx-badge dx-badge--warn dx-unbalanced' }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: '!' }), 'Does not balance') : null),
-      actByLine(r, this.#report?.options?.as_of),
+      actByLine(r),
       codes.length ? h('div', { class: 'row__codes' }, h('span', { class: 'sr-only', text: 'Codes: ' }), codes.map(codeChip)) : null,
       h('div', { class: 'row__actions' },
         r.action ? this.#actionButton(r, null, { action: r.action, label: r.action_label, amount: r.at_stake }) : null,
@@ -630,14 +630,14 @@ function setOptional(el, name, value) {
 }
 
 /**
- * "Act by 2027-02-04 · Medicare rule" under a claim row; "passed" in words when the report's
- * as-of date is after it (the engine's rule; rows carry the date, actions carry the flag).
+ * "Act by 2027-02-04 · Medicare rule" under a claim row; "passed" in words when the engine
+ * says the date has passed (rows carry deadline_passed).
  */
-function actByLine(r, asOf) {
+function actByLine(r) {
   if (!r.act_by && r.deadline_owner !== 'contract') return null;
   const owner = deadlineOwnerLabel(r.deadline_owner);
   if (!r.act_by) return h('div', { class: 'row__actby muted' }, 'No act-by date: contract window not set');
-  const passed = Boolean(asOf && r.act_by < asOf);
+  const passed = r.deadline_passed === true;  // the engine's judgement, never the page's
   return h('div', { class: ['row__actby', passed && 'row__actby--passed'], dataset: { actBy: r.act_by } },
     passed ? 'Was due by ' : 'Act by ', h('strong', { class: 'dx-date', text: r.act_by }),
     passed ? h('span', { class: 'dx-badge dx-badge--bad' }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: '✕' }), 'Passed') : null,

@@ -36,6 +36,7 @@ struct ClaimRow {
   Cents at_stake = 0;                 ///< amount of the primary action
   std::optional<Days> act_by;         ///< deadline of the primary action, if any
   std::string_view deadline_owner;    ///< "medicare" / "contract" / empty
+  bool deadline_passed = false;       ///< the as-of date is after act_by
   Channel channel = Channel::other;
   bool unbalanced = false;
   ClaimMoney money;

@@ -370,6 +370,7 @@ json row_json(const Report& r, const ClaimRow& row) {
           {"act_by", date_or_null(row.act_by)},
           {"deadline_owner",
            row.deadline_owner.empty() ? json(nullptr) : json(std::string(row.deadline_owner))},
+          {"deadline_passed", row.deadline_passed},
           {"channel", channel_id(row.channel)},
           {"unbalanced", row.unbalanced},
           {"recoverable", money(row.money.recoverable)},

@@ -102,6 +102,7 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
     row.at_stake = n.amount;
     row.act_by = n.deadline.act_by;
     row.deadline_owner = n.deadline.owner;
+    row.deadline_passed = n.deadline.passed;
   }
   row.codes = codes_of(x);
   // In big-file mode the payment is judged at the end of its transaction (settle_pending).
