@@ -5,6 +5,7 @@
 
 #include "denial/report.h"
 #include "explain/helpers.h"
+#include "report/ack_parts.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -414,6 +415,7 @@ json files_json(const Report& r) {
                      {"warnings", f.warnings},
                      {"first_transaction", f.first_transaction},
                      {"transactions", f.transactions},
+                     {"kind", file_kind_id(f.kind)},
                      {"status", !f.readable ? "unreadable"
                                 : f.errors  ? "read_with_errors"
                                             : "read"}});
@@ -458,6 +460,7 @@ std::string to_json(const Report& r, int indent, bool mask) {
             {"worklist", work},
             {"transactions", transactions},
             {"diagnostics", diags}};
+  if (!r.acknowledgments.empty()) j["acknowledgments"] = detail::acknowledgments_json(r);
   if (mask) detail::mask_claim_json(j);
   return detail::dump(j, indent);
 }

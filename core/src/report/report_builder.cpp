@@ -137,6 +137,9 @@ void ReportBuilder::add_too_large_file(std::string name, std::uint64_t size) {
 
 void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   if (bytes.size() > max_bytes_) return add_too_large_file(std::move(name), bytes.size());
+  const FileKind kind = detect_kind(bytes);
+  if (kind == FileKind::claim_ack_277ca || kind == FileKind::impl_ack_999)
+    return add_acknowledgment_file(std::move(name), bytes);
   std::size_t file = r_.files.size();
   FileInfo info;
   info.name = std::move(name);
@@ -172,6 +175,7 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   }
   ParseResult parsed = parse_835(bytes, options);
   info.readable = parsed.readable;
+  info.kind = kind;
   for (auto& t : parsed.era.transactions) {
     std::size_t global = r_.transactions.size();
     r_.transactions.push_back(std::move(t));

@@ -2,6 +2,7 @@
 #include "denial/session.h"
 
 #include "denial/query.h"
+#include "report/ack_parts.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -63,7 +64,8 @@ std::string Session::summary_json() const {
                        {"summary", detail::summary_json(r)},
                        {"worklist_size", worklist(r).size()},
                        {"transactions", transactions},
-                       {"diagnostics", diags}},
+                       {"diagnostics", diags},
+                       {"acknowledgments", detail::acknowledgments_summary_json(r)}},
                       -1);
 }
 
@@ -103,6 +105,12 @@ std::string Session::raw_segments(std::size_t row) const {
   const Report& r = builder_.report();
   if (row >= r.rows.size()) return {};
   return claim_raw_segments(r, row, bytes_[r.rows[row].file]);
+}
+
+std::string Session::acknowledgments_json(bool mask) const {
+  json j = detail::acknowledgments_json(builder_.report());
+  if (mask) detail::mask_claim_json(j);
+  return detail::dump(j, -1);
 }
 
 std::string Session::report_json(bool mask) const { return to_json(builder_.report(), -1, mask); }

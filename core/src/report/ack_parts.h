@@ -1,0 +1,21 @@
+// The acknowledgment parts of the report writers (ack_writers.cpp): JSON section, text
+// section, NDJSON lines for rejections. Present only when a 277CA or 999 file was read.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "denial/report.h"
+
+namespace denial::detail {
+
+/// {"claim_acknowledgments", "implementation_acknowledgments", "claim_history",
+///  "rejections", "summary"} (docs/acknowledgments.md).
+nlohmann::json acknowledgments_json(const Report& r);
+nlohmann::json acknowledgments_summary_json(const Report& r);
+/// The text memo's acknowledgment sections; empty when there are none.
+std::string acknowledgments_text(const Report& r, bool mask);
+/// One line per rejected claim nobody resent and per rejected 999 set.
+std::string rejections_ndjson(const Report& r, bool mask);
+
+}  // namespace denial::detail
