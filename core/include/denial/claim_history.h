@@ -37,10 +37,13 @@ struct ClaimHistory {
 /// same patient control number was remitted), in order of first appearance.
 std::vector<ClaimHistory> claim_histories(const Report& report);
 
-/// One item of work from the acknowledgments: a rejected claim nobody resent, or a rejected
-/// 999 set whose claims are not named (all of its claims must be resent).
+/// One item of work from the acknowledgments: a rejected claim nobody resent, a 277CA
+/// rejection above claim level, or a rejected 999 set whose claims are not named (all of
+/// their claims must be resent).
 struct RejectionItem {
-  std::string kind;  ///< "rejected_not_resubmitted" or "rejected_set"
+  /// "rejected_not_resubmitted" (one claim), "rejected_level" (a 277CA rejecting a whole
+  /// file or provider, claims not listed) or "rejected_set" (a 999 set naming no claim)
+  std::string kind;
   std::string patient_control_number;
   std::size_t file = 0;
   std::string date;

@@ -241,9 +241,10 @@ ExplainedImplementationAck explain_999(const ImplementationAcknowledgment& ack, 
         (s.control_number.empty() ? "" : " with control number " + s.control_number);
     switch (es.outcome) {
       case SetOutcome::rejected:
-        es.meaning = "Rejected: nothing in " + which +
-                     " reached the payer. Fix the errors below and send every claim of that set "
-                     "again as new claims; the filing limit keeps running meanwhile.";
+        es.meaning =
+            "Rejected: nothing in " + which +
+            " reached the payer. Fix the errors the 999 lists and send every claim of that "
+            "set again as new claims; the filing limit keeps running meanwhile.";
         break;
       case SetOutcome::accepted_with_errors:
         es.meaning = "Accepted with errors: " + which +

@@ -274,6 +274,15 @@ json history_json(const Report& r, const ClaimHistory& h) {
           {"events", events}};
 }
 
+std::string action_of(const RejectionItem& item) {
+  if (item.kind == "rejected_set")
+    return "Fix the errors and send every claim of that set again as new claims.";
+  if (item.kind == "rejected_level")
+    return "Fix what the status names and send every claim of that file or provider again as "
+           "new claims.";
+  return "Fix and send a new claim (frequency 1): it was never adjudicated.";
+}
+
 json rejection_json(const Report& r, const RejectionItem& item) {
   return {{"kind", item.kind},
           {"patient_control_number", item.patient_control_number},
@@ -284,9 +293,7 @@ json rejection_json(const Report& r, const RejectionItem& item) {
           {"what_to_fix", item.what_to_fix},
           {"loop_segment", item.loop_segment},
           {"charge", money_or_null(item.charge)},
-          {"action", item.kind == "rejected_set"
-                         ? "Fix the errors and send every claim of that set again as new claims."
-                         : "Fix and send a new claim (frequency 1): it was never adjudicated."},
+          {"action", action_of(item)},
           {"history", item.history >= 0 ? json(item.history) : json(nullptr)}};
 }
 
@@ -437,6 +444,10 @@ std::string acknowledgments_text(const Report& r, bool mask) {
   for (const RejectionItem& item : work) {
     if (item.kind == "rejected_set")
       o << "  - 999 set rejected (" << r.files[item.file].name << "): " << item.what_to_fix << "\n";
+    else if (item.kind == "rejected_level")
+      o << "  - 277CA rejection above claim level (" << r.files[item.file].name << ") ["
+        << item.codes << "]: " << item.what_to_fix
+        << (item.loop_segment.empty() ? "" : " [837: " + item.loop_segment + "]") << "\n";
     else
       o << "  - " << pcn(item.patient_control_number) << ": rejected"
         << (item.date.empty() ? "" : " on " + iso(item.date)) << " [" << item.codes

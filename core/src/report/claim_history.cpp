@@ -170,6 +170,35 @@ std::vector<RejectionItem> rejection_worklist(const Report& r,
     }
     out.push_back(std::move(item));
   }
+  // A 277CA that rejects at receiver or provider level (submitter not approved, provider
+  // not enrolled) lists no claims: all of them (QTY AA / QC says how many) must be resent.
+  for (std::size_t a = 0; a < acks.claim_acks.size(); ++a) {
+    const ClaimAcknowledgment& ack = acks.claim_acks[a];
+    for (const AckLevel& level : ack.levels) {
+      for (const ExplainedStatus& s : explain_level(level)) {
+        if (s.outcome != AckOutcome::rejected) continue;
+        RejectionItem item;
+        item.kind = "rejected_level";
+        item.file = acks.claim_ack_file[a];
+        item.date = s.source->date.empty() ? ack.date : s.source->date;
+        item.codes = s.source->category + ":" + s.source->code +
+                     (s.source->entity.empty() ? "" : ":" + s.source->entity);
+        std::string count;
+        for (const QuantityValue& q : level.quantities)
+          if (q.qualifier == "AA" || q.qualifier == "QC") count = q.value;
+        item.what_to_fix =
+            std::string(level.level == "2200B" ? "The whole file"
+                                               : "Every claim of this billing provider") +
+            " was rejected" + (count.empty() ? "" : " (" + count + " claims)") +
+            "; the claims are not listed one by one. " + s.guidance.what_to_fix;
+        item.loop_segment = s.guidance.loop_segment;
+        item.charge = s.source->amount;
+        item.ack = static_cast<std::ptrdiff_t>(a);
+        out.push_back(std::move(item));
+        break;
+      }
+    }
+  }
   // Rejected 999 sets that name no claim: every claim in them must be resent.
   for (std::size_t a = 0; a < acks.implementation_acks.size(); ++a) {
     const ImplementationAcknowledgment& ack = acks.implementation_acks[a];
