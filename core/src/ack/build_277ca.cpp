@@ -61,6 +61,18 @@ AckLevel& level_for(AckBuilder& b) {
   return *b.level;
 }
 
+// Any HL: its level code (HL03) must be one the 277CA knows; an unknown one is read as the
+// level it stands in (the walker keeps it in the innermost HL loop) and said.
+void check_hl(AckBuilder& b) {
+  std::string_view level = b.e->at(3);
+  if (level != "20" && level != "21" && level != "19" && level != "PT")
+    b.diag(Severity::warning, Errc::bad_element,
+           "HL03 '" + b.str(3) + "' is not a 277CA level (20, 21, 19, PT); read as level " +
+               std::string(b.loop_id));
+}
+void on_source_hl(AckBuilder& b) { check_hl(b); }
+void on_receiver_hl(AckBuilder& b) { check_hl(b); }
+
 void on_bht(AckBuilder& b) {
   b.ack277->reference = b.str(3);
   b.ack277->date = b.str(4);
@@ -74,6 +86,7 @@ void on_source_dtp(AckBuilder& b) {
 }
 void on_receiver_nm1(AckBuilder& b) { new_level(b, "2200B", name_of(b)); }
 void on_provider_hl(AckBuilder& b) {
+  check_hl(b);
   b.provider = PersonName();
   b.level = nullptr;
 }
@@ -90,6 +103,7 @@ void on_level_amt(AckBuilder& b) {
   level_for(b).amounts.push_back({b.str(1), b.amount(2).value_or(0), b.pos()});
 }
 void on_patient_hl(AckBuilder& b) {
+  check_hl(b);
   b.patient = PersonName();
   b.claim = nullptr;
   b.line = nullptr;
@@ -175,9 +189,9 @@ struct Row {
 // clang-format off
 constexpr Row kHandlers[] = {
   {"ST", "BHT", on_bht},
-  {"2000A", "HL", ignore},            {"2100A", "NM1", on_source_nm1},
+  {"2000A", "HL", on_source_hl},            {"2100A", "NM1", on_source_nm1},
   {"2200A", "TRN", ignore},           {"2200A", "DTP", on_source_dtp},
-  {"2000B", "HL", ignore},            {"2100B", "NM1", on_receiver_nm1},
+  {"2000B", "HL", on_receiver_hl},            {"2100B", "NM1", on_receiver_nm1},
   {"2200B", "TRN", on_level_trn},     {"2200B", "STC", on_level_stc},
   {"2200B", "QTY", on_level_qty},     {"2200B", "AMT", on_level_amt},
   {"2000C", "HL", on_provider_hl},    {"2100C", "NM1", on_provider_nm1},

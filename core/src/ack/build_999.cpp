@@ -30,7 +30,15 @@ void on_ak1(AckBuilder& b) {
   b.ack999->group_control = b.str(2);
   b.ack999->group_version = b.str(3);
 }
+// A set still open when the next AK2 or the AK9 comes had no IK5 verdict.
+void check_set_closed(AckBuilder& b) {
+  if (b.set && b.set->status.empty())
+    b.diag(
+        Severity::warning, Errc::missing_segment,
+        "transaction set " + b.set->control_number + " has no IK5 (its verdict); read as unknown");
+}
 void on_ak9(AckBuilder& b) {
+  check_set_closed(b);
   b.set = nullptr;
   b.error = nullptr;
   b.element_error = nullptr;
@@ -44,6 +52,7 @@ void on_ak9(AckBuilder& b) {
     b.diag(Severity::warning, Errc::bad_element, "AK901 (the group's verdict) is empty");
 }
 void on_ak2(AckBuilder& b) {
+  check_set_closed(b);
   SetAcknowledgment& s = b.ack999->sets.emplace_back();
   s.set_id = b.str(1);
   s.control_number = b.str(2);

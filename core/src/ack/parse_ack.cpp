@@ -86,6 +86,12 @@ void AckBuilder::open_set(std::string_view st01) {
 
 void AckBuilder::finish_set(bool trailer_seen) {
   if (set_kind.empty()) return;
+  if (ack999 && set && set->status.empty())
+    diag(Severity::warning, Errc::missing_segment,
+         "transaction set " + set->control_number + " has no IK5 (its verdict); read as unknown");
+  if (ack999 && ack999->group_status.empty())
+    diag(Severity::warning, Errc::missing_segment,
+         "999 " + ack999->control_number + " has no AK9 (the group's verdict)");
   if (!trailer_seen)
     diag(Severity::error, Errc::missing_trailer,
          "transaction " + st02 + " has no SE trailer; the file may be truncated");
