@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# libFuzzer run of the three targets (clang-14, ASan+UBSan), seeded from the fixtures,
+# libFuzzer run of the four targets (clang-14, ASan+UBSan), seeded from the fixtures,
 # the malformed suite, the regression corpus and the shared samples when present.
 #   scripts/fuzz.sh [TOTAL_SECONDS=60]        FUZZ_TARGETS="fuzz_explain" to run only some
 # A crash fails the run; its input is kept in test-artifacts/fuzz/ (add it to tests/fuzz/corpus).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 total="${1:-60}"
-targets="${FUZZ_TARGETS:-fuzz_reader fuzz_parse_835 fuzz_explain}"
+targets="${FUZZ_TARGETS:-fuzz_reader fuzz_parse_835 fuzz_explain fuzz_parse_ack}"
 count=$(echo $targets | wc -w)
 per=$(( total / count > 1 ? total / count : 1 ))
 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDENIAL_FUZZ=ON \
@@ -16,7 +16,7 @@ mkdir -p test-artifacts/fuzz
 status=0
 for target in $targets; do
   corpus=$(mktemp -d)
-  for seed in tests/data tests/fuzz/corpus ../shared/samples/era; do
+  for seed in tests/data tests/fuzz/corpus ../shared/samples/era ../shared/samples/277ca ../shared/samples/999; do
     [ -d "$seed" ] && find "$seed" -type f -size -1000k -exec cp {} "$corpus"/ \; 2>/dev/null || true
   done
   # The whole-pipeline target writes every report format per input; under ASan and coverage

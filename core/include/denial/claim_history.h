@@ -52,6 +52,9 @@ struct RejectionItem {
   std::string loop_segment;
   std::optional<Cents> charge;
   std::ptrdiff_t history = -1;  ///< index in claim_histories
+  /// Which list `ack` indexes: claim_acks (277CA) or implementation_acks (999). A file may
+  /// hold both kinds, so the file's kind does not say.
+  FileKind source = FileKind::unknown;
   std::ptrdiff_t ack = -1, claim = -1;
 };
 std::vector<RejectionItem> rejection_worklist(const Report& report,

@@ -355,7 +355,7 @@ std::string rejections_ndjson(const Report& r, bool mask) {
     j["record"] = item.kind;
     if (item.history >= 0) j["claim_history"] = history_json(r, histories[item.history]);
     if (item.kind == "rejected_not_resubmitted" && item.ack >= 0 &&
-        r.files[item.file].kind == FileKind::claim_ack_277ca) {
+        item.source == FileKind::claim_ack_277ca) {
       const ClaimAcknowledgment& ack = r.acknowledgments.claim_acks[item.ack];
       j["claim"] = claim_json(explain_ack_claim(ack.claims[item.claim], ack));
     }

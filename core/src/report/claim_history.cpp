@@ -149,6 +149,7 @@ std::vector<RejectionItem> rejection_worklist(const Report& r,
     item.history = static_cast<std::ptrdiff_t>(h);
     item.ack = e.ack;
     item.claim = e.claim;
+    item.source = e.kind;
     if (e.kind == FileKind::claim_ack_277ca) {
       const ClaimAcknowledgment& ack = acks.claim_acks[e.ack];
       ExplainedAckClaim x = explain_ack_claim(ack.claims[e.claim], ack);
@@ -193,6 +194,7 @@ std::vector<RejectionItem> rejection_worklist(const Report& r,
             "; the claims are not listed one by one. " + s.guidance.what_to_fix;
         item.loop_segment = s.guidance.loop_segment;
         item.charge = s.source->amount;
+        item.source = FileKind::claim_ack_277ca;
         item.ack = static_cast<std::ptrdiff_t>(a);
         out.push_back(std::move(item));
         break;
@@ -213,6 +215,7 @@ std::vector<RejectionItem> rejection_worklist(const Report& r,
       for (const SegmentError& e : ack.sets[s].errors)
         item.codes += " IK3 " + e.segment_id + "@" + e.position + ":" + e.code;
       item.what_to_fix = x.sets[s].meaning;
+      item.source = FileKind::impl_ack_999;
       item.ack = static_cast<std::ptrdiff_t>(a);
       item.claim = static_cast<std::ptrdiff_t>(s);
       out.push_back(std::move(item));
