@@ -10,6 +10,7 @@
 
 #include "denial/claim_history.h"
 #include "denial/report.h"
+#include "denial/session.h"
 #include "test_util.h"
 
 using namespace denial;
@@ -167,4 +168,25 @@ TEST(AckMix, RemitAloneHasNoAcknowledgmentSection) {
   nlohmann::json j = nlohmann::json::parse(to_json(r));
   EXPECT_FALSE(j.contains("acknowledgments"));
   EXPECT_EQ(j["files"][0]["kind"], "835");
+}
+
+// The viewer session (what the wasm module exposes): each file's status says its kind and,
+// for acknowledgments, its counts; the summary and the acknowledgments answer carry the rest.
+TEST(AckMix, SessionAnswers) {
+  Session s;
+  std::vector<nlohmann::json> status;
+  for (const auto& f : kMix)
+    status.push_back(nlohmann::json::parse(s.add_file(f, denial_test::fixture("mix/" + f))));
+  EXPECT_EQ(status[0]["kind"], "999");
+  EXPECT_EQ(status[0]["acknowledgments"]["rejected_sets"], 2);
+  EXPECT_EQ(status[1]["kind"], "277CA");
+  EXPECT_EQ(status[1]["acknowledgments"]["claims"], 3);
+  EXPECT_EQ(status[1]["acknowledgments"]["rejected_claims"], 2);
+  EXPECT_EQ(status[3]["kind"], "835");
+  EXPECT_FALSE(status[3].contains("acknowledgments"));
+  nlohmann::json summary = nlohmann::json::parse(s.summary_json());
+  EXPECT_EQ(summary["acknowledgments"]["rejections_to_work"], 3);
+  nlohmann::json acks = nlohmann::json::parse(s.acknowledgments_json(true));
+  EXPECT_EQ(acks["rejections"].size(), 3u);
+  EXPECT_EQ(acks.dump().find("MIX-B2"), std::string::npos);
 }

@@ -87,6 +87,7 @@ test('raw entry points: acknowledgments, summary and lookup of the new lists', (
     core.stagedView(stage).set(bytes);
     const status = JSON.parse(core.addStagedFile(h, f, stage));
     assert.equal(status.kind, f.endsWith('.835') ? '835' : f.endsWith('.999') ? '999' : '277CA');
+    if (f === '02_first_answer.277ca') assert.equal(status.acknowledgments.rejected_claims, 2);
   }
   const acks = JSON.parse(core.acknowledgments(h, false));
   assert.equal(acks.summary.rejected_not_resubmitted, 2);

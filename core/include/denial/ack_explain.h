@@ -18,7 +18,8 @@ enum class AckOutcome {
   accepted,   ///< A2 (or A5 split): accepted for adjudication
   received,   ///< A1: received, not yet accepted
   forwarded,  ///< A0: passed on to another entity
-  rejected,   ///< A3, A4, A6, A7, A8 at claim or line level: never adjudicated
+  rejected,   ///< A3, A4, A6, A7, A8 at claim or line level, or STC03 U (reject) on an
+              ///< A1 or unknown category: never adjudicated
   pending,    ///< P*: pending
   finalized,  ///< F*: already adjudicated
   other,      ///< R*, E*, D*, or a category not in code list 507

@@ -49,6 +49,11 @@ ExplainedStatus explain_status(const ClaimStatus& s, std::ptrdiff_t line, Diagno
   x.status = find_code(CodeList::claim_status_code, s.code);
   x.entity = s.entity.empty() ? nullptr : find_code(CodeList::entity, s.entity);
   x.outcome = x.category ? outcome_of_category(s.category) : AckOutcome::other;
+  // STC03 is the sender's verdict in one letter: U = reject, WQ = accept (277CA TR3). It
+  // decides when the category does not (an unknown or placeholder category), and a
+  // "received" (A1) status marked U was rejected (NGS sends A1:19:PR with U when a line is).
+  if (s.action == "U" && (x.outcome == AckOutcome::other || x.outcome == AckOutcome::received))
+    x.outcome = AckOutcome::rejected;
   if (!x.category) unknown_code(d, s, "claim status category (code list 507)", s.category);
   if (!x.status) unknown_code(d, s, "claim status code (code list 508)", s.code);
   if (!x.entity) unknown_code(d, s, "entity identifier (element 98)", s.entity);

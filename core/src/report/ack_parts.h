@@ -13,6 +13,8 @@ namespace denial::detail {
 ///  "rejections", "summary"} (docs/acknowledgments.md).
 nlohmann::json acknowledgments_json(const Report& r);
 nlohmann::json acknowledgments_summary_json(const Report& r);
+/// Counts of one file: {claims, rejected_claims, sets, rejected_sets} (Session file status).
+nlohmann::json file_acknowledgments_json(const Report& r, std::size_t file);
 /// The text memo's acknowledgment sections; empty when there are none.
 std::string acknowledgments_text(const Report& r, bool mask);
 /// One line per rejected claim nobody resent and per rejected 999 set.

@@ -328,6 +328,29 @@ json acknowledgments_summary_json(const Report& r) {
           {"rejections_to_work", rejection_worklist(r, histories).size()}};
 }
 
+json file_acknowledgments_json(const Report& r, std::size_t file) {
+  std::size_t claims = 0, rejected = 0, sets = 0, rejected_sets = 0;
+  const Acknowledgments& acks = r.acknowledgments;
+  for (std::size_t a = 0; a < acks.claim_acks.size(); ++a) {
+    if (acks.claim_ack_file[a] != file) continue;
+    for (const AckClaim& c : acks.claim_acks[a].claims) {
+      ++claims;
+      rejected += explain_ack_claim(c, acks.claim_acks[a]).outcome == AckOutcome::rejected;
+    }
+  }
+  for (std::size_t a = 0; a < acks.implementation_acks.size(); ++a) {
+    if (acks.implementation_ack_file[a] != file) continue;
+    for (const SetAcknowledgment& s : acks.implementation_acks[a].sets) {
+      ++sets;
+      rejected_sets += set_outcome_of(s.status) == SetOutcome::rejected;
+    }
+  }
+  return {{"claims", claims},
+          {"rejected_claims", rejected},
+          {"sets", sets},
+          {"rejected_sets", rejected_sets}};
+}
+
 json acknowledgments_json(const Report& r) {
   json claim_acks = json::array(), impl_acks = json::array(), history = json::array(),
        rejections = json::array();

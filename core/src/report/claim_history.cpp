@@ -136,6 +136,14 @@ std::vector<RejectionItem> rejection_worklist(const Report& r,
                                               const std::vector<ClaimHistory>& histories) {
   std::vector<RejectionItem> out;
   const Acknowledgments& acks = r.acknowledgments;
+  // Each 999 explained once, however many of its claims are work items.
+  std::map<std::ptrdiff_t, ExplainedImplementationAck> explained_999;
+  auto explained = [&](std::ptrdiff_t a) -> const ExplainedImplementationAck& {
+    auto it = explained_999.find(a);
+    if (it == explained_999.end())
+      it = explained_999.emplace(a, explain_999(acks.implementation_acks[a])).first;
+    return it->second;
+  };
   for (std::size_t h = 0; h < histories.size(); ++h) {
     const ClaimHistory& hist = histories[h];
     if (!hist.needs_work || hist.last_rejection < 0) continue;
@@ -166,8 +174,7 @@ std::vector<RejectionItem> rejection_worklist(const Report& r,
         item.loop_segment = pick->guidance.loop_segment;
       }
     } else {
-      const ImplementationAcknowledgment& ack = acks.implementation_acks[e.ack];
-      item.what_to_fix = explain_999(ack).sets[e.claim].meaning;
+      item.what_to_fix = explained(e.ack).sets[e.claim].meaning;
     }
     out.push_back(std::move(item));
   }
@@ -204,7 +211,7 @@ std::vector<RejectionItem> rejection_worklist(const Report& r,
   // Rejected 999 sets that name no claim: every claim in them must be resent.
   for (std::size_t a = 0; a < acks.implementation_acks.size(); ++a) {
     const ImplementationAcknowledgment& ack = acks.implementation_acks[a];
-    ExplainedImplementationAck x = explain_999(ack);
+    const ExplainedImplementationAck& x = explained(static_cast<std::ptrdiff_t>(a));
     for (std::size_t s = 0; s < x.sets.size(); ++s) {
       if (x.sets[s].outcome != SetOutcome::rejected || !x.sets[s].claim_ids.empty()) continue;
       RejectionItem item;

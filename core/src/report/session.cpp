@@ -36,6 +36,9 @@ std::string Session::file_status_json() const {
   std::size_t claims = 0;
   for (const ClaimRow& row : r.rows) claims += row.file == index;
   j["claims"] = claims;
+  if (r.files[index].kind == FileKind::claim_ack_277ca ||
+      r.files[index].kind == FileKind::impl_ack_999)
+    j["acknowledgments"] = detail::file_acknowledgments_json(r, index);
   j["big_file_mode"] = false;
   for (std::size_t t = r.files[index].first_transaction; t < r.transactions.size(); ++t)
     if (!r.kept[t]) j["big_file_mode"] = true;
