@@ -54,6 +54,8 @@ constexpr ErrcText kErrcTable[] = {
     {Errc::code_inactive, "code_inactive", "A code used outside its validity dates."},
     {Errc::duplicate_payment, "duplicate_payment", "The same payment appears more than once."},
     {Errc::input_too_large, "input_too_large", "The input is larger than this build accepts."},
+    {Errc::ack_count, "ack_count",
+     "A claim acknowledgment's own totals differ from the claims it lists."},
 };
 
 const ErrcText* find(Errc code) {

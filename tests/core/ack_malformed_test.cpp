@@ -16,7 +16,7 @@ using namespace denial;
 namespace {
 
 std::optional<Errc> errc_named(const std::string& name) {
-  for (int i = 0; i <= static_cast<int>(Errc::input_too_large); ++i)
+  for (int i = 0; i <= static_cast<int>(Errc::ack_count); ++i)
     if (errc_name(static_cast<Errc>(i)) == name) return static_cast<Errc>(i);
   return std::nullopt;
 }

@@ -42,6 +42,7 @@ enum class Errc {
   code_inactive,         ///< a code used outside its validity dates on the remit date
   duplicate_payment,     ///< the same payment (payer, trace number, amount) seen twice
   input_too_large,       ///< the input exceeds the size this build accepts
+  ack_count,             ///< a 277CA's own totals (QTY 90/AA) differ from the claims it lists
 };
 
 struct Diagnostic {
