@@ -102,3 +102,15 @@ TEST(AckMalformed, ManyClaimsAreAllKept) {
   EXPECT_EQ(r.claim_acks[0].claims.size(), 20000u);
   EXPECT_TRUE(r.diagnostics.empty()) << denial_test::codes_of(r.diagnostics);
 }
+
+// A set of another transaction inside an acknowledgment file is reported once, at its ST;
+// its segments are not reported one by one as unknown.
+TEST(AckMalformed, ForeignSetIsReportedOnce) {
+  AckParseResult r =
+      parse_acknowledgment(denial_test::fixture("malformed_ack/277ca_then_835_interchange.277ca"));
+  EXPECT_EQ(denial_test::count_code(r.diagnostics, Errc::not_835_transaction), 1u);
+  EXPECT_EQ(denial_test::count_code(r.diagnostics, Errc::unknown_segment), 0u);
+  EXPECT_EQ(denial_test::count_code(r.diagnostics, Errc::unexpected_segment), 0u);
+  ASSERT_EQ(r.claim_acks.size(), 1u);
+  EXPECT_EQ(r.claim_acks[0].claims.size(), 3u);
+}

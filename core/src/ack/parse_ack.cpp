@@ -329,6 +329,11 @@ bool read_batch(AckRead& s, Diagnostics& diags) {
     // The set's ST01 picks the tables; envelope segments go to both walkers so either can
     // carry on. A GS01 of HN / FA picks them when ST01 itself is damaged (ST*27).
     std::string_view id = e.id();
+    // Inside a set of another transaction (an 835 in a 277CA file): only its SE and the
+    // envelope matter; its body was reported once, at its ST, and is not placed.
+    if (s.builder.skipping && id != "SE" && id != "ST" && id != "GS" && id != "GE" &&
+        id != "ISA" && id != "IEA")
+      continue;
     if (id == "ST")
       s.current =
           e.at(1) == "999" || (e.at(1) != "277" && s.builder.gs_version.rfind("005010X231", 0) == 0)
