@@ -3,12 +3,14 @@
 // code lists as people type them (A7, 562, A7:562:85, IK403 7).
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string>
 
 #include "denial/ack_explain.h"
 #include "denial/codes.h"
+#include "denial/lookup_json.h"
 #include "test_util.h"
 
 using namespace denial;
@@ -148,4 +150,23 @@ TEST(AckLookup, NewListsAsPeopleTypeThem) {
   auto bad = lookup_code("A7:9999:85");
   EXPECT_EQ(bad.matches.size(), 2u);
   EXPECT_NE(bad.message.find("9999"), std::string::npos);
+}
+
+// The lookup answer carries our guidance beside the official text, the loop from the entity
+// of a composite query.
+TEST(AckLookup, AnswersCarryOurGuidance) {
+  auto j = nlohmann::json::parse(lookup_json("A7:562:85"));
+  bool seen = false;
+  for (const auto& m : j["matches"]) {
+    if (m["list"] != "claim_status_code") continue;
+    seen = true;
+    EXPECT_EQ(m["status_guidance"]["loop_segment"], "2010AA NM109 (NM108 XX)");
+    EXPECT_TRUE(m["status_guidance"]["from_table"].get<bool>());
+  }
+  EXPECT_TRUE(seen);
+  auto ik = nlohmann::json::parse(lookup_json("IK403 7"));
+  EXPECT_FALSE(ik["matches"][0]["ack_meaning"].get<std::string>().empty());
+  EXPECT_EQ(ik["matches"][0]["element_name"], "Implementation Data Element Syntax Error Code");
+  std::string text = lookup_text(lookup_code("A7:562:85"));
+  EXPECT_NE(text.find("Where in the 837: 2010AA NM109"), std::string::npos) << text;
 }

@@ -43,6 +43,9 @@ struct StatusGuidance {
 StatusGuidance status_guidance(std::string_view code, std::string_view entity);
 /// Number of status codes with a row of their own in the guidance table.
 std::size_t status_guidance_rows();
+/// Our reading of a 999 code (IK304 or IK403; core/data/guidance/ack_999_guidance.csv);
+/// empty when we have none.
+std::string ack_code_meaning(std::string_view element, std::string_view code);
 /// The 837 loop of an entity ("85" -> "2010AA"), professional and institutional; empty
 /// when unknown.
 std::string entity_loop(std::string_view entity);

@@ -331,8 +331,8 @@ bool read_batch(AckRead& s, Diagnostics& diags) {
     std::string_view id = e.id();
     // Inside a set of another transaction (an 835 in a 277CA file): only its SE and the
     // envelope matter; its body was reported once, at its ST, and is not placed.
-    if (s.builder.skipping && id != "SE" && id != "ST" && id != "GS" && id != "GE" &&
-        id != "ISA" && id != "IEA")
+    if (s.builder.skipping && id != "SE" && id != "ST" && id != "GS" && id != "GE" && id != "ISA" &&
+        id != "IEA")
       continue;
     if (id == "ST")
       s.current =

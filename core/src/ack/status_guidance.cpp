@@ -147,4 +147,8 @@ std::string ack_meaning(std::string_view element, std::string_view code,
 }
 }  // namespace detail
 
+std::string ack_code_meaning(std::string_view element, std::string_view code) {
+  return detail::ack_meaning(element, code, nullptr);
+}
+
 }  // namespace denial

@@ -20,4 +20,11 @@ std::string acknowledgments_text(const Report& r, bool mask);
 /// One line per rejected claim nobody resent and per rejected 999 set.
 std::string rejections_ndjson(const Report& r, bool mask);
 
+/// Lookup of the acknowledgment lists: our guidance for a claim status code (its loop from
+/// the entity of an "A7:562:85" query) or our reading of a 999 code, as "status_guidance" /
+/// "ack_meaning" beside the official text; and those lines for the text answer.
+void add_ack_guidance(nlohmann::json& match, const LookupMatch& m, std::string_view entity);
+std::string_view entity_of(const LookupResult& r);
+std::string ack_guidance_text(const nlohmann::json& match);
+
 }  // namespace denial::detail

@@ -351,6 +351,41 @@ json file_acknowledgments_json(const Report& r, std::size_t file) {
           {"rejected_sets", rejected_sets}};
 }
 
+void add_ack_guidance(json& j, const LookupMatch& m, std::string_view entity) {
+  if (m.list == CodeList::claim_status_code) {
+    j["status_guidance"] = guidance_of(status_guidance(m.entry->code, entity));
+  } else if (m.list == CodeList::ack_999) {
+    std::string_view code = m.entry->code;
+    std::size_t colon = code.find(':');
+    if (colon == std::string_view::npos) return;
+    std::string meaning = ack_code_meaning(code.substr(0, colon), code.substr(colon + 1));
+    if (!meaning.empty()) j["ack_meaning"] = meaning;
+    j["element_name"] = m.entry->element_name;
+  }
+}
+
+std::string_view entity_of(const LookupResult& r) {
+  for (const LookupMatch& m : r.matches)
+    if (m.list == CodeList::entity) return m.entry->code;
+  return {};
+}
+
+std::string ack_guidance_text(const json& j) {
+  std::string out;
+  if (j.contains("status_guidance")) {
+    const json& g = j["status_guidance"];
+    out += "    Our guidance (" + g["urgency"].get<std::string>() +
+           " urgency when rejected): " + g["what_to_fix"].get<std::string>() + "\n";
+    if (!g["loop_segment"].get<std::string>().empty())
+      out += "      Where in the 837: " + g["loop_segment"].get<std::string>() + "\n";
+  }
+  if (j.contains("element_name"))
+    out += "    Element: " + j["element_name"].get<std::string>() + "\n";
+  if (j.contains("ack_meaning"))
+    out += "    Our reading: " + j["ack_meaning"].get<std::string>() + "\n";
+  return out;
+}
+
 json acknowledgments_json(const Report& r) {
   json claim_acks = json::array(), impl_acks = json::array(), history = json::array(),
        rejections = json::array();
