@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# libFuzzer run of the four targets (clang-14, ASan+UBSan), seeded from the fixtures,
+# libFuzzer run of the three targets (clang-14, ASan+UBSan), seeded from the fixtures,
 # the malformed suite, the regression corpus and the shared samples when present.
 #   scripts/fuzz.sh [TOTAL_SECONDS=60]        FUZZ_TARGETS="fuzz_explain" to run only some
 # A crash fails the run; its input is kept in test-artifacts/fuzz/ (add it to tests/fuzz/corpus).
@@ -16,7 +16,7 @@ mkdir -p test-artifacts/fuzz
 status=0
 for target in $targets; do
   corpus=$(mktemp -d)
-  for seed in tests/data tests/fuzz/corpus ../shared/samples/era ../shared/samples/277ca ../shared/samples/999; do
+  for seed in tests/data tests/fuzz/corpus ../shared/samples/era; do
     [ -d "$seed" ] && find "$seed" -type f -size -1000k -exec cp {} "$corpus"/ \; 2>/dev/null || true
   done
   # The whole-pipeline target writes every report format per input; under ASan and coverage

@@ -20,8 +20,6 @@ int usage() {
                "       denial-explainer lookup CODE... [--format text|json]\n"
                "       denial-explainer search WORDS... [--format text|json]\n"
                "       denial-explainer version\n"
-               "explain reads 835 remittances, 277CA and 999 acknowledgments in any mix and\n"
-               "says which each file is (\"kind\" in JSON)\n"
                "exit status of explain: 0 read, 1 read with errors, 2 not readable\n";
   return 2;
 }

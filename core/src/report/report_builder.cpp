@@ -144,6 +144,7 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   FileInfo info;
   info.name = std::move(name);
   info.bytes = bytes.size();
+  info.kind = kind;
   info.first_transaction = r_.transactions.size();
   const bool keep = bytes.size() <= keep_up_to_;
   Diagnostics code_diags;
@@ -175,7 +176,6 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   }
   ParseResult parsed = parse_835(bytes, options);
   info.readable = parsed.readable;
-  info.kind = kind;
   for (auto& t : parsed.era.transactions) {
     std::size_t global = r_.transactions.size();
     r_.transactions.push_back(std::move(t));
