@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 total="${1:-60}"
-targets="${FUZZ_TARGETS:-fuzz_reader fuzz_parse_835 fuzz_explain}"
+targets="${FUZZ_TARGETS:-fuzz_reader fuzz_parse_835 fuzz_explain fuzz_parse_ack}"
 count=$(echo $targets | wc -w)
 per=$(( total / count > 1 ? total / count : 1 ))
 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDENIAL_FUZZ=ON \

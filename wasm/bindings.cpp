@@ -112,6 +112,11 @@ std::string report_json(int h, bool mask) {
   auto* s = find(h);
   return s ? s->report_json(mask) : "null";
 }
+// The acknowledgments section alone: 277CA claims, 999 sets, claim history, rejections.
+std::string acknowledgments(int h, bool mask) {
+  auto* s = find(h);
+  return s ? s->acknowledgments_json(mask) : "null";
+}
 std::string worklist_csv(int h, bool mask) {
   auto* s = find(h);
   return s ? s->worklist_csv(mask) : "";
@@ -159,6 +164,7 @@ EMSCRIPTEN_BINDINGS(denial) {
   function("rawSegments", &raw_segments);
   function("reportJson", &report_json);
   function("worklistCsv", &worklist_csv);
+  function("acknowledgments", &acknowledgments);
   function("ndjson", &ndjson);
   function("text", &text);
   function("lookup", &lookup);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "denial/ack.h"
 #include "denial/explain.h"
 #include "denial/parse.h"
 
@@ -22,6 +23,17 @@ struct FileInfo {
   std::size_t errors = 0, warnings = 0;
   std::size_t balance_findings = 0;  ///< lines, claims or payments that do not balance
   std::size_t first_transaction = 0, transactions = 0;
+  FileKind kind = FileKind::unknown;  ///< 835, 277CA, 999, other X12, or not X12
+};
+
+/// The 277CA and 999 transaction sets read, each with the index of its file
+/// (docs/acknowledgments.md).
+struct Acknowledgments {
+  std::deque<ClaimAcknowledgment> claim_acks;
+  std::vector<std::size_t> claim_ack_file;
+  std::deque<ImplementationAcknowledgment> implementation_acks;
+  std::vector<std::size_t> implementation_ack_file;
+  bool empty() const { return claim_acks.empty() && implementation_acks.empty(); }
 };
 
 /// One line per claim, always kept (also in big-file mode): enough to list, filter, sort and
@@ -74,7 +86,8 @@ struct Report {
   std::vector<BalanceFinding> balance;                          ///< transaction = index in Report
   std::vector<std::pair<std::size_t, Diagnostic>> diagnostics;  ///< (file, diagnostic)
   Summary summary;
-  std::vector<bool> kept;  ///< per transaction: claims kept in full (else only rows)
+  std::vector<bool> kept;           ///< per transaction: claims kept in full (else only rows)
+  Acknowledgments acknowledgments;  ///< 277CA and 999 files (ack_report.h explains them)
 };
 
 class ReportBuilder {
@@ -104,6 +117,8 @@ class ReportBuilder {
     std::size_t first = 0;  ///< the first payment read with this trace
     std::map<std::pair<Cents, std::uint64_t>, std::size_t> payments;
   };
+  /// 277CA and 999 files (report/ack_file.cpp).
+  void add_acknowledgment_file(std::string name, std::string_view bytes);
   Report r_;
   std::uint64_t keep_up_to_, max_bytes_;
   std::vector<bool> decided_;

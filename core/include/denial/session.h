@@ -36,6 +36,8 @@ class Session {
   std::string claim_json(std::size_t row, bool mask = false) const;
   std::string raw_segments(std::size_t row) const;
   std::string report_json(bool mask = false) const;
+  /// The acknowledgments section alone (277CA, 999, claim history, rejections to work).
+  std::string acknowledgments_json(bool mask = false) const;
   std::string worklist_csv(bool mask = false) const;
   std::string ndjson(bool mask = false) const;
   std::string text(bool mask = false) const;

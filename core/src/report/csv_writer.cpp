@@ -2,6 +2,7 @@
 // explained claim per line, for warehouses).
 #include "denial/query.h"
 #include "explain/helpers.h"
+#include "report/ack_parts.h"
 #include "report/json_parts.h"
 #include "report/printable.h"
 
@@ -111,6 +112,7 @@ std::string claims_ndjson(const Report& r, bool mask) {
       out += detail::dump(j, -1) + "\n";
     }
   }
+  out += detail::rejections_ndjson(r, mask);
   return out;
 }
 

@@ -5,6 +5,7 @@
 
 #include "denial/report.h"
 #include "explain/helpers.h"
+#include "report/ack_parts.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -452,6 +453,7 @@ json files_json(const Report& r) {
                      {"balance_findings", f.balance_findings},
                      {"first_transaction", f.first_transaction},
                      {"transactions", f.transactions},
+                     {"kind", file_kind_id(f.kind)},
                      // Money that does not balance is a problem with the file too.
                      {"status", !f.readable                      ? "unreadable"
                                 : f.errors || f.balance_findings ? "read_with_errors"
@@ -524,6 +526,7 @@ std::string to_json(const Report& r, int indent, bool mask) {
             {"worklist", work},
             {"transactions", transactions},
             {"diagnostics", diags}};
+  if (!r.acknowledgments.empty()) j["acknowledgments"] = detail::acknowledgments_json(r);
   if (mask) detail::mask_claim_json(j);
   return detail::dump(j, indent);
 }

@@ -5,6 +5,7 @@
 
 #include "denial/guidance.h"
 #include "denial/lookup_json.h"
+#include "report/ack_parts.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -12,7 +13,7 @@ namespace {
 
 using nlohmann::json;
 
-json match_json(const LookupMatch& m) {
+json match_json(const LookupMatch& m, std::string_view entity = {}) {
   const CodeListInfo& info = code_list_info(m.list);
   json j = {{"list", info.id},
             {"list_name", info.name},
@@ -33,13 +34,14 @@ json match_json(const LookupMatch& m) {
   } else if (m.list == CodeList::rarc) {
     j["guidance"] = detail::remark_guidance_json(remark_guidance(m.entry->code));
   }
+  detail::add_ack_guidance(j, m, entity);
   return j;
 }
 
 json lookup_object(std::string_view query) {
   LookupResult r = lookup_code(query);
   json matches = json::array();
-  for (const auto& m : r.matches) matches.push_back(match_json(m));
+  for (const auto& m : r.matches) matches.push_back(match_json(m, detail::entity_of(r)));
   return {{"query", r.query},   {"code", r.code},       {"group", r.group},
           {"matches", matches}, {"message", r.message}, {"found", !r.matches.empty()}};
 }
@@ -53,7 +55,7 @@ std::string lookup_text(const LookupResult& r) {
   o << r.query << "\n";
   if (!r.message.empty()) o << "  " << r.message << "\n";
   for (const auto& m : r.matches) {
-    json j = match_json(m);
+    json j = match_json(m, detail::entity_of(r));
     const CodeListInfo& info = code_list_info(m.list);
     o << "  " << info.name << " " << m.entry->code
       << (m.entry->deactivated
@@ -83,6 +85,7 @@ std::string lookup_text(const LookupResult& r) {
         for (const auto& s : g["steps"]) o << "      - " << s.get<std::string>() << "\n";
       if (g.contains("note")) o << "      " << g["note"].get<std::string>() << "\n";
     }
+    o << detail::ack_guidance_text(j);
   }
   return o.str();
 }

@@ -177,10 +177,14 @@ void ReportBuilder::add_too_large_file(std::string name, std::uint64_t size) {
 
 void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   if (bytes.size() > max_bytes_) return add_too_large_file(std::move(name), bytes.size());
+  const FileKind kind = detect_kind(bytes);
+  if (kind == FileKind::claim_ack_277ca || kind == FileKind::impl_ack_999)
+    return add_acknowledgment_file(std::move(name), bytes);
   std::size_t file = r_.files.size();
   FileInfo info;
   info.name = std::move(name);
   info.bytes = bytes.size();
+  info.kind = kind;
   info.first_transaction = r_.transactions.size();
   const bool keep = bytes.size() <= keep_up_to_;
   Diagnostics code_diags;

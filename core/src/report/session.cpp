@@ -2,6 +2,7 @@
 #include "denial/session.h"
 
 #include "denial/query.h"
+#include "report/ack_parts.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -54,6 +55,9 @@ std::string Session::file_status_json() const {
   std::size_t claims = 0;
   for (const ClaimRow& row : r.rows) claims += row.file == index;
   j["claims"] = claims;
+  if (r.files[index].kind == FileKind::claim_ack_277ca ||
+      r.files[index].kind == FileKind::impl_ack_999)
+    j["acknowledgments"] = detail::file_acknowledgments_json(r, index);
   j["big_file_mode"] = false;
   for (std::size_t t = r.files[index].first_transaction; t < r.transactions.size(); ++t)
     if (!r.kept[t]) j["big_file_mode"] = true;
@@ -83,7 +87,8 @@ std::string Session::summary_json() const {
                        {"summary", detail::summary_json(r)},
                        {"worklist_size", worklist(r).size()},
                        {"transactions", transactions},
-                       {"diagnostics", diags}},
+                       {"diagnostics", diags},
+                       {"acknowledgments", detail::acknowledgments_summary_json(r)}},
                       -1);
 }
 
@@ -123,6 +128,12 @@ std::string Session::raw_segments(std::size_t row) const {
   const Report& r = builder_.report();
   if (row >= r.rows.size()) return {};
   return claim_raw_segments(r, row, bytes_[r.rows[row].file]);
+}
+
+std::string Session::acknowledgments_json(bool mask) const {
+  json j = detail::acknowledgments_json(builder_.report());
+  if (mask) detail::mask_claim_json(j);
+  return detail::dump(j, -1);
 }
 
 std::string Session::report_json(bool mask) const { return to_json(builder_.report(), -1, mask); }

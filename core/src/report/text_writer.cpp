@@ -6,6 +6,7 @@
 #include "denial/query.h"
 #include "denial/report.h"
 #include "explain/helpers.h"
+#include "report/ack_parts.h"
 #include "report/printable.h"
 
 namespace denial {
@@ -114,6 +115,7 @@ std::string to_text(const Report& r, bool mask) {
   for (const FileInfo& f : r.files)
     o << "File: " << f.name << " ("
       << (f.readable ? (f.errors ? "read with errors" : "read") : "not readable")
+      << (f.kind == FileKind::remittance_835 ? "" : ", " + std::string(file_kind_label(f.kind)))
       << (f.balance_findings ? "; " + std::to_string(f.balance_findings) + " balance finding(s)"
                              : std::string())
       << ")\n";
@@ -180,6 +182,7 @@ std::string to_text(const Report& r, bool mask) {
     for (const auto& claims : r.explained)
       for (const ExplainedClaim& x : claims) claim_block(o, x, mask);
   }
+  o << detail::acknowledgments_text(r, mask);
   std::size_t problems = 0;
   for (const auto& [file, d] : r.diagnostics)
     if (d.severity != Severity::info) ++problems;
