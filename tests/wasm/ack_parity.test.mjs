@@ -79,7 +79,7 @@ test('parity of the mixed batch (999, two 277CA, 835) read together', () => {
 });
 
 test('raw entry points: acknowledgments, summary and lookup of the new lists', () => {
-  const h = core.openSession(32 * 1024 * 1024, 512 * 1024 * 1024);
+  const h = core.openSession(32 * 1024 * 1024, 512 * 1024 * 1024, '{}');
   const dir = path.join(FIXTURES, 'mix');
   for (const f of readdirSync(dir).filter((f) => !f.endsWith('.md')).sort()) {
     const bytes = readFileSync(path.join(dir, f));
