@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# libFuzzer run of the three targets (clang-14, ASan+UBSan), seeded from the fixtures,
+# libFuzzer run of the four targets (835 reader, 835 model, explain, 277CA/999 reader) (clang-14, ASan+UBSan), seeded from the fixtures,
 # the malformed suite and the vendored samples (all under tests/data) and the regression corpus.
 #   scripts/fuzz.sh [TOTAL_SECONDS=60]        FUZZ_TARGETS="fuzz_explain" to run only some
 # A crash fails the run; its input is kept in test-artifacts/fuzz/ (add it to tests/fuzz/corpus).
