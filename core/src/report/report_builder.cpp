@@ -119,12 +119,15 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
     s.total_paid += c.paid;
     s.total_patient_responsibility += c.patient_responsibility.value_or(0);
     ++s.outcomes[x.outcome];
-    if (x.outcome == Outcome::denied || x.outcome == Outcome::partially_denied) ++s.denied_claims;
+    const bool denied = x.outcome == Outcome::denied || x.outcome == Outcome::partially_denied;
+    if (denied) ++s.denied_claims;
     if (x.outcome != Outcome::reversed) {
       s.recoverable_amount += x.money.recoverable;
       s.patient_amount += x.money.patient;
       s.write_off_amount += x.money.write_off;
-      if (x.money.recoverable > 0) s.denied_amount += x.money.recoverable;
+      // Denied dollars are those of denied claims only: a QMB deductible sent to Medicaid or
+      // an unbalanced paid claim is worth working, but nothing was denied.
+      if (denied && x.money.recoverable > 0) s.denied_amount += x.money.recoverable;
     }
     for (const auto& a : x.adjustments) {
       s.total_adjusted += a.source->amount;
