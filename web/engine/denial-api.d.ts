@@ -19,6 +19,8 @@ export interface FileStatus {
   bytes?: number;
   readable: boolean;
   status: 'read' | 'read_with_errors' | 'unreadable'; // balance findings count as problems
+  kind?: '835' | '277CA' | '999' | 'other' | 'unknown';
+  acknowledgments?: { claims: number; rejected_claims: number; sets: number; rejected_sets: number };
   balance_findings?: number;
   claims: number;
   big_file_mode?: boolean;
