@@ -627,6 +627,11 @@ test('277CA + 999 + 835 together: file kinds, rejections beside denials, the Rej
   for (const [viewport, width] of [[DESKTOP, 1366], [NARROW, 390]]) {
     const { page, context, outside, problems } = await openPage(viewport);
     assert.equal(await page.locator('#tab-rejections').isHidden(), true, 'no Rejections tab before acknowledgments are read');
+    await page.click('#sample');
+    await waitStatus(page, /Read 1 file/);
+    assert.equal(await page.locator('#tab-rejections').isHidden(), true, 'no Rejections tab for 835s alone');
+    assert.equal(await page.locator('#summary-rejections').count(), 0, 'no rejections line for 835s alone');
+    await page.click('#clear');
     await page.locator('#file').setInputFiles(MIX);
     await waitStatus(page, /Read 4 files/);
     assert.match(await page.locator('#status').textContent(), new RegExp(`${acks.summary.rejections_to_work} rejections to fix and resend`));

@@ -132,8 +132,8 @@ export declare class Session {
   rawSegments(row: number): string;
   reportJson(options?: { mask?: boolean }): string;
   worklistCsv(options?: { mask?: boolean }): string;
-  /** The 277CA / 999 part of the report (docs/acknowledgments.md), null when no 277CA or 999 was read. */
-  acknowledgments(options?: { mask?: boolean }): Acknowledgments | null;
+  /** The 277CA / 999 part of the report (docs/acknowledgments.md), empty lists and zero counts when no 277CA or 999 was read. */
+  acknowledgments(options?: { mask?: boolean }): Acknowledgments;
   ndjson(options?: { mask?: boolean }): string;
   text(options?: { mask?: boolean }): string;
   close(): void;

@@ -197,7 +197,10 @@ async function clearAll({ quiet = false } = {}) {
 async function refresh() {
   if (!engine.hasSession) return;
   state.summary = await engine.summary();
-  state.acks = await engine.acknowledgments(state.mask);
+  // Acknowledgments only when a 277CA or 999 was read (an 835-only batch answers with zeros).
+  const acks = await engine.acknowledgments(state.mask);
+  const read = acks?.summary && (acks.summary.claim_acknowledgments || acks.summary.implementation_acknowledgments);
+  state.acks = read ? acks : null;
   renderDeadlinesLine();
   markDirty();
   updateChrome();
@@ -603,7 +606,7 @@ async function renderRejections() {
   const token = ++state.renderToken.rejections;
   const acks = await busy(body, engine.acknowledgments(state.mask));
   if (token !== state.renderToken.rejections) return;
-  if (!acks) {
+  if (!acks?.summary?.claim_acknowledgments && !acks?.summary?.implementation_acknowledgments) {
     body.replaceChildren(emptyState('No acknowledgments read', 'Drop the 277CA and 999 files beside the 835s to see rejections.'));
     return;
   }

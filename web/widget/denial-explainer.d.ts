@@ -59,8 +59,8 @@ export declare class DenialExplainerElement extends HTMLElement {
   clear(): void;
   rows(query?: RowQuery): Promise<RowPage>;
   claim(row: number): Promise<ClaimDetail | null>;
-  /** The 277CA / 999 part (rejections, claim history), null when none was read. */
-  acknowledgments(): Promise<Acknowledgments | null>;
+  /** The 277CA / 999 part (rejections, claim history), empty lists when none was read. */
+  acknowledgments(): Promise<Acknowledgments>;
 }
 
 export declare class DenialCodeElement extends HTMLElement {
