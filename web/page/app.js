@@ -380,8 +380,8 @@ function renderSummary() {
     parts.push(h('p', { class: 'notice notice--reject', role: 'note', id: 'summary-rejections' },
       h('strong', { text: `${formatCount(ack.rejections_to_work ?? 0)} ${ack.rejections_to_work === 1 ? 'rejection' : 'rejections'} to fix and resend` }),
       ` beside ${formatCount(state.summary?.worklist_size ?? 0)} denied or adjusted ${state.summary?.worklist_size === 1 ? 'claim' : 'claims'} to work. `,
-      `Acknowledgments read: ${formatCount(ack.acknowledged_claims ?? 0)} claims on ${formatCount(ack.claim_acknowledgments ?? 0)} 277CA (${formatCount(ack.rejected_claims ?? 0)} rejected), `,
-      `${formatCount(ack.acknowledged_sets ?? 0)} 837 sets on ${formatCount(ack.implementation_acknowledgments ?? 0)} 999 (${formatCount(ack.rejected_sets ?? 0)} rejected). `,
+      `Acknowledged: ${formatCount(ack.acknowledged_claims ?? 0)} claims by 277CA (${formatCount(ack.rejected_claims ?? 0)} rejected), `,
+      `${formatCount(ack.acknowledged_sets ?? 0)} 837 sets by 999 (${formatCount(ack.rejected_sets ?? 0)} rejected). `,
       h('a', { href: '#rejections', text: 'See Rejections' })));
   }
   parts.push(summaryCards(sum));

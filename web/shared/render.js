@@ -358,7 +358,7 @@ export function fileStatus(status, { diagnostics, rawFor, limit = 20 } = {}) {
   const shown = diags.slice(0, limit);
   const ack = status.acknowledgments;
   const counts = status.kind === '999' && ack ? `${formatCount(ack.sets)} ${ack.sets === 1 ? 'set' : 'sets'}, ${formatCount(ack.rejected_sets)} rejected`
-    : status.kind === '277CA' && ack ? `${formatCount(ack.claims)} claims, ${formatCount(ack.rejected_claims)} rejected`
+    : status.kind === '277CA' && ack ? `${formatCount(ack.claims)} ${ack.claims === 1 ? 'claim' : 'claims'}, ${formatCount(ack.rejected_claims)} rejected`
       : status.claims !== undefined ? `${formatCount(status.claims)} claims` : null;
   const meta = [status.bytes !== undefined ? `${formatCount(status.bytes)} bytes` : null, counts,
     status.big_file_mode ? 'big file: claims load on demand' : null].filter(Boolean).join(' · ');
