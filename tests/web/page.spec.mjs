@@ -115,7 +115,7 @@ async function dropFiles(page, paths) {
 async function showTab(page, view) {
   await page.click(`#tab-${view}`);
   await page.waitForSelector(`#panel-${view}:not([hidden])`);
-  if (view === 'worklist' || view === 'claims') {
+  if (view === 'worklist' || view === 'claims' || view === 'rejections') {
     await page.waitForFunction((v) => !document.querySelector(`#${v}-body[aria-busy]`) && document.querySelector(`#${v}-body`).children.length > 0, view);
   }
 }
@@ -611,6 +611,77 @@ test('deadlines at 390 px: worklist and claim detail with dates and sources do n
   await check('deadlines dialog at 390');
   assert.deepEqual(outside, []);
   await context.close();
+});
+
+const MIX = ['01_claims_batch.999', '02_first_answer.277ca', '03_resubmission_answer.277ca', '04_remit.835'].map((f) => path.join(DATA, 'mix', f));
+
+test('277CA + 999 + 835 together: file kinds, rejections beside denials, the Rejections view (not resubmitted, history, 999 set), axe clean at 1366 and 390', async () => {
+  // What the core says about the batch (the wasm API in Node): the page must show exactly this.
+  const { createDenialExplainer } = await import(pathToFileURL(path.join(DIST, 'denial-api.js')).href);
+  const api = await createDenialExplainer();
+  const session = api.openSession();
+  for (const f of MIX) session.addFile(path.basename(f), await readFile(f));
+  const acks = session.acknowledgments();
+  session.close();
+  assert.ok(acks && acks.rejections.length >= 3, 'the core finds the rejections of the mix');
+  for (const [viewport, width] of [[DESKTOP, 1366], [NARROW, 390]]) {
+    const { page, context, outside, problems } = await openPage(viewport);
+    assert.equal(await page.locator('#tab-rejections').isHidden(), true, 'no Rejections tab before acknowledgments are read');
+    await page.click('#sample');
+    await waitStatus(page, /Read 1 file/);
+    assert.equal(await page.locator('#tab-rejections').isHidden(), true, 'no Rejections tab for 835s alone');
+    assert.equal(await page.locator('#summary-rejections').count(), 0, 'no rejections line for 835s alone');
+    await page.click('#clear');
+    await page.locator('#file').setInputFiles(MIX);
+    await waitStatus(page, /Read 4 files/);
+    assert.match(await page.locator('#status').textContent(), new RegExp(`${acks.summary.rejections_to_work} rejections to fix and resend`));
+    // Each file says its kind.
+    const kinds = await page.locator('#files-list .dx-file-status').evaluateAll((nodes) => nodes.map((n) => [n.querySelector('.dx-file-status__name').textContent, n.querySelector('.dx-file-kind')?.textContent]));
+    assert.deepEqual(Object.fromEntries(kinds), { '01_claims_batch.999': '999', '02_first_answer.277ca': '277CA', '03_resubmission_answer.277ca': '277CA', '04_remit.835': '835' });
+    // The summary names rejections beside denials.
+    assert.match(await page.locator('#summary-rejections').textContent(), new RegExp(`${acks.summary.rejections_to_work} rejections to fix and resend beside`));
+    await assertAxe(page, `summary of the mix at ${width}`);
+    assert.equal((await page.locator('#count-rejections').textContent()).trim(), formatCount(acks.summary.rejections_to_work));
+    await showTab(page, 'rejections');
+    const worklist = page.locator('#rejections-worklist');
+    assert.equal(await worklist.locator('.rejection').count(), acks.rejections.length);
+    // MIX-B2: rejected on the first 277CA, never seen again; its status with the official text and our guidance.
+    const b2 = worklist.locator('.rejection[data-pcn="MIX-B2"]');
+    assert.equal(await b2.getAttribute('data-kind'), 'rejected_not_resubmitted');
+    const b2text = await b2.textContent();
+    assert.match(b2text, /Rejected, not resubmitted/);
+    assert.match(b2text, /A7:164:IL/);
+    assert.match(b2text, /2010BA/);
+    assert.match(b2text, /new claim/i);
+    // MIX-C3: its 837 set was rejected by the 999: the error located (segment, position, element, bad value).
+    const c3 = worklist.locator('.rejection[data-pcn="MIX-C3"]');
+    assert.equal(await c3.getAttribute('data-kind'), 'rejected_not_resubmitted');
+    assert.match(await c3.textContent(), /NM1 at 28/);
+    assert.match(await c3.textContent(), /12345/);
+    // MIX-A1: rejected, resubmitted, accepted, paid: its history across the files, in date order.
+    const a1 = page.locator('#rejections-history .rejection[data-pcn="MIX-A1"]');
+    const events = await a1.locator('.timeline__event').evaluateAll((nodes) => nodes.map((n) => n.querySelector('.timeline__date').textContent));
+    const history = acks.claim_history.find((x) => x.patient_control_number === 'MIX-A1');
+    assert.deepEqual(events, history.events.map((e) => (e.date ? `${e.date.slice(0, 4)}-${e.date.slice(4, 6)}-${e.date.slice(6, 8)}` : 'no date')));
+    assert.ok(history.events.some((e) => e.kind === '835'), 'MIX-A1 is on the remit');
+    assert.match(await a1.textContent(), /04_remit\.835/);
+    assert.match(await a1.textContent(), /02_first_answer\.277ca/);
+    // The rejected 999 sets, their errors located.
+    const sets = page.locator('#rejections-sets .rejection');
+    assert.equal(await sets.count(), acks.summary.rejected_sets);
+    assert.match(await page.locator('#rejections-sets').textContent(), /SV1/);
+    // File text is shown as text: the mask hides patient control numbers here too.
+    await assertAxe(page, `rejections at ${width}`);
+    await screenshot(page, `page-rejections-${width}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((n) => !n.closest('thead, .visually-hidden') && n.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map((n) => `${n.tagName}.${n.className}#${n.id}:${Math.round(n.getBoundingClientRect().right)}`));
+    assert.ok(overflow <= 1, `rejections overflow horizontally by ${overflow}px at ${width}: ${wide.join(', ')}`);
+    await page.check('#mask');
+    await page.waitForFunction(() => !document.querySelector('#rejections-body[aria-busy]') && !document.querySelector('#rejections-body').textContent.includes('MIX-B2'));
+    assert.deepEqual(outside, [], 'no request left the origin');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 test('accessibility (axe: no serious or critical issue) and screenshots of every view at 1366 and 390', async () => {

@@ -41,7 +41,7 @@ async function waitStatus(page, re) {
 async function showTab(page, view) {
   await page.click(`#tab-${view}`);
   await page.waitForSelector(`#panel-${view}:not([hidden])`);
-  if (view === 'worklist' || view === 'claims') {
+  if (view === 'worklist' || view === 'claims' || view === 'rejections') {
     await page.waitForFunction((v) => !document.querySelector(`#${v}-body[aria-busy]`) && document.querySelector(`#${v}-body`).children.length > 0, view);
   }
 }
@@ -102,12 +102,38 @@ async function deadlineViews(page, out, width) {
   await shot(page, out, `page-claim-detail-deadline-passed-${width}`);
 }
 
+/** The mixed batch (999, two 277CA, one 835): summary with rejections, the Rejections view, files. */
+const MIX = ['01_claims_batch.999', '02_first_answer.277ca', '03_resubmission_answer.277ca', '04_remit.835']
+  .map((f) => path.join(REPO, 'tests/data/mix', f));
+
+async function rejectionViews(page, out, width) {
+  await page.locator('#file').setInputFiles(MIX);
+  await waitStatus(page, /Read 4 files/);
+  await page.evaluate(() => { document.getElementById('files-details').open = true; });
+  await shot(page, out, `page-summary-mix-${width}`);
+  await showTab(page, 'rejections');
+  await shot(page, out, `page-rejections-${width}`);
+}
+
+// DX_SHOTS=rejections node tests/web/screenshots.mjs OUT: only the Rejections shots.
+const ONLY = process.env.DX_SHOTS ?? '';
+
 async function take(out) {
   await mkdir(out, { recursive: true });
   const server = await serve(DIST);
   const browser = await launch();
   try {
     for (const [width, viewport] of SIZES) {
+      // Rejections (277CA / 999 beside the 835) on the served page.
+      {
+        const { context } = await guardedContext(browser, server.origin, { viewport, reducedMotion: 'reduce' });
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/`);
+        await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
+        await rejectionViews(page, out, width);
+        await context.close();
+      }
+      if (ONLY === 'rejections') continue;
       // The served page.
       {
         const { context } = await guardedContext(browser, server.origin, { viewport, reducedMotion: 'reduce' });

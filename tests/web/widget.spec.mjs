@@ -526,3 +526,36 @@ test('accessibility: axe finds no violation inside the widgets (summary, worklis
   await check('worklist');
   await done();
 });
+
+test('view="rejections": 277CA + 999 + 835 together show the rejections to work with their history, masked on demand; axe clean', async () => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const { page, done } = await openPortal();
+  const files = ['01_claims_batch.999', '02_first_answer.277ca', '03_resubmission_answer.277ca', '04_remit.835']
+    .map((f) => ({ name: f, bytes: [...readFileSync(path.join(REPO, 'tests/data/mix', f))] }));
+  const hiddenBefore = await page.evaluate(() => document.querySelector('#era').shadowRoot.querySelector('[data-view="rejections"]')?.hidden);
+  await page.evaluate(async (list) => {
+    const el = document.querySelector('#era');
+    await el.explainFiles(list.map((f) => ({ input: new Uint8Array(f.bytes), name: f.name })));
+    el.view = 'rejections';
+  }, files);
+  await page.locator('#era >> .rejection').first().waitFor();
+  const acks = await page.evaluate(() => document.querySelector('#era').acknowledgments());
+  const shown = await page.evaluate(() => [...document.querySelector('#era').shadowRoot.querySelectorAll('.rejection')].map((n) => [n.dataset.kind, n.dataset.pcn, n.textContent]));
+  assert.equal(shown.length, acks.rejections.length);
+  assert.deepEqual(shown.map(([kind, pcn]) => [kind, pcn]), acks.rejections.map((r) => [r.kind, r.patient_control_number]));
+  const b2 = shown.find(([, pcn]) => pcn === 'MIX-B2')[2];
+  assert.match(b2, /Rejected, not resubmitted/);
+  assert.match(b2, /A7:164:IL/);
+  assert.match(b2, /2010BA NM109/);
+  assert.ok(shown.some(([kind]) => kind === 'rejected_set'), 'the rejected 999 set is an item');
+  assert.match(await page.evaluate(() => document.querySelector('#era').shadowRoot.querySelector('[data-view="rejections"]').textContent), /Rejections \(3\)/);
+  assert.equal(hiddenBefore, true, 'no Rejections tab before acknowledgments are read');
+  const result = await new AxeBuilder({ page }).include('#era').analyze();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target?.join(' ')}`), [], 'axe on the rejections view');
+  await page.evaluate(() => { document.querySelector('#era').maskPatientData = true; });
+  await page.waitForFunction(() => {
+    const root = document.querySelector('#era').shadowRoot;
+    return root.querySelector('.rejection') && !root.textContent.includes('MIX-B2');
+  });
+  await done();
+});

@@ -19,6 +19,8 @@ export interface FileStatus {
   bytes?: number;
   readable: boolean;
   status: 'read' | 'read_with_errors' | 'unreadable'; // balance findings count as problems
+  kind?: '835' | '277CA' | '999' | 'other' | 'unknown';
+  acknowledgments?: { claims: number; rejected_claims: number; sets: number; rejected_sets: number };
   balance_findings?: number;
   claims: number;
   big_file_mode?: boolean;
@@ -130,6 +132,8 @@ export declare class Session {
   rawSegments(row: number): string;
   reportJson(options?: { mask?: boolean }): string;
   worklistCsv(options?: { mask?: boolean }): string;
+  /** The 277CA / 999 part of the report (docs/acknowledgments.md), empty lists and zero counts when no 277CA or 999 was read. */
+  acknowledgments(options?: { mask?: boolean }): Acknowledgments;
   ndjson(options?: { mask?: boolean }): string;
   text(options?: { mask?: boolean }): string;
   close(): void;
@@ -180,3 +184,33 @@ export declare class DenialExplainer {
 }
 
 export declare function createDenialExplainer(options?: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (path: string) => string }): Promise<DenialExplainer>;
+
+/** One event of a claim's history across files (277CA, 999, 835). */
+export interface ClaimHistoryEvent {
+  file: number; file_name: string; kind: '835' | '277CA' | '999'; date: string | null;
+  event: string; detail?: string; rejection?: boolean; acknowledgment?: number; item?: number; row?: number;
+}
+export interface ClaimHistory {
+  patient_control_number: string;
+  state: 'rejected_not_resubmitted' | 'resubmitted_accepted' | 'resubmitted_remitted' | 'accepted' | 'remitted' | string;
+  needs_work: boolean;
+  events: ClaimHistoryEvent[];
+}
+/** One rejection to work: fix and send as a new claim. */
+export interface RejectionItem {
+  kind: 'rejected_not_resubmitted' | 'rejected_level' | 'rejected_set' | string;
+  patient_control_number: string | null; file: number; file_name: string; date: string | null;
+  codes: string; what_to_fix: string; loop_segment: string; charge: string | null; action: string; history?: unknown;
+}
+/** The `acknowledgments` object of the report (docs/acknowledgments.md). */
+export interface Acknowledgments {
+  summary: {
+    claim_acknowledgments: number; implementation_acknowledgments: number; acknowledged_claims: number;
+    rejected_claims: number; acknowledged_sets: number; rejected_sets: number;
+    rejected_not_resubmitted: number; rejections_to_work: number;
+  };
+  claim_acknowledgments: Array<Record<string, unknown>>;
+  implementation_acknowledgments: Array<Record<string, unknown>>;
+  claim_history: ClaimHistory[];
+  rejections: RejectionItem[];
+}

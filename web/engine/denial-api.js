@@ -113,6 +113,8 @@ export class Session {
   rawSegments(row) { return this.#core.rawSegments(this.#handle, row); }
   reportJson({ mask = false } = {}) { return this.#core.reportJson(this.#handle, mask); }
   worklistCsv({ mask = false } = {}) { return this.#core.worklistCsv(this.#handle, mask); }
+  /** The 277CA / 999 part of the report (rejections, claim history), with empty lists and zero counts when none was read. */
+  acknowledgments({ mask = false } = {}) { return parse(this.#core.acknowledgments(this.#handle, mask)); }
   ndjson({ mask = false } = {}) { return this.#core.ndjson(this.#handle, mask); }
   text({ mask = false } = {}) { return this.#core.text(this.#handle, mask); }
   close() { this.#core.closeSession(this.#handle); }

@@ -48,6 +48,7 @@ const handlers = {
   async rawSegments({ session, row }) { return need(session).rawSegments(row); },
   async reportJson({ session, mask }) { return need(session).reportJson({ mask }); },
   async worklistCsv({ session, mask }) { return need(session).worklistCsv({ mask }); },
+  async acknowledgments({ session, mask }) { return need(session).acknowledgments({ mask }); },
   async ndjson({ session, mask }) { return need(session).ndjson({ mask }); },
   async text({ session, mask }) { return need(session).text({ mask }); },
 };

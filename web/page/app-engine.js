@@ -55,6 +55,7 @@ export class Engine {
   rawSegments(row) { return this.#call('rawSegments', { row }); }
   reportJson(mask) { return this.#call('reportJson', { mask }); }
   worklistCsv(mask) { return this.#call('worklistCsv', { mask }); }
+  acknowledgments(mask) { return this.#call('acknowledgments', { mask }); }
   lookup(query) { return this.#bridge.call('lookup', { query }); }
   search(words, limit = 15) { return this.#bridge.call('search', { words, limit }); }
   version() { return this.#bridge.call('version'); }

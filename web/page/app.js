@@ -11,7 +11,7 @@ import { rawSegmentsFor, download, stamp } from './app-files.js';
 import { loadDeadlines, saveDeadlines, parseDays, parseAsOf, sessionOptions } from './app-settings.js';
 
 const $ = (id) => document.getElementById(id);
-const VIEWS = ['summary', 'worklist', 'claims', 'lookup'];
+const VIEWS = ['summary', 'worklist', 'rejections', 'claims', 'lookup'];
 const PAGE_SIZES = [25, 50, 100, 250];
 const OUTCOME_LABELS = {
   needs_action: 'Needs work (worklist)',
@@ -45,6 +45,7 @@ const state = {
   mask: false,
   files: [],            // [{file: File, status, raws: Map}]
   summary: null,        // Session.summary() answer
+  acks: null,           // Session.acknowledgments() answer (null: no 277CA or 999 read)
   view: 'summary',
   returnView: 'worklist',
   worklist: { offset: 0, limit: 50 },
@@ -54,7 +55,7 @@ const state = {
   epoch: 0,             // bumps on cancel/clear: queued batches of an older epoch are dropped
   abort: null,
   dirty: new Set(VIEWS),
-  renderToken: { worklist: 0, claims: 0, claim: 0, lookup: 0 },
+  renderToken: { worklist: 0, rejections: 0, claims: 0, claim: 0, lookup: 0 },
   deadlines: saved.settings,   // {appealDays, filingDays, asOf}: this device's settings
   deadlinesStored: saved.stored,
 };
@@ -147,7 +148,8 @@ async function loadBatch(files) {
     await refresh();
     const s = state.summary?.summary ?? {};
     const problems = state.files.filter((f) => f.status.status !== 'read').length;
-    say(`Read ${formatCount(state.files.length)} ${state.files.length === 1 ? 'file' : 'files'}: ${formatCount(s.claims ?? 0)} claims, ${formatCount(state.summary?.worklist_size ?? 0)} need work${problems ? `, ${problems} ${problems === 1 ? 'file has' : 'files have'} problems (see Files)` : ''}.`);
+    const rejections = state.acks?.summary?.rejections_to_work;
+    say(`Read ${formatCount(state.files.length)} ${state.files.length === 1 ? 'file' : 'files'}: ${formatCount(s.claims ?? 0)} claims, ${formatCount(state.summary?.worklist_size ?? 0)} need work${rejections ? `, ${formatCount(rejections)} ${rejections === 1 ? 'rejection' : 'rejections'} to fix and resend` : ''}${problems ? `, ${problems} ${problems === 1 ? 'file has' : 'files have'} problems (see Files)` : ''}.`);
   } catch (error) {
     if (error?.name === 'AbortError') {
       await afterCancel();
@@ -179,6 +181,7 @@ async function clearAll({ quiet = false } = {}) {
   await engine.reset();
   state.files = [];
   state.summary = null;
+  state.acks = null;
   state.worklist.offset = 0;
   state.claims.offset = 0;
   state.nav = { view: 'worklist', rows: [] };
@@ -194,6 +197,10 @@ async function clearAll({ quiet = false } = {}) {
 async function refresh() {
   if (!engine.hasSession) return;
   state.summary = await engine.summary();
+  // Acknowledgments only when a 277CA or 999 was read (an 835-only batch answers with zeros).
+  const acks = await engine.acknowledgments(state.mask);
+  const read = acks?.summary && (acks.summary.claim_acknowledgments || acks.summary.implementation_acknowledgments);
+  state.acks = read ? acks : null;
   renderDeadlinesLine();
   markDirty();
   updateChrome();
@@ -256,6 +263,10 @@ function updateChrome() {
   $('export-csv').disabled = !loaded;
   $('export-json').disabled = !loaded;
   $('count-worklist').textContent = loaded ? formatCount(state.summary.worklist_size ?? 0) : '';
+  const acks = state.acks;
+  $('tab-rejections').hidden = !(loaded && acks);
+  $('count-rejections').textContent = loaded && acks ? formatCount(acks.summary?.rejections_to_work ?? 0) : '';
+  if (!(loaded && acks) && state.view === 'rejections') location.hash = 'summary';
   $('count-claims').textContent = loaded ? formatCount(state.summary.summary?.claims ?? 0) : '';
   document.body.classList.toggle('has-data', loaded);
   $('intake').classList.toggle('intake--compact', loaded);
@@ -328,6 +339,7 @@ async function renderView(view) {
   try {
     if (view === 'summary') renderSummary();
     else if (view === 'worklist') await renderWorklist();
+    else if (view === 'rejections') await renderRejections();
     else if (view === 'claims') await renderClaims();
     state.dirty.delete(view);
   } catch (error) {
@@ -363,6 +375,15 @@ function renderSummary() {
       'The same payment arrived more than once; it is flagged below and counted only once in every total.'));
   }
   parts.push(h('h2', { class: 'visually-hidden', text: 'Summary' }));
+  const ack = state.acks?.summary;
+  if (ack) {
+    parts.push(h('p', { class: 'notice notice--reject', role: 'note', id: 'summary-rejections' },
+      h('strong', { text: `${formatCount(ack.rejections_to_work ?? 0)} ${ack.rejections_to_work === 1 ? 'rejection' : 'rejections'} to fix and resend` }),
+      ` beside ${formatCount(state.summary?.worklist_size ?? 0)} denied or adjusted ${state.summary?.worklist_size === 1 ? 'claim' : 'claims'} to work. `,
+      `Acknowledged: ${formatCount(ack.acknowledged_claims ?? 0)} claims by 277CA (${formatCount(ack.rejected_claims ?? 0)} rejected), `,
+      `${formatCount(ack.acknowledged_sets ?? 0)} 837 sets by 999 (${formatCount(ack.rejected_sets ?? 0)} rejected). `,
+      h('a', { href: '#rejections', text: 'See Rejections' })));
+  }
   parts.push(summaryCards(sum));
 
   const outcomes = Object.entries(sum.outcomes ?? {});
@@ -451,6 +472,168 @@ async function renderWorklist(scrollTop = false) {
     claimsTable(page.rows, { columns: ['patient', 'payer_claim', 'payer', 'action', 'act_by', 'codes', 'charge', 'paid', 'at_stake'], onOpen: (r) => openClaim(r.row, 'worklist'), caption: `Claims needing work, by amount at stake (${formatCount(page.total)})`, className: 'worklist-table', asOf: reportAsOf() }),
     page.total > pos.limit ? pager(page.total, pos, (top) => renderWorklist(top), 'Worklist (bottom)') : null);
   if (scrollTop) $('panel-worklist').scrollIntoView({ block: 'start' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rejections (277CA / 999): everything shown comes from Session.acknowledgments().
+
+const REJECTION_KINDS = {
+  rejected_not_resubmitted: 'Rejected, not resubmitted',
+  rejected_level: 'Rejected above claim level',
+  rejected_set: 'Rejected 837 set (999)',
+};
+const HISTORY_STATES = {
+  rejected_not_resubmitted: ['bad', 'Rejected, not resubmitted'],
+  resubmitted_accepted: ['info', 'Resubmitted, accepted'],
+  resubmitted_remitted: ['ok', 'Resubmitted, on a remit'],
+  accepted: ['info', 'Accepted'],
+  remitted: ['ok', 'On a remit'],
+};
+
+/** An official text ({code, description}) as words. */
+function official(o) {
+  return (o && typeof o === 'object' ? o.description : o) || '';
+}
+
+/** "20260105" as "2026-01-05" (the report keeps X12 dates as sent). */
+function isoDate(d) {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(String(d ?? ''));
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : String(d ?? '');
+}
+
+function toneBadge(tone, label) {
+  const icons = { ok: '✓', info: 'i', warn: '!', bad: '✕', neutral: '↺' };
+  return h('span', { class: `dx-badge dx-badge--${tone}` }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: icons[tone] ?? '' }), label);
+}
+
+function eventLabel(e) {
+  const id = String(e.event ?? '').replace(/^set_/, 'set ').replace(/_/g, ' ');
+  return `${e.kind} ${id}`;
+}
+
+function historyTimeline(history) {
+  if (!history?.events?.length) return null;
+  return h('ol', { class: 'timeline', 'aria-label': `History of claim ${history.patient_control_number}` },
+    history.events.map((e) => h('li', { class: ['timeline__event', e.rejection ? 'timeline__event--rejected' : null] },
+      h('span', { class: 'timeline__date dx-mono', text: e.date ? isoDate(e.date) : 'no date' }),
+      h('span', { class: 'timeline__what' }, h('strong', { text: eventLabel(e) }), e.detail ? ` — ${e.detail}` : ''),
+      h('span', { class: 'timeline__file dx-muted', text: e.file_name }))));
+}
+
+function statusesTable(statuses, caption) {
+  if (!statuses?.length) return null;
+  return h('div', { class: 'dx-table-wrap' }, h('table', { class: 'dx-table rejection-codes' },
+    h('caption', { class: 'visually-hidden', text: caption }),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Status' }), h('th', { scope: 'col', text: 'Official text' }),
+      h('th', { scope: 'col', text: 'What to fix' }), h('th', { scope: 'col', text: 'Where in the 837' }), h('th', { scope: 'col', text: 'Urgency' }))),
+    h('tbody', {}, statuses.map((st) => h('tr', {},
+      h('td', { 'data-label': 'Status', class: 'dx-mono', text: [st.category, st.code, st.entity].filter((x) => x).join(':') }),
+      h('td', { 'data-label': 'Official text' },
+        h('span', { class: 'rejection-official', text: official(st.status_official) || 'Not in the official list' }),
+        h('span', { class: 'dx-muted rejection-official__more', text: [official(st.category_official), official(st.entity_official)].filter(Boolean).join(' · ') })),
+      h('td', { 'data-label': 'What to fix', text: st.guidance?.what_to_fix || '—' }),
+      h('td', { 'data-label': 'Where in the 837', class: 'dx-mono', text: st.guidance?.loop_segment || '—' }),
+      h('td', { 'data-label': 'Urgency', text: st.guidance?.urgency || '—' }))))));
+}
+
+function setErrors(set, caption) {
+  const rows = [];
+  for (const err of set?.errors ?? []) {
+    rows.push(h('tr', {},
+      h('td', { 'data-label': 'Segment', class: 'dx-mono', text: `${err.segment_id ?? ''} at ${err.position ?? '?'}` }),
+      h('td', { 'data-label': 'Loop', class: 'dx-mono', text: err.loop || '—' }),
+      h('td', { 'data-label': 'Element', class: 'dx-mono', text: '—' }),
+      h('td', { 'data-label': 'Bad value', class: 'dx-mono', text: '—' }),
+      h('td', { 'data-label': 'Error' }, h('span', { text: official(err.official) || err.code || '' }), err.meaning ? h('span', { class: 'dx-muted rejection-official__more', text: err.meaning }) : null,
+        err.claim_id ? h('span', { class: 'dx-muted rejection-official__more', text: `Claim ${err.claim_id}` }) : null)));
+    for (const el of err.elements ?? []) {
+      rows.push(h('tr', { class: 'rejection-element' },
+        h('td', { 'data-label': 'Segment', class: 'dx-mono', text: `${err.segment_id ?? ''} at ${err.position ?? '?'}` }),
+        h('td', { 'data-label': 'Loop', class: 'dx-mono', text: err.loop || '—' }),
+        h('td', { 'data-label': 'Element', class: 'dx-mono', text: [`${err.segment_id ?? ''}${String(el.position ?? '').padStart(2, '0')}`, el.reference ? `(${el.reference})` : ''].join(' ').trim() }),
+        h('td', { 'data-label': 'Bad value', class: 'dx-mono', text: el.bad_value || '—' }),
+        h('td', { 'data-label': 'Error' }, h('span', { text: official(el.official) || el.code || '' }), el.meaning ? h('span', { class: 'dx-muted rejection-official__more', text: el.meaning }) : null)));
+    }
+  }
+  if (!rows.length) return h('p', { class: 'dx-muted', text: (set?.syntax_errors ?? []).map((x) => official(x.official) || x.code).join('; ') || 'No segment error was sent.' });
+  return h('div', { class: 'dx-table-wrap' }, h('table', { class: 'dx-table set-errors' },
+    h('caption', { class: 'visually-hidden', text: caption }),
+    h('thead', {}, h('tr', {}, ['Segment', 'Loop', 'Element', 'Bad value', 'Error'].map((t) => h('th', { scope: 'col', text: t })))),
+    h('tbody', {}, rows)));
+}
+
+/** The 277CA statuses or 999 set behind a rejection, found through the history's indexes. */
+function rejectionSource(acks, item, history) {
+  const events = (history?.events ?? []).filter((e) => e.rejection);
+  const last = events.at(-1);
+  if (last?.kind === '277CA') {
+    const claim = acks.claim_acknowledgments?.[last.acknowledgment]?.claims?.[last.item];
+    const statuses = [...(claim?.statuses ?? []), ...(claim?.lines ?? []).flatMap((l) => l.statuses ?? [])].filter((st) => st.outcome === 'rejected');
+    return { statuses: statuses.length ? statuses : claim?.statuses ?? [] };
+  }
+  if (last?.kind === '999') {
+    const set = acks.implementation_acknowledgments?.[last.acknowledgment]?.sets?.[last.item];
+    if (set) return { set };
+  }
+  return {};
+}
+
+function rejectionCard(acks, item, index) {
+  const history = item.history !== null && item.history !== undefined ? acks.claim_history?.[item.history] : null;
+  const source = rejectionSource(acks, item, history);
+  const title = item.patient_control_number ? `Claim ${item.patient_control_number}` : (REJECTION_KINDS[item.kind] ?? item.kind);
+  return h('article', { class: 'rejection', dataset: { kind: item.kind, pcn: item.patient_control_number ?? '' }, 'aria-labelledby': `rejection-${index}` },
+    h('header', { class: 'rejection__head' },
+      h('h4', { class: 'rejection__title', id: `rejection-${index}`, text: title }),
+      toneBadge('bad', REJECTION_KINDS[item.kind] ?? item.kind),
+      item.charge ? h('span', { class: 'dx-num rejection__charge', text: `Charged ${formatMoney(item.charge)}` }) : null),
+    h('p', { class: 'dx-muted rejection__where', text: [item.date ? `Rejected ${isoDate(item.date)}` : null, item.file_name, item.codes ? `codes ${item.codes}` : null].filter(Boolean).join(' · ') }),
+    h('p', { class: 'rejection__action' }, h('strong', { text: 'Next step: ' }), item.action),
+    source.statuses ? statusesTable(source.statuses, `Statuses of ${title}`)
+      : source.set ? setErrors(source.set, `Errors of ${title}`)
+        : h('dl', { class: 'rejection__fix' },
+          h('div', {}, h('dt', { text: 'What to fix' }), h('dd', { text: item.kind === 'rejected_set' ? `${item.what_to_fix} The errors are listed under “837 sets rejected by a 999” below.` : item.what_to_fix || '—' })),
+          item.loop_segment ? h('div', {}, h('dt', { text: 'Where in the 837' }), h('dd', { class: 'dx-mono', text: item.loop_segment })) : null),
+    history ? h('div', { class: 'rejection__history' }, h('h5', { class: 'rejection__subtitle', text: 'History' }), historyTimeline(history)) : null);
+}
+
+async function renderRejections() {
+  const body = $('rejections-body');
+  if (!state.summary) {
+    body.replaceChildren(emptyState('No rejections yet', 'Load 277CA or 999 files to see the claims that were rejected.'));
+    return;
+  }
+  const token = ++state.renderToken.rejections;
+  const acks = await busy(body, engine.acknowledgments(state.mask));
+  if (token !== state.renderToken.rejections) return;
+  if (!acks?.summary?.claim_acknowledgments && !acks?.summary?.implementation_acknowledgments) {
+    body.replaceChildren(emptyState('No acknowledgments read', 'Drop the 277CA and 999 files beside the 835s to see rejections.'));
+    return;
+  }
+  const sum = acks.summary ?? {};
+  const items = acks.rejections ?? [];
+  const matched = (acks.claim_history ?? []).filter((x) => !x.needs_work && x.events?.some((e) => e.rejection));
+  const sets = (acks.implementation_acknowledgments ?? []).flatMap((a) => (a.sets ?? []).map((set) => ({ ack: a, set })))
+    .filter(({ set }) => set.outcome === 'rejected');
+  fill(body,
+    h('dl', { class: 'totals rejection-totals' },
+      h('div', {}, h('dt', { text: 'To fix and resend' }), h('dd', { class: 'dx-num', text: formatCount(sum.rejections_to_work ?? 0) })),
+      h('div', {}, h('dt', { text: 'Rejected, not resubmitted' }), h('dd', { class: 'dx-num', text: formatCount(sum.rejected_not_resubmitted ?? 0) })),
+      h('div', {}, h('dt', { text: 'Claims rejected (277CA)' }), h('dd', { class: 'dx-num', text: `${formatCount(sum.rejected_claims ?? 0)} of ${formatCount(sum.acknowledged_claims ?? 0)}` })),
+      h('div', {}, h('dt', { text: '837 sets rejected (999)' }), h('dd', { class: 'dx-num', text: `${formatCount(sum.rejected_sets ?? 0)} of ${formatCount(sum.acknowledged_sets ?? 0)}` }))),
+    section(`To fix and send as a new claim (${formatCount(items.length)})`,
+      items.length ? h('div', { class: 'rejections', id: 'rejections-worklist' }, items.map((item, i) => rejectionCard(acks, item, i)))
+        : h('p', { class: 'ok-line' }, h('span', { 'aria-hidden': 'true', text: '✓ ' }), 'Nothing to resend: every rejected claim was sent again.')),
+    matched.length ? section(`Rejected, then resubmitted (${formatCount(matched.length)})`,
+      h('div', { class: 'rejections', id: 'rejections-history' }, matched.map((x) => h('article', { class: 'rejection', dataset: { pcn: x.patient_control_number } },
+        h('header', { class: 'rejection__head' }, h('h4', { class: 'rejection__title', text: `Claim ${x.patient_control_number}` }), toneBadge(...(HISTORY_STATES[x.state] ?? ['neutral', x.state]))),
+        historyTimeline(x))))) : null,
+    sets.length ? section(`837 sets rejected by a 999 (${formatCount(sets.length)})`,
+      h('div', { class: 'rejections', id: 'rejections-sets' }, sets.map(({ ack, set }) => h('article', { class: 'rejection', dataset: { set: set.control_number ?? '' } },
+        h('header', { class: 'rejection__head' }, h('h4', { class: 'rejection__title', text: `Set ${set.set_id ?? ''} ${set.control_number ?? ''}` }), toneBadge('bad', official(set.status_official) || 'Rejected')),
+        h('p', { class: 'dx-muted rejection__where', text: [ack.date ? isoDate(ack.date) : null, ack.file_name, set.claim_ids?.length ? `claims ${set.claim_ids.join(', ')}` : 'no claim named'].filter(Boolean).join(' · ') }),
+        set.meaning ? h('p', { class: 'rejection__action', text: set.meaning }) : null,
+        setErrors(set, `Errors of set ${set.control_number ?? ''}`))))) : null);
 }
 
 function claimQuery() {
@@ -745,17 +928,18 @@ function setupTabs() {
     });
   }
   $('tablist').addEventListener('keydown', (e) => {
-    const at = tabs.indexOf(document.activeElement);
+    const shown = tabs.filter((t) => !t.hidden);
+    const at = shown.indexOf(document.activeElement);
     if (at < 0) return;
     let next = null;
-    if (e.key === 'ArrowRight') next = (at + 1) % tabs.length;
-    else if (e.key === 'ArrowLeft') next = (at - 1 + tabs.length) % tabs.length;
+    if (e.key === 'ArrowRight') next = (at + 1) % shown.length;
+    else if (e.key === 'ArrowLeft') next = (at - 1 + shown.length) % shown.length;
     else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = tabs.length - 1;
+    else if (e.key === 'End') next = shown.length - 1;
     if (next === null) return;
     e.preventDefault();
-    tabs[next].focus();
-    location.hash = VIEWS[next];
+    shown[next].focus();
+    location.hash = shown[next].dataset.view;
   });
 }
 
@@ -795,7 +979,7 @@ function setup() {
   $('print').addEventListener('click', () => window.print());
   window.addEventListener('beforeprint', () => {
     const names = state.files.map((f) => f.file.name);
-    const what = { summary: 'Summary', worklist: 'Worklist', claims: 'Claims', lookup: 'Code lookup', claim: 'Claim detail' }[state.view];
+    const what = { summary: 'Summary', worklist: 'Worklist', rejections: 'Rejections', claims: 'Claims', lookup: 'Code lookup', claim: 'Claim detail' }[state.view];
     $('print-meta').textContent = `Denial Explainer · ${what} · printed ${new Date().toLocaleString()}`
       + (names.length ? ` · ${names.length === 1 ? names[0] : `${names.length} files`}` : '')
       + (state.mask ? ' · patient data masked' : '');

@@ -345,6 +345,7 @@ export function diagnosticItem(d, { raw } = {}) {
       h('code', { class: 'dx-diag__raw', text: rawText })) : null);
 }
 
+const FILE_KINDS = { 835: '835 remittance', '277CA': '277CA claim acknowledgment', 999: '999 syntax acknowledgment' };
 const FILE_STATUS = { read: ['ok', 'Read'], read_with_errors: ['warn', 'Read with problems'], unreadable: ['bad', 'Not readable'] };
 
 /**
@@ -355,12 +356,16 @@ export function fileStatus(status, { diagnostics, rawFor, limit = 20 } = {}) {
   const [tone, label] = FILE_STATUS[status.status] ?? ['neutral', status.status];
   const diags = diagnostics ?? status.diagnostics ?? [];
   const shown = diags.slice(0, limit);
-  const meta = [status.bytes !== undefined ? `${formatCount(status.bytes)} bytes` : null,
-    status.claims !== undefined ? `${formatCount(status.claims)} claims` : null,
+  const ack = status.acknowledgments;
+  const counts = status.kind === '999' && ack ? `${formatCount(ack.sets)} ${ack.sets === 1 ? 'set' : 'sets'}, ${formatCount(ack.rejected_sets)} rejected`
+    : status.kind === '277CA' && ack ? `${formatCount(ack.claims)} ${ack.claims === 1 ? 'claim' : 'claims'}, ${formatCount(ack.rejected_claims)} rejected`
+      : status.claims !== undefined ? `${formatCount(status.claims)} claims` : null;
+  const meta = [status.bytes !== undefined ? `${formatCount(status.bytes)} bytes` : null, counts,
     status.big_file_mode ? 'big file: claims load on demand' : null].filter(Boolean).join(' · ');
   return h('div', { class: `dx-file-status dx-file-status--${tone}` },
     h('div', { class: 'dx-file-status__head' },
       h('span', { class: `dx-badge dx-badge--${tone}` }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: OUTCOME_ICONS[tone] }), label),
+      FILE_KINDS[status.kind] ? h('span', { class: 'dx-file-kind dx-mono', title: FILE_KINDS[status.kind], text: status.kind }) : null,
       h('span', { class: 'dx-file-status__name', text: status.name }),
       meta ? h('span', { class: 'dx-muted', text: meta }) : null),
     shown.length ? h('ul', { class: 'dx-diags' }, shown.map((d) => diagnosticItem(d, { raw: rawFor?.(d) }))) : null,

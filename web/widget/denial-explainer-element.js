@@ -6,7 +6,7 @@ import { sharedBridge } from './bridge.js';
 import { h, svg, formatMoney, formatCount, summaryCards, barChart, outcomeBadge, claimDetail, fileStatus, deadlineOwnerLabel } from './render.js';
 import { adoptStyles, TOKENS, BASE, REPORT_STYLES, EXPLAINER_STYLES } from './denial-widget-styles.js';
 
-const VIEWS = ['summary', 'worklist', 'claims'];
+const VIEWS = ['summary', 'worklist', 'claims', 'rejections'];
 const PAGE = 50;
 let nextId = 1;
 
@@ -58,7 +58,7 @@ const RENDER_PARTS = [['.dx-card', 'card'], ['.dx-badge', 'badge'], ['.dx-claim'
 /**
  * Explains X12 835 remittances (ERA files) in the page, with no network request.
  *
- * @attr view - "summary" (default), "worklist" or "claims" (reflects `view`).
+ * @attr view - "summary" (default), "worklist", "claims" or "rejections" (277CA / 999 read; reflects `view`).
  * @attr compact - boolean: fewer numbers and a tighter layout (reflects `compact`).
  * @attr mask-patient-data - boolean: hide patient names and ids (reflects `maskPatientData`).
  * @attr heading-level - 1-6: level of the widget's section headings (default 2; reflects `headingLevel`).
@@ -414,12 +414,13 @@ export class DenialExplainerElement extends HTMLElement {
   }
 
   #tabKey(e, v) {
-    const i = VIEWS.indexOf(v);
-    const next = { ArrowRight: (i + 1) % VIEWS.length, ArrowLeft: (i + VIEWS.length - 1) % VIEWS.length, Home: 0, End: VIEWS.length - 1 }[e.key];
+    const shown = VIEWS.filter((x) => !this.#ui.tabButtons[x].hidden);
+    const i = shown.indexOf(v);
+    const next = { ArrowRight: (i + 1) % shown.length, ArrowLeft: (i + shown.length - 1) % shown.length, Home: 0, End: shown.length - 1 }[e.key];
     if (next === undefined) return;
     e.preventDefault();
-    this.view = VIEWS[next];
-    this.#ui.tabButtons[VIEWS[next]].focus();
+    this.view = shown[next];
+    this.#ui.tabButtons[shown[next]].focus();
   }
 
   #onDragOver = (e) => {
@@ -446,14 +447,19 @@ export class DenialExplainerElement extends HTMLElement {
   async #render(force) {
     const ui = this.#ui;
     const report = this.#report;
-    const view = this.view;
+    // The summary's acknowledgment counts: a Rejections tab only when a 277CA or 999 was read.
+    const counts = report?.acknowledgments;
+    const acks = counts && (counts.claim_acknowledgments || counts.implementation_acknowledgments) ? counts : null;
+    const view = this.view === 'rejections' && !acks ? 'summary' : this.view;
     ui.base.classList.toggle('compact', this.compact);
     ui.drop.hidden = Boolean(report);
     ui.tabs.hidden = !report;
     ui.panel.hidden = !report;
-    const labels = { summary: 'Summary', worklist: `Worklist (${formatCount(this.#counts.worklist)})`, claims: `Claims (${formatCount(this.#counts.claims)})` };
+    const labels = { summary: 'Summary', worklist: `Worklist (${formatCount(this.#counts.worklist)})`, claims: `Claims (${formatCount(this.#counts.claims)})`,
+      rejections: `Rejections (${formatCount(acks?.rejections_to_work ?? 0)})` };
     for (const v of VIEWS) {
       const b = ui.tabButtons[v];
+      b.hidden = v === 'rejections' && !acks;
       b.textContent = labels[v];
       b.setAttribute('aria-selected', String(v === view));
       b.tabIndex = v === view ? 0 : -1;
@@ -469,7 +475,7 @@ export class DenialExplainerElement extends HTMLElement {
     }
     let content;
     try {
-      content = view === 'summary' ? this.#summaryView(report) : await this.#rowsView(view, seq);
+      content = view === 'summary' ? this.#summaryView(report) : view === 'rejections' ? await this.#rejectionsView() : await this.#rowsView(view, seq);
     } catch (error) {
       content = h('p', { class: 'error', part: 'error', role: 'alert', text: error?.message ?? String(error) });
     }
@@ -512,6 +518,40 @@ export class DenialExplainerElement extends HTMLElement {
         h('button', { type: 'button', class: 'link', part: 'more-button', onclick: () => { this.view = 'worklist'; } }, 'Open the worklist')));
     }
     return view;
+  }
+
+  // The 277CA / 999 rejections to work (Session.acknowledgments().rejections), each with its
+  // history across the files read; the widget shows what the engine says and computes nothing.
+  async #rejectionsView() {
+    const acks = await this.acknowledgments();
+    const section = h('section', { class: 'rejections', part: 'rejections' });
+    const items = acks?.rejections ?? [];
+    if (!items.length) {
+      section.append(h('p', { class: 'empty', text: 'No rejection to work: every rejected claim was sent again.' }));
+      return section;
+    }
+    const kinds = { rejected_not_resubmitted: 'Rejected, not resubmitted', rejected_level: 'Rejected above claim level', rejected_set: 'Rejected 837 set (999)' };
+    const iso = (d) => String(d ?? '').replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+    section.append(h(`h${this.headingLevel}`, { class: 'rows__caption', text: `${formatCount(items.length)} ${items.length === 1 ? 'rejection' : 'rejections'} to fix and send as a new claim.` }),
+      h('ol', { class: 'rows' }, items.map((item) => {
+        const history = item.history !== null && item.history !== undefined ? acks.claim_history?.[item.history] : null;
+        return h('li', { class: 'row rejection', part: 'rejection', dataset: { kind: item.kind, pcn: item.patient_control_number ?? '' } },
+          h('div', { class: 'rejection__head' },
+            h('strong', { text: item.patient_control_number ? `Claim ${item.patient_control_number}` : kinds[item.kind] ?? item.kind }),
+            ' ', h('span', { class: 'rejection__kind', text: kinds[item.kind] ?? item.kind })),
+          h('p', { class: 'rejection__where', text: [item.date ? iso(item.date) : null, item.file_name, item.codes].filter(Boolean).join(' · ') }),
+          h('p', { class: 'rejection__fix', text: item.what_to_fix }),
+          item.loop_segment ? h('p', { class: 'rejection__loop' }, 'Where in the 837: ', h('code', { text: item.loop_segment })) : null,
+          h('p', { class: 'rejection__action', text: item.action }),
+          history?.events?.length > 1 ? h('ol', { class: 'rejection__history', 'aria-label': 'History' }, history.events.map((e) =>
+            h('li', { text: `${e.date ? iso(e.date) : 'no date'}: ${e.kind} ${String(e.event).replace(/_/g, ' ')}${e.detail ? ` (${e.detail})` : ''}` }))) : null);
+      })));
+    return section;
+  }
+
+  /** The 277CA / 999 part (Session.acknowledgments, masked when maskPatientData), or null. */
+  async acknowledgments() {
+    return this.#call('acknowledgments', { mask: this.maskPatientData });
   }
 
   async #rowsView(view, seq) {

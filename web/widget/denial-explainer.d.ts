@@ -1,8 +1,8 @@
 // Types for the embeddable elements (denial-explainer.js). The report shapes are in
 // denial-api.d.ts and docs/report-schema.md.
-import type { Summary, ClaimRow, ClaimDetail, RowQuery, RowPage, LookupAnswer } from './denial-api.js';
+import type { Summary, ClaimRow, ClaimDetail, RowQuery, RowPage, LookupAnswer, Acknowledgments } from './denial-api.js';
 
-export type DenialView = 'summary' | 'worklist' | 'claims';
+export type DenialView = 'summary' | 'worklist' | 'claims' | 'rejections';
 
 export interface DenialFileStatus {
   name: string;
@@ -59,6 +59,8 @@ export declare class DenialExplainerElement extends HTMLElement {
   clear(): void;
   rows(query?: RowQuery): Promise<RowPage>;
   claim(row: number): Promise<ClaimDetail | null>;
+  /** The 277CA / 999 part (rejections, claim history), empty lists when none was read. */
+  acknowledgments(): Promise<Acknowledgments>;
 }
 
 export declare class DenialCodeElement extends HTMLElement {

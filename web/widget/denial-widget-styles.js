@@ -249,6 +249,12 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .detail { border-top: 1px solid var(--_border); padding-top: 10px; margin-top: 4px; }
 .detail__actions { margin-bottom: 10px; align-items: center; }
 .detail__label { color: var(--_muted); font-size: 12.5px; }
+/* rejections (277CA / 999) */
+.rejection { border-left: 4px solid var(--_bad); }
+.rejection p { margin: 0; overflow-wrap: anywhere; }
+.rejection__kind, .rejection__where { color: var(--_muted); font-size: 13px; }
+.rejection__action { font-weight: 600; }
+.rejection__history { margin: 0; padding-left: 18px; font-size: 13px; overflow-wrap: anywhere; }
 .more { margin-top: 10px; width: 100%; }
 .empty { color: var(--_muted); padding: 12px 0; }
 .compact .row { padding: 8px 10px; gap: 4px; }
