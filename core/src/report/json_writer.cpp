@@ -70,6 +70,10 @@ json guidance_json(const AdjustmentGuidance& g, Channel channel) {
     j["plain"] = g.detail->plain;
     j["steps"] = g.detail->steps;
     j["appeal_attachments"] = g.detail->appeal_attachments;
+    // Medicare / commercial practice, each only where the data has it (13: Medicare only).
+    if (!g.detail->variant_medicare.empty()) j["variants"]["medicare"] = g.detail->variant_medicare;
+    if (!g.detail->variant_commercial.empty())
+      j["variants"]["commercial"] = g.detail->variant_commercial;
   }
   if (!g.remark_notes.empty()) j["remark_notes"] = g.remark_notes;
   j["rule"] = std::string(g.rule);
