@@ -161,6 +161,21 @@ Walker::Walker(Diagnostics& diagnostics, const Spec& spec, bool use_table)
 
 int Walker::parent_of(int loop) const { return ix_->parent[loop]; }
 
+std::string Walker::open_chain(int loop) {
+  std::vector<int> chain;
+  for (int p = loop; p >= 0; p = parent_of(p)) chain.insert(chain.begin(), p);
+  // Keep the open prefix of the chain, then push the rest.
+  std::size_t keep = 0;
+  while (keep < chain.size() && keep < stack_.size() && stack_[keep] == chain[keep]) ++keep;
+  stack_.resize(keep);
+  std::string opened;
+  for (std::size_t i = keep; i < chain.size(); ++i) {
+    stack_.push_back(chain[i]);
+    opened += std::string(opened.empty() ? "" : ", ") + std::string(spec_->loops[chain[i]].trigger);
+  }
+  return opened;
+}
+
 int Walker::trigger_for(const Elements& e, int parent) const {
   return trigger_for(ix_->lookup(e.id()), e, parent);
 }
@@ -217,18 +232,7 @@ Placement Walker::place_slow(int id, const Elements& e, const RawSegment& seg) {
   for (int loop : id >= 0 ? ix.triggered[id] : std::vector<int>{}) {
     const LoopSpec* l = spec_->loops + loop;
     if (trigger_for(e, parent_of(loop)) != loop) continue;
-    std::vector<int> chain;
-    for (int p = parent_of(loop); p >= 0; p = parent_of(p)) chain.insert(chain.begin(), p);
-    // Keep the open prefix of the chain, then push the rest.
-    std::size_t keep = 0;
-    while (keep < chain.size() && keep < stack_.size() && stack_[keep] == chain[keep]) ++keep;
-    stack_.resize(keep);
-    std::string opened;
-    for (std::size_t i = keep; i < chain.size(); ++i) {
-      stack_.push_back(chain[i]);
-      opened +=
-          std::string(opened.empty() ? "" : ", ") + std::string(spec_->loops[chain[i]].trigger);
-    }
+    std::string opened = open_chain(parent_of(loop));
     stack_.push_back(loop);
     bool envelope = l->id == "GS" || l->id == "ST";
     if (!opened.empty() && !(envelope && seen_no_envelope_)) {
@@ -248,17 +252,7 @@ Placement Walker::place_slow(int id, const Elements& e, const RawSegment& seg) {
     bool st_open = false;
     for (int loop : stack_) st_open = st_open || loop == st;
     if (!st_open) {
-      std::vector<int> chain;
-      for (int p = st; p >= 0; p = parent_of(p)) chain.insert(chain.begin(), p);
-      std::size_t keep = 0;
-      while (keep < chain.size() && keep < stack_.size() && stack_[keep] == chain[keep]) ++keep;
-      stack_.resize(keep);
-      std::string opened;
-      for (std::size_t i = keep; i < chain.size(); ++i) {
-        stack_.push_back(chain[i]);
-        opened +=
-            std::string(opened.empty() ? "" : ", ") + std::string(spec_->loops[chain[i]].trigger);
-      }
+      std::string opened = open_chain(st);
       diags_.push_back({Severity::warning, Errc::missing_segment, seg.number, seg.offset, path(),
                         std::string(e.id()) + " without a preceding " + opened +
                             " segment; read as if it were there"});

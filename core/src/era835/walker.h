@@ -73,6 +73,9 @@ class Walker {
   Placement place_slow(int id, const Elements& elements, const RawSegment& segment);
   int trigger_for(const Elements& elements, int parent) const;
   int parent_of(int loop) const;
+  /// Opens `loop` and its ancestors that are not open (keeping the open prefix of the chain);
+  /// returns the triggers of the loops it opened, for the diagnostic.
+  std::string open_chain(int loop);
   int trigger_for(int segment_id, const Elements& elements, int parent) const;
   Diagnostics& diags_;
   const Spec* spec_;
