@@ -371,6 +371,9 @@ AdjustmentGuidance base_guidance(std::string_view group, std::string_view carc,
     if (g.kind == Kind::denial || g.kind == Kind::reduction) {
       // A remark that would bill the patient for a non-PR amount is ignored, note and all.
       if (r.action == Action::bill_patient && r.action_override && group != "PR") continue;
+      // "Crossed over: wait for the secondary" is about the patient's share; it never makes a
+      // denied amount need no work (CO-197 with MA07 still needs its authorization).
+      if (r.effect == RemarkEffect::other_payer && r.action == Action::no_action) continue;
       if (r.action_override && !r.from_rule) g.action = r.action, g.rule = "rarc_guidance";
       if (!r.note.empty() && !r.from_rule && (r.action_override || strong)) {
         g.remark_notes.push_back(code + ": " + r.note);
