@@ -8,9 +8,10 @@ import { h, formatMoney, formatCount, formatPercent, summaryCards, barChart, pay
 import { WorkerBridge, sharedBridge } from './bridge.js';
 import { Engine } from './app-engine.js';
 import { rawSegmentsFor, download, stamp } from './app-files.js';
+import { trendsView, fillSliceForm, sliceLabel, sliceCards } from './app-trends.js';
 
 const $ = (id) => document.getElementById(id);
-const VIEWS = ['summary', 'worklist', 'claims', 'lookup'];
+const VIEWS = ['summary', 'worklist', 'claims', 'trends', 'lookup'];
 const PAGE_SIZES = [25, 50, 100, 250];
 const OUTCOME_LABELS = {
   needs_action: 'Needs work (worklist)',
@@ -51,8 +52,17 @@ const state = {
   epoch: 0,             // bumps on cancel/clear: queued batches of an older epoch are dropped
   abort: null,
   dirty: new Set(VIEWS),
-  renderToken: { worklist: 0, claims: 0, claim: 0, lookup: 0 },
+  renderToken: { worklist: 0, claims: 0, claim: 0, lookup: 0, trends: 0 },
+  slice: {},            // {payer, month, provider}: narrows every view (engine breakdowns)
+  trends: null,         // engine trends answer for the slice
+  trendsSort: { key: 'billed', descending: true },
 };
+
+/** The slice for engine queries, or undefined when nothing is narrowed. */
+function activeSlice() {
+  const s = state.slice;
+  return s.payer || s.month || s.provider ? { ...s } : undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Status, alerts, progress
@@ -174,6 +184,9 @@ async function clearAll({ quiet = false } = {}) {
   await engine.reset();
   state.files = [];
   state.summary = null;
+  state.trends = null;
+  state.slice = {};
+  $('slice').reset();
   state.worklist.offset = 0;
   state.claims.offset = 0;
   state.nav = { view: 'worklist', rows: [] };
@@ -189,6 +202,8 @@ async function clearAll({ quiet = false } = {}) {
 async function refresh() {
   if (!engine.hasSession) return;
   state.summary = await engine.summary();
+  state.trends = await engine.trends(activeSlice() ?? {});
+  fillSliceForm(state.trends.choices, state.slice);
   markDirty();
   updateChrome();
   fillFilterOptions();
@@ -251,6 +266,7 @@ function updateChrome() {
   $('export-json').disabled = !loaded;
   $('count-worklist').textContent = loaded ? formatCount(state.summary.worklist_size ?? 0) : '';
   $('count-claims').textContent = loaded ? formatCount(state.summary.summary?.claims ?? 0) : '';
+  $('slice').hidden = !loaded;
   document.body.classList.toggle('has-data', loaded);
   $('intake').classList.toggle('intake--compact', loaded);
 }
@@ -321,6 +337,7 @@ function showView(view, { focus = false } = {}) {
 async function renderView(view) {
   try {
     if (view === 'summary') renderSummary();
+    else if (view === 'trends') renderTrends();
     else if (view === 'worklist') await renderWorklist();
     else if (view === 'claims') await renderClaims();
     state.dirty.delete(view);
@@ -357,6 +374,7 @@ function renderSummary() {
       'The same payment arrived more than once; it is flagged below and counted only once in every total.'));
   }
   parts.push(h('h2', { class: 'visually-hidden', text: 'Summary' }));
+  if (activeSlice() && state.trends) parts.push(sliceCards(state.trends.total, sliceLabel(state.slice, state.trends.choices)));
   parts.push(summaryCards(sum));
 
   const outcomes = Object.entries(sum.outcomes ?? {});
@@ -428,7 +446,7 @@ async function renderWorklist(scrollTop = false) {
   }
   const token = ++state.renderToken.worklist;
   const pos = state.worklist;
-  const page = await busy(body, engine.rows({ outcome: 'needs_action', sort: 'at_stake', descending: true, offset: pos.offset, limit: pos.limit }, state.mask));
+  const page = await busy(body, engine.rows({ outcome: 'needs_action', sort: 'at_stake', descending: true, offset: pos.offset, limit: pos.limit, slice: activeSlice() }, state.mask));
   if (token !== state.renderToken.worklist) return;
   if (!page.total) {
     body.replaceChildren(emptyState('Nothing to work', 'No claim needs an appeal, a corrected claim or a call: what remains is routine posting (write-offs, patient billing).'));
@@ -456,6 +474,7 @@ function claimQuery() {
   if ($('f-outcome').value) q.outcome = $('f-outcome').value;
   if ($('f-action').value) q.action = $('f-action').value;
   if ($('f-payer').value) q.payer = $('f-payer').value;
+  if (activeSlice()) q.slice = activeSlice();
   const sort = $('f-sort').value;
   if (sort) {
     q.sort = sort;
@@ -680,7 +699,46 @@ function setupFilters() {
   $('filters').addEventListener('reset', () => rerun(0));
 }
 
+// The slice narrows every view: the engine answers trends, rows and the worklist for it.
+function setupSlice() {
+  const apply = async () => {
+    state.slice = { payer: $('slice-payer').value, month: $('slice-month').value, provider: $('slice-provider').value };
+    state.worklist.offset = 0;
+    state.claims.offset = 0;
+    if (!engine.hasSession) return;
+    state.trends = await engine.trends(activeSlice() ?? {});
+    const label = sliceLabel(state.slice, state.trends.choices);
+    $('slice-note').textContent = label ? `Every view shows ${label}: ${formatCount(state.trends.total.claims)} claims.` : '';
+    markDirty();
+    if (state.view !== 'claim') await renderView(state.view);
+  };
+  $('slice').addEventListener('submit', (e) => e.preventDefault());
+  $('slice').addEventListener('change', apply);
+  $('slice').addEventListener('reset', () => setTimeout(apply, 0));
+}
+
+function pickPayer(key) {
+  $('slice-payer').value = key;
+  $('slice').dispatchEvent(new Event('change'));
+}
+
+function renderTrends() {
+  const body = $('trends-body');
+  if (!state.summary || !state.trends) {
+    body.replaceChildren(emptyState('No trends yet', 'Load 835 files (this week on top of last year) to see denials by payer and month.'));
+    return;
+  }
+  const onSort = (key) => {
+    const s = state.trendsSort;
+    state.trendsSort = { key, descending: s.key === key ? !s.descending : key !== 'label' };
+    renderTrends();
+    document.querySelector(`#payer-table button[data-sort="${key}"]`)?.focus();
+  };
+  fill(body, trendsView(state.trends, { sort: state.trendsSort, onSort, onPick: pickPayer }));
+}
+
 function setup() {
+  setupSlice();
   setupDrop();
   setupTabs();
   setupFilters();

@@ -47,6 +47,9 @@ struct Slice {
   bool empty() const { return payer.empty() && month.empty() && provider.empty(); }
 };
 
+/// {"payer", "month", "provider"} (each optional; anything else ignored).
+Slice slice_from_json(std::string_view json);
+
 struct ReasonAmount {
   std::string code;
   Cents amount = 0;

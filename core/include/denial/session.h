@@ -34,6 +34,8 @@ class Session {
   /// One page of claim rows: query is a JSON object with the RowQuery fields.
   std::string rows_json(std::string_view query_json, bool mask = false) const;
   std::string claim_json(std::size_t row, bool mask = false) const;
+  /// Trends (breakdowns.h trends_json) narrowed by a slice {"payer","month","provider"}.
+  std::string trends_json(std::string_view slice_json) const;
   std::string raw_segments(std::size_t row) const;
   std::string report_json(bool mask = false) const;
   std::string worklist_csv(bool mask = false) const;

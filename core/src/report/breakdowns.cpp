@@ -169,6 +169,19 @@ ClaimFacets facets_of(const Claim& c) {
   return f;
 }
 
+Slice slice_from_json(std::string_view text) {
+  Slice s;
+  json j = json::parse(text, nullptr, false);
+  if (!j.is_object()) return s;
+  auto field = [&](const char* key, std::string& out) {
+    if (j.contains(key) && j[key].is_string()) out = j[key].get<std::string>();
+  };
+  field("payer", s.payer);
+  field("month", s.month);
+  field("provider", s.provider);
+  return s;
+}
+
 bool breakdown_by_from(std::string_view id, BreakdownBy& out) {
   for (BreakdownBy b :
        {BreakdownBy::payer, BreakdownBy::month, BreakdownBy::service_month, BreakdownBy::reason,

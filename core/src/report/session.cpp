@@ -97,6 +97,7 @@ std::string Session::rows_json(std::string_view query_json, bool mask) const {
   query.payer = q.value("payer", "");
   query.code = q.value("code", "");
   query.text = q.value("text", "");
+  if (q.contains("slice")) query.slice = slice_from_json(q["slice"].dump());
   query.sort = q.value("sort", "at_stake");
   query.descending = q.value("descending", true);
   query.offset = q.value("offset", std::size_t{0});
@@ -111,6 +112,10 @@ std::string Session::rows_json(std::string_view query_json, bool mask) const {
   json j = {{"total", page.total}, {"offset", query.offset}, {"rows", rows}};
   if (mask) detail::mask_claim_json(j);
   return detail::dump(j, -1);
+}
+
+std::string Session::trends_json(std::string_view slice_json) const {
+  return denial::trends_json(builder_.report(), slice_from_json(slice_json));
 }
 
 std::string Session::claim_json(std::size_t row, bool mask) const {
