@@ -143,12 +143,16 @@ async function loadBatch(files) {
       const entry = { file, status, raws: new Map() };
       state.files.push(entry);
       entry.raws = await rawSegmentsFor(file, status.diagnostics ?? []);
-      renderFiles();
+      // The file list is redrawn at most every 1.5 s (and at the end): redrawing every
+      // file's status after each of thousands of small files made the batch quadratic.
+      if (files.length < 20) renderFiles();
       if (performance.now() - lastRefresh > 1500 && i < files.length - 1) {
+        if (files.length >= 20) renderFiles();
         await refresh();
         lastRefresh = performance.now();
       }
     }
+    renderFiles();
     await refresh();
     const s = state.summary?.summary ?? {};
     const problems = state.files.filter((f) => f.status.status !== 'read').length;

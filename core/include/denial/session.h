@@ -45,6 +45,9 @@ class Session {
 
  private:
   std::string file_status_json() const;  ///< status of the file added last
+  /// Rows and diagnostics before the file added last: its status reads only its own (a
+  /// scan of every row per file made many small files quadratic).
+  std::size_t rows_before_ = 0, diagnostics_before_ = 0;
   ReportBuilder builder_;
   std::deque<std::string> bytes_;  ///< one per file, by file index (empty for refused files)
 };
