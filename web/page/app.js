@@ -127,6 +127,9 @@ async function loadBatch(files) {
   const totalBytes = files.reduce((n, f) => n + (f.size || 0), 0) || 1;
   let doneBytes = 0;
   let lastRefresh = performance.now();
+  // Each interim refresh costs more as the batch grows (summary, trends, file list): wait at
+  // least ten times its cost before the next one, so refreshing stays under a tenth of the time.
+  let refreshGap = 1500;
   alertBox('');
   try {
     for (let i = 0; i < files.length; i++) {
@@ -146,10 +149,12 @@ async function loadBatch(files) {
       // The file list is redrawn at most every 1.5 s (and at the end): redrawing every
       // file's status after each of thousands of small files made the batch quadratic.
       if (files.length < 20) renderFiles();
-      if (performance.now() - lastRefresh > 1500 && i < files.length - 1) {
+      if (performance.now() - lastRefresh > refreshGap && i < files.length - 1) {
+        const started = performance.now();
         if (files.length >= 20) renderFiles();
         await refresh();
         lastRefresh = performance.now();
+        refreshGap = Math.max(1500, 10 * (lastRefresh - started));
       }
     }
     renderFiles();
