@@ -55,15 +55,16 @@ export function payerTable(rows, { sort, onSort, onPick }) {
  * the rate, each labelled. The SVG scales to its box, so it reads at 390 px.
  */
 export function payerMonthCharts(payerMonths, months) {
-  const keys = months.map((m) => m.key);
+  // The latest 12 remit months with a known date (the table below lists every month).
+  const keys = months.map((m) => m.key).filter((k) => k !== '-').slice(-12);
   const list = payerMonths.slice(0, MAX_CHART_PAYERS);
   const figure = h('figure', { class: 'dx-chart trends__charts' },
-    h('figcaption', { class: 'dx-chart__title', text: 'Denial rate (dollars) by remit month, per payer' }));
+    h('figcaption', { class: 'dx-chart__title', text: `Denial rate (dollars) by remit month, per payer${keys.length ? `: ${keys[0]} to ${keys[keys.length - 1]}` : ''}` }));
   if (!keys.length) return figure;
   for (const p of list) {
     const byMonth = new Map(p.months.map((m) => [m.key, m]));
-    const w = Math.max(keys.length * 48, 240);
-    const height = 120;
+    const w = Math.max(keys.length * 30, 240);
+    const height = 130;
     const top = 18;
     const base = height - 22;
     const id = `trend-${Math.random().toString(36).slice(2, 9)}`;
