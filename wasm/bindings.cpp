@@ -100,6 +100,10 @@ std::string rows(int h, std::string query, bool mask) {
   auto* s = find(h);
   return s ? s->rows_json(query, mask) : "null";
 }
+std::string trends(int h, std::string slice_json) {
+  auto* s = find(h);
+  return s ? s->trends_json(slice_json) : "null";
+}
 std::string claim(int h, int row, bool mask) {
   auto* s = find(h);
   return s ? s->claim_json(row, mask) : "null";
@@ -161,6 +165,7 @@ EMSCRIPTEN_BINDINGS(denial) {
   function("summary", &summary);
   function("rows", &rows);
   function("claim", &claim);
+  function("trends", &trends);
   function("rawSegments", &raw_segments);
   function("reportJson", &report_json);
   function("worklistCsv", &worklist_csv);

@@ -118,6 +118,26 @@ async function rejectionViews(page, out, width) {
 // DX_SHOTS=rejections node tests/web/screenshots.mjs OUT: only the Rejections shots.
 const ONLY = process.env.DX_SHOTS ?? '';
 
+/** Trends over every vendored sample (tests/data/samples/era): the view, and narrowed to the top payer. */
+async function trendsViews(page, out, width) {
+  const dir = new URL('../data/samples/era/', import.meta.url).pathname;
+  const files = (await readdir(dir)).sort().map((f) => path.join(dir, f));
+  await page.locator('#file').setInputFiles(files);
+  await waitStatus(page, new RegExp(`Read ${files.length} files`));
+  await page.evaluate(() => { document.getElementById('files-details').open = false; });
+  await showTab(page, 'trends');
+  await page.waitForSelector('#payer-table');
+  await shot(page, out, `page-trends-${width}`, page.locator('#panel-trends'));
+  await shot(page, out, `page-trends-full-${width}`);
+  const top = await page.locator('#payer-table tbody tr').first().getAttribute('data-payer');
+  await page.selectOption('#slice-payer', top);
+  await page.waitForFunction(() => document.getElementById('slice-note').textContent.length > 0);
+  await shot(page, out, `page-trends-narrowed-${width}`);
+  await showTab(page, 'summary');
+  await page.waitForSelector('.slice__summary');
+  await shot(page, out, `page-summary-narrowed-${width}`);
+}
+
 async function take(out) {
   await mkdir(out, { recursive: true });
   const server = await serve(DIST);
@@ -141,6 +161,15 @@ async function take(out) {
         await page.goto(`${server.origin}/`);
         await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
         await pageViews(page, out, 'page', width);
+        await context.close();
+      }
+      // Trends on the served page.
+      {
+        const { context } = await guardedContext(browser, server.origin, { viewport, reducedMotion: 'reduce' });
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/`);
+        await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
+        await trendsViews(page, out, width);
         await context.close();
       }
       // Deadlines on the served page (a fresh context: settings start empty).

@@ -37,6 +37,47 @@ export interface RowQuery {
   descending?: boolean;
   offset?: number;
   limit?: number; // at most 1000
+  slice?: Slice; // narrows to one payer / remit month / rendering provider
+}
+
+/** Narrows trends, rows and the worklist; "" or absent = any. Unknown values are "-". */
+export interface Slice {
+  payer?: string; // payer key: payer id, else name
+  month?: string; // "YYYY-MM" of the remit date
+  provider?: string; // rendering provider NPI
+}
+
+/** One row of a breakdown (engine: core/src/report/breakdowns.cpp). Amounts: decimal strings. */
+export interface BreakdownRow {
+  key: string;
+  label: string;
+  claims: number;
+  denied_claims: number;
+  billed: string;
+  paid: string;
+  patient: string; // money bucket "patient" (advice §5)
+  denied: string;
+  recoverable: string; // money bucket "recoverable"
+  denial_rate_count: number; // 0..1
+  denial_rate_dollars: number; // 0..1
+  adjusted?: string; // reason rows only
+  adjustments?: number; // reason rows only
+  top_reasons: { code: string; amount: string; claims: number }[];
+}
+
+export interface Breakdown {
+  by: 'payer' | 'month' | 'service_month' | 'reason' | 'procedure' | 'provider' | 'filing';
+  rows: BreakdownRow[];
+  total: BreakdownRow;
+}
+
+export interface Trends {
+  slice: Required<Slice>;
+  total: BreakdownRow; // the narrowed summary
+  payers: Breakdown;
+  months: Breakdown;
+  payer_months: { key: string; label: string; months: BreakdownRow[] }[];
+  choices: Record<'payers' | 'months' | 'providers', { key: string; label: string; claims: number }[]>;
 }
 
 export interface ClaimRow {
@@ -129,6 +170,7 @@ export declare class Session {
   summary(): Summary;
   rows(query?: RowQuery, options?: { mask?: boolean }): RowPage;
   claim(row: number, options?: { mask?: boolean }): ClaimDetail | null;
+  trends(slice?: Slice): Trends;
   rawSegments(row: number): string;
   reportJson(options?: { mask?: boolean }): string;
   worklistCsv(options?: { mask?: boolean }): string;

@@ -109,6 +109,8 @@ export class Session {
   summary() { return parse(this.#core.summary(this.#handle)); }
   /** A page of claim rows: {outcome, action, payer, code, text, sort, descending, offset, limit}. */
   rows(query = {}, { mask = false } = {}) { return parse(this.#core.rows(this.#handle, JSON.stringify(query), mask)); }
+  /** Trends narrowed by {payer, month, provider}: payer table, months, payer by month (engine breakdowns). */
+  trends(slice = {}) { return parse(this.#core.trends(this.#handle, JSON.stringify(slice))); }
   claim(row, { mask = false } = {}) { return parse(this.#core.claim(this.#handle, row, mask)); }
   rawSegments(row) { return this.#core.rawSegments(this.#handle, row); }
   reportJson({ mask = false } = {}) { return this.#core.reportJson(this.#handle, mask); }

@@ -44,6 +44,7 @@ const handlers = {
   },
   async summary({ session }) { return need(session).summary(); },
   async rows({ session, query, mask }) { return need(session).rows(query, { mask }); },
+  async trends({ session, slice }) { return need(session).trends(slice); },
   async claim({ session, row, mask }) { return need(session).claim(row, { mask }); },
   async rawSegments({ session, row }) { return need(session).rawSegments(row); },
   async reportJson({ session, mask }) { return need(session).reportJson({ mask }); },

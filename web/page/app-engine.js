@@ -51,6 +51,7 @@ export class Engine {
 
   summary() { return this.#call('summary'); }
   rows(query, mask) { return this.#call('rows', { query, mask }); }
+  trends(slice) { return this.#call('trends', { slice }); }
   claim(row, mask) { return this.#call('claim', { row, mask }); }
   rawSegments(row) { return this.#call('rawSegments', { row }); }
   reportJson(mask) { return this.#call('reportJson', { mask }); }

@@ -9,9 +9,10 @@ import { WorkerBridge, sharedBridge } from './bridge.js';
 import { Engine } from './app-engine.js';
 import { rawSegmentsFor, download, stamp } from './app-files.js';
 import { loadDeadlines, saveDeadlines, parseDays, parseAsOf, sessionOptions } from './app-settings.js';
+import { trendsView, fillSliceForm, sliceLabel, sliceCards } from './app-trends.js';
 
 const $ = (id) => document.getElementById(id);
-const VIEWS = ['summary', 'worklist', 'rejections', 'claims', 'lookup'];
+const VIEWS = ['summary', 'worklist', 'rejections', 'claims', 'trends', 'lookup'];
 const PAGE_SIZES = [25, 50, 100, 250];
 const OUTCOME_LABELS = {
   needs_action: 'Needs work (worklist)',
@@ -55,10 +56,19 @@ const state = {
   epoch: 0,             // bumps on cancel/clear: queued batches of an older epoch are dropped
   abort: null,
   dirty: new Set(VIEWS),
-  renderToken: { worklist: 0, rejections: 0, claims: 0, claim: 0, lookup: 0 },
+  renderToken: { worklist: 0, rejections: 0, claims: 0, claim: 0, lookup: 0, trends: 0 },
   deadlines: saved.settings,   // {appealDays, filingDays, asOf}: this device's settings
   deadlinesStored: saved.stored,
+  slice: {},            // {payer, month, provider}: narrows every view (engine breakdowns)
+  trends: null,         // engine trends answer for the slice
+  trendsSort: { key: 'billed', descending: true },
 };
+
+/** The slice for engine queries, or undefined when nothing is narrowed. */
+function activeSlice() {
+  const s = state.slice;
+  return s.payer || s.month || s.provider ? { ...s } : undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Status, alerts, progress
@@ -123,6 +133,9 @@ async function loadBatch(files) {
   const totalBytes = files.reduce((n, f) => n + (f.size || 0), 0) || 1;
   let doneBytes = 0;
   let lastRefresh = performance.now();
+  // Each interim refresh costs more as the batch grows (summary, trends, file list): wait at
+  // least ten times its cost before the next one, so refreshing stays under a tenth of the time.
+  let refreshGap = 1500;
   alertBox('');
   try {
     for (let i = 0; i < files.length; i++) {
@@ -139,12 +152,18 @@ async function loadBatch(files) {
       const entry = { file, status, raws: new Map() };
       state.files.push(entry);
       entry.raws = await rawSegmentsFor(file, status.diagnostics ?? []);
-      renderFiles();
-      if (performance.now() - lastRefresh > 1500 && i < files.length - 1) {
+      // The file list is redrawn at most every 1.5 s (and at the end): redrawing every
+      // file's status after each of thousands of small files made the batch quadratic.
+      if (files.length < 20) renderFiles();
+      if (performance.now() - lastRefresh > refreshGap && i < files.length - 1) {
+        const started = performance.now();
+        if (files.length >= 20) renderFiles();
         await refresh();
         lastRefresh = performance.now();
+        refreshGap = Math.max(1500, 10 * (lastRefresh - started));
       }
     }
+    renderFiles();
     await refresh();
     const s = state.summary?.summary ?? {};
     const problems = state.files.filter((f) => f.status.status !== 'read').length;
@@ -182,6 +201,9 @@ async function clearAll({ quiet = false } = {}) {
   state.files = [];
   state.summary = null;
   state.acks = null;
+  state.trends = null;
+  state.slice = {};
+  $('slice').reset();
   state.worklist.offset = 0;
   state.claims.offset = 0;
   state.nav = { view: 'worklist', rows: [] };
@@ -202,6 +224,8 @@ async function refresh() {
   const read = acks?.summary && (acks.summary.claim_acknowledgments || acks.summary.implementation_acknowledgments);
   state.acks = read ? acks : null;
   renderDeadlinesLine();
+  state.trends = await engine.trends(activeSlice() ?? {});
+  fillSliceForm(state.trends.choices, state.slice);
   markDirty();
   updateChrome();
   fillFilterOptions();
@@ -268,6 +292,7 @@ function updateChrome() {
   $('count-rejections').textContent = loaded && acks ? formatCount(acks.summary?.rejections_to_work ?? 0) : '';
   if (!(loaded && acks) && state.view === 'rejections') location.hash = 'summary';
   $('count-claims').textContent = loaded ? formatCount(state.summary.summary?.claims ?? 0) : '';
+  $('slice').hidden = !loaded;
   document.body.classList.toggle('has-data', loaded);
   $('intake').classList.toggle('intake--compact', loaded);
 }
@@ -338,6 +363,7 @@ function showView(view, { focus = false } = {}) {
 async function renderView(view) {
   try {
     if (view === 'summary') renderSummary();
+    else if (view === 'trends') renderTrends();
     else if (view === 'worklist') await renderWorklist();
     else if (view === 'rejections') await renderRejections();
     else if (view === 'claims') await renderClaims();
@@ -384,6 +410,7 @@ function renderSummary() {
       `${formatCount(ack.acknowledged_sets ?? 0)} 837 sets by 999 (${formatCount(ack.rejected_sets ?? 0)} rejected). `,
       h('a', { href: '#rejections', text: 'See Rejections' })));
   }
+  if (activeSlice() && state.trends) parts.push(sliceCards(state.trends.total, sliceLabel(state.slice, state.trends.choices)));
   parts.push(summaryCards(sum));
 
   const outcomes = Object.entries(sum.outcomes ?? {});
@@ -455,7 +482,7 @@ async function renderWorklist(scrollTop = false) {
   }
   const token = ++state.renderToken.worklist;
   const pos = state.worklist;
-  const page = await busy(body, engine.rows({ outcome: 'needs_action', sort: 'at_stake', descending: true, offset: pos.offset, limit: pos.limit }, state.mask));
+  const page = await busy(body, engine.rows({ outcome: 'needs_action', sort: 'at_stake', descending: true, offset: pos.offset, limit: pos.limit, slice: activeSlice() }, state.mask));
   if (token !== state.renderToken.worklist) return;
   if (!page.total) {
     body.replaceChildren(emptyState('Nothing to work', 'No claim needs an appeal, a corrected claim or a call: what remains is routine posting (write-offs, patient billing).'));
@@ -645,6 +672,7 @@ function claimQuery() {
   if ($('f-outcome').value) q.outcome = $('f-outcome').value;
   if ($('f-action').value) q.action = $('f-action').value;
   if ($('f-payer').value) q.payer = $('f-payer').value;
+  if (activeSlice()) q.slice = activeSlice();
   const sort = $('f-sort').value;
   if (sort) {
     q.sort = sort;
@@ -960,8 +988,47 @@ function setupFilters() {
   $('filters').addEventListener('reset', () => rerun(0));
 }
 
+// The slice narrows every view: the engine answers trends, rows and the worklist for it.
+function setupSlice() {
+  const apply = async () => {
+    state.slice = { payer: $('slice-payer').value, month: $('slice-month').value, provider: $('slice-provider').value };
+    state.worklist.offset = 0;
+    state.claims.offset = 0;
+    if (!engine.hasSession) return;
+    state.trends = await engine.trends(activeSlice() ?? {});
+    const label = sliceLabel(state.slice, state.trends.choices);
+    $('slice-note').textContent = label ? `Every view shows ${label}: ${formatCount(state.trends.total.claims)} claims.` : '';
+    markDirty();
+    if (state.view !== 'claim') await renderView(state.view);
+  };
+  $('slice').addEventListener('submit', (e) => e.preventDefault());
+  $('slice').addEventListener('change', apply);
+  $('slice').addEventListener('reset', () => setTimeout(apply, 0));
+}
+
+function pickPayer(key) {
+  $('slice-payer').value = key;
+  $('slice').dispatchEvent(new Event('change'));
+}
+
+function renderTrends() {
+  const body = $('trends-body');
+  if (!state.summary || !state.trends) {
+    body.replaceChildren(emptyState('No trends yet', 'Load 835 files (this week on top of last year) to see denials by payer and month.'));
+    return;
+  }
+  const onSort = (key) => {
+    const s = state.trendsSort;
+    state.trendsSort = { key, descending: s.key === key ? !s.descending : key !== 'label' };
+    renderTrends();
+    document.querySelector(`#payer-table button[data-sort="${key}"]`)?.focus();
+  };
+  fill(body, trendsView(state.trends, { sort: state.trendsSort, onSort, onPick: pickPayer }));
+}
+
 function setup() {
   setupDeadlines();
+  setupSlice();
   setupDrop();
   setupTabs();
   setupFilters();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "denial/ack.h"
+#include "denial/breakdowns.h"
 #include "denial/explain.h"
 #include "denial/parse.h"
 
@@ -56,6 +57,7 @@ struct ClaimRow {
   bool duplicate = false;  ///< part of a retransmitted payment (not counted)
   std::uint64_t begin_offset = 0, end_offset = 0;
   std::uint32_t first_segment = 0;
+  ClaimFacets facets;  ///< what the claim is filed under, for breakdowns (breakdowns.h)
 };
 
 struct AmountCount {

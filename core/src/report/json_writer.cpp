@@ -448,21 +448,24 @@ json summary_json(const Report& r) {
 
 json files_json(const Report& r) {
   json files = json::array();
-  for (const auto& f : r.files)
-    files.push_back({{"name", f.name},
-                     {"bytes", f.bytes},
-                     {"readable", f.readable},
-                     {"errors", f.errors},
-                     {"warnings", f.warnings},
-                     {"balance_findings", f.balance_findings},
-                     {"first_transaction", f.first_transaction},
-                     {"transactions", f.transactions},
-                     {"kind", file_kind_id(f.kind)},
-                     // Money that does not balance is a problem with the file too.
-                     {"status", !f.readable                      ? "unreadable"
-                                : f.errors || f.balance_findings ? "read_with_errors"
-                                                                 : "read"}});
+  for (const auto& f : r.files) files.push_back(file_json(f));
   return files;
+}
+
+json file_json(const FileInfo& f) {
+  return {{"name", f.name},
+          {"bytes", f.bytes},
+          {"readable", f.readable},
+          {"errors", f.errors},
+          {"warnings", f.warnings},
+          {"balance_findings", f.balance_findings},
+          {"first_transaction", f.first_transaction},
+          {"transactions", f.transactions},
+          {"kind", file_kind_id(f.kind)},
+          // Money that does not balance is a problem with the file too.
+          {"status", !f.readable                      ? "unreadable"
+                     : f.errors || f.balance_findings ? "read_with_errors"
+                                                      : "read"}};
 }
 
 json code_sets_json() {

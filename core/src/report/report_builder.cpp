@@ -111,6 +111,7 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
   row.begin_offset = c.pos.byte_offset;
   row.end_offset = c.end_offset;
   row.first_segment = c.pos.segment_no;
+  row.facets = facets_of(c);
   if (!row.duplicate) {
     Summary& s = decided ? r_.summary : pending_;
     ++s.claims;
