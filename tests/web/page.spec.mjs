@@ -517,6 +517,31 @@ test('deadlines: a passed date says so in words, the action changed and its note
   await context.close();
 });
 
+test('claim detail: where Medicare and commercial practice differ, both show, labelled, this claim\'s payer type first', async () => {
+  const { page, context } = await openPage(DESKTOP, { deadlines: { asOf: AS_OF } });
+  const medicare = scenario('32_co50_medicare_redetermination_open.835');
+  const commercial = scenario('35_co50_commercial_appeal_window.835');
+  await page.locator('#file').setInputFiles([medicare, commercial]);
+  await waitStatus(page, /Read 2 files/);
+  const report = await reference([medicare, commercial], { asOf: AS_OF });
+  const claims = report.transactions.flatMap((t) => t.claims);
+  for (const [pcn, first] of [['RDT0001', /^Medicare/], [claims.find((c) => c.channel === 'other').patient_control_number, /^Commercial/]]) {
+    const claim = claims.find((c) => c.patient_control_number === pcn);
+    const adj = [...claim.adjustments, ...claim.lines.flatMap((l) => l.adjustments)].find((a) => a.guidance?.variants);
+    assert.ok(adj, `${pcn}: an adjustment with variants`);
+    await openClaimRow(page, 'claims', pcn);
+    const block = page.locator(`.dx-adj[data-code="${adj.code}"] .dx-variants`).first();
+    const terms = await block.locator('dt').allTextContents();
+    assert.equal(terms.length, Object.keys(adj.guidance.variants).length);
+    assert.match(terms[0], first);
+    assert.match(terms[0], /this claim/);
+    assert.doesNotMatch(terms.slice(1).join(' '), /this claim/);
+    const texts = await block.locator('dd').allTextContents();
+    for (const v of Object.values(adj.guidance.variants)) assert.ok(texts.includes(v), `variant text from the engine: ${v.slice(0, 40)}`);
+  }
+  await context.close();
+});
+
 test('deadlines settings: an appeal window of N days sets a commercial claim\'s act-by to remit date + N and survives a reload', async () => {
   const { page, context, outside, problems } = await openPage();
   const file = scenario('35_co50_commercial_appeal_window.835');

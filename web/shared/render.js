@@ -495,8 +495,29 @@ function sourcesLine(ids, sources) {
   }).join('; ')}`);
 }
 
-/** One CAS adjustment: code, group, amount, official text and our guidance, labelled apart. `sources`: {id: source} to name its guidance sources. */
-export function adjustmentCard(a, sources) {
+const VARIANT_LABELS = {
+  medicare: 'Medicare (what the Medicare contractors publish)',
+  commercial: 'Commercial plans (typical contract practice: check your own contract)',
+};
+
+/**
+ * Where Medicare and commercial practice differ, both, each labelled with whose rule it is; the
+ * one for this claim's payer type first and marked. `channel`: the claim's channel id.
+ */
+export function variantsBlock(variants, channel) {
+  const keys = Object.keys(variants ?? {}).filter((k) => VARIANT_LABELS[k] && variants[k]);
+  if (!keys.length) return null;
+  const mine = channel === 'medicare' ? 'medicare' : channel === 'other' ? 'commercial' : null;
+  keys.sort((x, y) => (y === mine) - (x === mine));
+  return h('div', { class: 'dx-variants' },
+    h('h4', { class: 'dx-sub', text: 'Where payers differ' }),
+    h('dl', { class: 'dx-variants__list' }, keys.map((k) => [
+      h('dt', { text: `${VARIANT_LABELS[k]}${k === mine ? ' · this claim' : ''}` }),
+      h('dd', { text: variants[k] })])));
+}
+
+/** One CAS adjustment: code, group, amount, official text and our guidance, labelled apart. `sources`: {id: source} to name its guidance sources; `channel`: the claim's payer type. */
+export function adjustmentCard(a, sources, channel) {
   const g = a.guidance ?? {};
   const valid = a.validity && a.validity !== 'valid' ? h('p', { class: 'dx-warning', text: `${VALIDITY[a.validity] ?? a.validity}.` }) : null;
   return h('article', { class: 'dx-adj', dataset: { code: a.code ?? '' } },
@@ -513,6 +534,7 @@ export function adjustmentCard(a, sources) {
       g.group_note ? h('p', { class: 'dx-guidance__note', text: g.group_note }) : null,
       g.steps?.length ? [h('h4', { class: 'dx-sub', text: 'What to do' }), listOf(g.steps, true)] : null,
       g.appeal_attachments?.length ? [h('h4', { class: 'dx-sub', text: 'Attach to an appeal' }), listOf(g.appeal_attachments)] : null,
+      variantsBlock(g.variants, channel),
       g.remark_notes?.length ? [h('h4', { class: 'dx-sub', text: 'Remark codes' }), listOf(g.remark_notes)] : null,
       g.appealable ? h('p', { class: 'dx-muted', text: `Appealable: ${g.appealable}${g.category_label ? ` · ${g.category_label}` : ''}` }) : null,
       g.late_route ? h('p', { class: 'dx-warning', text: `The deadline for ${String(g.late_route).replace(/_/g, ' ')} has passed.` }) : null,
@@ -548,7 +570,7 @@ function lineTitle(line) {
   return `${p.code || line.revenue_code || '—'}${mods.length ? `-${mods.join('-')}` : ''}`;
 }
 
-function lineBlock(line, sources) {
+function lineBlock(line, sources, channel) {
   const dates = (line.dates ?? []).map((d) => `${DATE_QUALIFIERS[d.qualifier] ?? d.qualifier} ${formatDate(d.date)}`).join(', ');
   const amounts = (line.amounts ?? []).map((a) => [AMOUNT_QUALIFIERS[a.qualifier] ?? `Amount ${a.qualifier}`, formatMoney(a.amount)]);
   return h('article', { class: 'dx-line' },
@@ -563,7 +585,7 @@ function lineBlock(line, sources) {
       ['Revenue code', line.revenue_code],
       ['Billed as', line.submitted_procedure ? `${line.submitted_procedure.code ?? ''} ${(line.submitted_procedure.modifiers ?? []).join('-')}`.trim() : null],
       ['Line control no.', line.control_number], ['Segment', line.segment]]),
-    (line.adjustments ?? []).map((a) => adjustmentCard(a, sources)),
+    (line.adjustments ?? []).map((a) => adjustmentCard(a, sources, channel)),
     (line.remarks ?? []).map((r) => remarkCard(r, sources)),
     !(line.adjustments ?? []).length && !(line.remarks ?? []).length ? h('p', { class: 'dx-muted', text: 'No adjustments on this line.' }) : null);
 }
@@ -653,11 +675,11 @@ export function claimDetail(claim, { loadRaw, headingLevel = 2, reportSources } 
       : h('p', { class: 'dx-muted', text: 'Nothing to do: post the payment.' })));
 
   if ((claim.adjustments ?? []).length || (claim.remarks ?? []).length) {
-    root.append(section('Claim-level adjustments and remarks', (claim.adjustments ?? []).map((a) => adjustmentCard(a, sources)), (claim.remarks ?? []).map((r) => remarkCard(r, sources))));
+    root.append(section('Claim-level adjustments and remarks', (claim.adjustments ?? []).map((a) => adjustmentCard(a, sources, claim.channel)), (claim.remarks ?? []).map((r) => remarkCard(r, sources))));
   }
 
   root.append(section(`Service lines (${(claim.lines ?? []).length})`,
-    (claim.lines ?? []).length ? claim.lines.map((line) => lineBlock(line, sources)) : h('p', { class: 'dx-muted', text: 'No service lines: the payer adjudicated the claim as a whole.' })));
+    (claim.lines ?? []).length ? claim.lines.map((line) => lineBlock(line, sources, claim.channel)) : h('p', { class: 'dx-muted', text: 'No service lines: the payer adjudicated the claim as a whole.' })));
 
   // "Why we say this": every source of the actions and of the adjustments' and remarks'
   // guidance, as text (no link: nothing is fetched, citations that look like URLs stay text).
@@ -761,6 +783,7 @@ export function codeAnswer(answer, { onPick } = {}) {
           g.group_note ? h('p', { class: 'dx-guidance__note', text: g.group_note }) : null,
           g.steps?.length ? [h('h4', { class: 'dx-sub', text: 'What to do' }), listOf(g.steps, true)] : null,
           g.appeal_attachments?.length ? [h('h4', { class: 'dx-sub', text: 'Attach to an appeal' }), listOf(g.appeal_attachments)] : null,
+          variantsBlock(g.variants),
           g.appealable ? h('p', { class: 'dx-muted', text: `Appealable: ${g.appealable}${g.category_label ? ` · ${g.category_label}` : ''}` }) : null) : null));
     }
   }
