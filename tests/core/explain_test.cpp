@@ -370,3 +370,38 @@ TEST(ExplainOutcomes, IdsAndLabels) {
             "paid_with_contractual_reductions");
   EXPECT_FALSE(denial::outcome_label(Outcome::denied).empty());
 }
+
+// --- denied dollars (money.denied): the one figure the summary and breakdowns add up ------------
+
+// A denied line (CO-50 $80) on a claim whose lines do not balance by $30: the $30 the payer cannot
+// explain is work ("ask the payer") but not a denial.
+TEST(DeniedDollars, UnexplainedMoneyIsWorkButNotDenied) {
+  auto x =
+      explain(remit("CLP*DD1*1*200*90*0*12*P1~"
+                    "SVC*HC:99213*100*90~CAS*CO*45*10~"
+                    "SVC*HC:80053*100*0~CAS*CO*50*80~",
+                    6));
+  ASSERT_EQ(x.claims.size(), 1u);
+  const ExplainedClaim& c = x.claims[0];
+  EXPECT_EQ(c.outcome, Outcome::partially_denied);
+  EXPECT_EQ(c.unaccounted, 2000);
+  EXPECT_EQ(c.money.recoverable, 8000 + 2000);
+  EXPECT_EQ(c.money.denied, 8000);
+}
+
+// CAS amounts far beyond the charge (a broken file): denied dollars stop at the charge, so a
+// denial rate by dollars never passes 100 %.
+TEST(DeniedDollars, NeverMoreThanTheCharge) {
+  auto x = explain(remit("CLP*DD2*4*300*0*0*12*P2~CAS*CO*197*1500~", 2));
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].outcome, Outcome::denied);
+  EXPECT_EQ(x.claims[0].money.denied, 30000);
+}
+
+// A paid claim denies nothing, even when $10 of it is unexplained work.
+TEST(DeniedDollars, ZeroUnlessDenied) {
+  auto x = explain(remit("CLP*DD3*1*100*80*0*12*P3~CAS*CO*45*10~", 2));
+  ASSERT_EQ(x.claims.size(), 1u);
+  EXPECT_EQ(x.claims[0].money.recoverable, 1000);
+  EXPECT_EQ(x.claims[0].money.denied, 0);
+}

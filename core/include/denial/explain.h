@@ -82,6 +82,10 @@ struct ClaimMoney {
   Cents patient = 0;      ///< bill the patient, or wait for the other payer first
   Cents write_off = 0;    ///< write-offs (contractual, final decisions, deadlines passed)
   Cents other = 0;        ///< no action, duplicates (money on the original claim)
+  /// Of `recoverable`, what the payer denied or cut: only on denied or partially denied claims,
+  /// and never the money the balance rules cannot explain (that is the payer's error, not a
+  /// denial). The one figure every "denied dollars" total adds up.
+  Cents denied = 0;
 };
 
 struct ExplainedClaim {

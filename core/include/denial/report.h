@@ -15,7 +15,7 @@
 
 namespace denial {
 
-inline constexpr std::string_view kSchemaVersion = "2.0";
+inline constexpr std::string_view kSchemaVersion = "2.1";
 
 struct FileInfo {
   std::string name;

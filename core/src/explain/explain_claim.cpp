@@ -89,6 +89,21 @@ void check_balance(ExplainedClaim& x) {
   if (patient_mismatch) x.flags.push_back("patient_responsibility_mismatch");
 }
 
+// Denied dollars: the work on a denied claim, less the unaccounted money riding on the
+// "ask the payer" task (an unbalanced file would otherwise count as a denial), at most the charge.
+Cents denied_dollars(const ExplainedClaim& x) {
+  if (x.outcome != Outcome::denied && x.outcome != Outcome::partially_denied) return 0;
+  Cents unexplained = 0;
+  for (const NextAction& n : x.actions)
+    if (std::find(n.reasons.begin(), n.reasons.end(), "unbalanced") != n.reasons.end())
+      unexplained = std::min(x.unaccounted, n.amount);
+  Cents denied = x.money.recoverable - unexplained;
+  // Nothing can be denied beyond what was billed: a file whose CAS amounts exceed the charge
+  // is already flagged unbalanced, and must not push a denial rate past 100 %.
+  denied = std::min(denied, x.claim->charge);
+  return denied > 0 ? denied : 0;
+}
+
 }  // namespace
 
 ExplainedClaim explain_claim(const Claim& c, const Transaction& t, std::size_t ti, std::size_t ci,
@@ -150,6 +165,7 @@ ExplainedClaim explain_claim(const Claim& c, const Transaction& t, std::size_t t
   if (!is_reversal(c)) check_balance(x);
   detail::decide_actions(x, options);
   x.outcome = outcome_of(x);
+  x.money.denied = denied_dollars(x);
   if (with_drafts) detail::add_helpers(x, t);
   return x;
 }

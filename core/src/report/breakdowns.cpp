@@ -41,8 +41,7 @@ void add_row(Acc& a, const ClaimRow& r) {
   if (!in_buckets(r)) return;
   b.patient += r.money.patient;
   b.recoverable += r.money.recoverable;
-  // Same rule as the summary: denied dollars come from denied claims only.
-  if (denied && r.money.recoverable > 0) b.denied += r.money.recoverable;
+  b.denied += r.money.denied;  // the engine's figure, as in the summary
   for (const auto& t : r.facets.reasons) {
     auto& ra = a.reasons[t.code];
     if (ra.code.empty()) ra.code = t.code;

@@ -126,9 +126,9 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
       s.recoverable_amount += x.money.recoverable;
       s.patient_amount += x.money.patient;
       s.write_off_amount += x.money.write_off;
-      // Denied dollars are those of denied claims only: a QMB deductible sent to Medicaid or
-      // an unbalanced paid claim is worth working, but nothing was denied.
-      if (denied && x.money.recoverable > 0) s.denied_amount += x.money.recoverable;
+      // Denied dollars are those of denied claims only (money.denied): a QMB deductible sent to
+      // Medicaid or an unbalanced claim's unexplained money is worth working, but not denied.
+      s.denied_amount += x.money.denied;
     }
     for (const auto& a : x.adjustments) {
       s.total_adjusted += a.source->amount;
