@@ -517,6 +517,29 @@ test('deadlines: a passed date says so in words, the action changed and its note
   await context.close();
 });
 
+test('worklist order: soonest deadline first puts dated claims in date order, then the undated; back to most at stake', async () => {
+  const { page, context } = await openPage(DESKTOP, { deadlines: { asOf: AS_OF } });
+  const files = ['32_co50_medicare_redetermination_open.835', '33_co50_medicare_redetermination_late.835', '35_co50_commercial_appeal_window.835', '60_claim_out_of_balance_by_10.835'].map(scenario);
+  await page.locator('#file').setInputFiles(files);
+  await waitStatus(page, /Read 4 files/);
+  await showTab(page, 'worklist');
+  const dates = async () => (await page.locator('#worklist-body tbody td.dx-col-act_by').allTextContents()).map((t) => t.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? null);
+  const byStake = await dates();
+  await page.selectOption('#worklist-order', 'act_by');
+  await page.waitForFunction(() => /soonest deadline first/.test(document.querySelector('#worklist-body caption')?.textContent ?? ''));
+  const byDate = await dates();
+  assert.equal(byDate.length, byStake.length);
+  const dated = byDate.filter(Boolean);
+  assert.ok(dated.length >= 2, `dated rows: ${byDate}`);
+  assert.deepEqual(dated, [...dated].sort());
+  assert.deepEqual(byDate.slice(0, dated.length), dated, `undated rows come last: ${byDate}`);
+  assert.notDeepEqual(byDate, byStake);
+  await page.selectOption('#worklist-order', 'at_stake');
+  await page.waitForFunction(() => /by amount at stake/.test(document.querySelector('#worklist-body caption')?.textContent ?? ''));
+  assert.deepEqual(await dates(), byStake);
+  await context.close();
+});
+
 test('claim detail: where Medicare and commercial practice differ, both show, labelled, this claim\'s payer type first', async () => {
   const { page, context } = await openPage(DESKTOP, { deadlines: { asOf: AS_OF } });
   const medicare = scenario('32_co50_medicare_redetermination_open.835');

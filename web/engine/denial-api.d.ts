@@ -33,7 +33,7 @@ export interface RowQuery {
   payer?: string;
   code?: string; // "CO-16", "16", "MA130"
   text?: string; // patient name, patient control number or payer claim number
-  sort?: 'at_stake' | 'charge' | 'paid' | 'patient' | '';
+  sort?: 'at_stake' | 'charge' | 'paid' | 'patient' | 'act_by' | '';
   descending?: boolean;
   offset?: number;
   limit?: number; // at most 1000

@@ -474,6 +474,11 @@ function emptyState(title, text) {
   return h('div', { class: 'empty' }, h('h3', { class: 'empty__title', text: title }), h('p', { text }));
 }
 
+/** The worklist's order: most at stake first (default) or soonest deadline first (engine sort). */
+function worklistOrder() {
+  return $('worklist-order')?.value === 'act_by' ? { sort: 'act_by', descending: false } : { sort: 'at_stake', descending: true };
+}
+
 async function renderWorklist(scrollTop = false) {
   const body = $('worklist-body');
   if (!state.summary) {
@@ -482,7 +487,7 @@ async function renderWorklist(scrollTop = false) {
   }
   const token = ++state.renderToken.worklist;
   const pos = state.worklist;
-  const page = await busy(body, engine.rows({ outcome: 'needs_action', sort: 'at_stake', descending: true, offset: pos.offset, limit: pos.limit, slice: activeSlice() }, state.mask));
+  const page = await busy(body, engine.rows({ outcome: 'needs_action', ...worklistOrder(), offset: pos.offset, limit: pos.limit, slice: activeSlice() }, state.mask));
   if (token !== state.renderToken.worklist) return;
   if (!page.total) {
     body.replaceChildren(emptyState('Nothing to work', 'No claim needs an appeal, a corrected claim or a call: what remains is routine posting (write-offs, patient billing).'));
@@ -496,7 +501,7 @@ async function renderWorklist(scrollTop = false) {
   state.nav = { view: 'worklist', rows: page.rows.map((r) => r.row) };
   fill(body,
     pager(page.total, pos, (top) => renderWorklist(top), 'Worklist'),
-    claimsTable(page.rows, { columns: ['patient', 'payer_claim', 'payer', 'action', 'act_by', 'codes', 'charge', 'paid', 'at_stake'], onOpen: (r) => openClaim(r.row, 'worklist'), caption: `Claims needing work, by amount at stake (${formatCount(page.total)})`, className: 'worklist-table', asOf: reportAsOf() }),
+    claimsTable(page.rows, { columns: ['patient', 'payer_claim', 'payer', 'action', 'act_by', 'codes', 'charge', 'paid', 'at_stake'], onOpen: (r) => openClaim(r.row, 'worklist'), caption: `Claims needing work, ${worklistOrder().sort === 'act_by' ? 'soonest deadline first' : 'by amount at stake'} (${formatCount(page.total)})`, className: 'worklist-table', asOf: reportAsOf() }),
     page.total > pos.limit ? pager(page.total, pos, (top) => renderWorklist(top), 'Worklist (bottom)') : null);
   if (scrollTop) $('panel-worklist').scrollIntoView({ block: 'start' });
 }
@@ -1032,6 +1037,7 @@ function setup() {
   setupDrop();
   setupTabs();
   setupFilters();
+  $('worklist-order').addEventListener('change', () => { state.worklist.offset = 0; renderWorklist(true); });
   $('choose').addEventListener('click', () => $('file').click());
   $('file').addEventListener('change', (e) => {
     const files = [...e.target.files];

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 
 #include "explain/helpers.h"
 #include "report/json_parts.h"
@@ -32,6 +33,8 @@ Cents sort_key(const ClaimRow& r, const std::string& sort) {
   if (sort == "charge") return r.charge;
   if (sort == "paid") return r.paid;
   if (sort == "patient") return r.patient_responsibility;
+  // Soonest deadline first; claims without one after every dated claim.
+  if (sort == "act_by") return r.act_by ? *r.act_by : std::numeric_limits<Cents>::max() / 2;
   return r.at_stake;
 }
 
