@@ -190,3 +190,33 @@ TEST(AckMix, SessionAnswers) {
   EXPECT_EQ(acks["rejections"].size(), 3u);
   EXPECT_EQ(acks.dump().find("MIX-B2"), std::string::npos);
 }
+
+// The worklist CSV carries the rejections after the 835's rows: one row per rejections-worklist
+// item, in its order, numbered on, names masked with the rest of the file.
+TEST(AckMix, WorklistCsvListsEveryRejection) {
+  Report r = mix_report();
+  auto items = rejection_worklist(r, claim_histories(r));
+  ASSERT_EQ(items.size(), 3u);
+  for (bool mask : {false, true}) {
+    std::istringstream csv(worklist_csv(r, mask));
+    std::string line;
+    std::getline(csv, line);  // header
+    std::vector<std::string> rejected;
+    std::size_t rows = 0;
+    while (std::getline(csv, line)) {
+      ++rows;
+      if (line.find(",Rejected before adjudication,") != std::string::npos)
+        rejected.push_back(line);
+    }
+    ASSERT_EQ(rejected.size(), items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const std::string& row = rejected[i];
+      EXPECT_EQ(row.substr(0, row.find(',')), std::to_string(rows - items.size() + i + 1));
+      EXPECT_NE(row.find(",new_claim,"), std::string::npos) << row;
+      EXPECT_NE(row.find("," + items[i].kind + "\r"), std::string::npos) << row;
+      if (!items[i].patient_control_number.empty())
+        EXPECT_EQ(row.find(items[i].patient_control_number) != std::string::npos, !mask) << row;
+    }
+    EXPECT_EQ(rejected[0].find("DOE") != std::string::npos, !mask) << rejected[0];
+  }
+}

@@ -19,6 +19,10 @@ nlohmann::json file_acknowledgments_json(const Report& r, std::size_t file);
 std::string acknowledgments_text(const Report& r, bool mask);
 /// One line per rejected claim nobody resent and per rejected 999 set.
 std::string rejections_ndjson(const Report& r, bool mask);
+/// The same rejections as worklist CSV rows (worklist_csv's columns; outcome "Rejected before
+/// adjudication", action_id new_claim, no money bucket: nothing was adjudicated or paid),
+/// numbered on from `priority`.
+std::string rejections_csv_rows(const Report& r, bool mask, std::size_t priority);
 
 /// Lookup of the acknowledgment lists: our guidance for a claim status code (its loop from
 /// the entity of an "A7:562:85" query) or our reading of a 999 code, as "status_guidance" /

@@ -423,6 +423,34 @@ std::string rejections_ndjson(const Report& r, bool mask) {
   return out;
 }
 
+std::string rejections_csv_rows(const Report& r, bool mask, std::size_t priority) {
+  if (r.acknowledgments.empty()) return {};
+  std::string out;
+  auto histories = claim_histories(r);
+  for (const RejectionItem& item : rejection_worklist(r, histories)) {
+    std::string payer, patient, service_date, payer_claim;
+    if (item.ack >= 0 && item.source == FileKind::claim_ack_277ca) {
+      const ClaimAcknowledgment& ack = r.acknowledgments.claim_acks[item.ack];
+      payer = ack.source.last;
+      if (item.claim >= 0) {
+        const AckClaim& c = ack.claims[item.claim];
+        patient = c.patient.last + (c.patient.first.empty() ? "" : ", " + c.patient.first);
+        service_date = c.service_date.substr(0, c.service_date.find('-'));
+        payer_claim = c.payer_claim_number;
+      }
+    }
+    if (mask && !patient.empty()) patient = "[masked]";
+    std::string charge = item.charge ? format_cents(*item.charge) : std::string();
+    out += std::to_string(++priority) + "," + csv_cell(r.files[item.file].name) + "," +
+           csv_cell(payer) + ",," +
+           csv_cell(mask ? mask_id(item.patient_control_number) : item.patient_control_number) +
+           "," + csv_cell(payer_claim) + "," + csv_cell(patient) + "," + csv_cell(service_date) +
+           ",Rejected before adjudication," + csv_cell(action_of(item)) + "," + charge + "," +
+           csv_cell(item.codes) + "," + charge + ",,,,new_claim,,," + csv_cell(item.kind) + "\r\n";
+  }
+  return out;
+}
+
 std::string acknowledgments_text(const Report& r, bool mask) {
   if (r.acknowledgments.empty()) return {};
   std::ostringstream o;

@@ -85,7 +85,8 @@ std::string worklist_csv(const Report& r, bool mask) {
              (row->unbalanced ? "unbalanced" : "") + "\r\n";
     }
   }
-  return out;
+  // Claims rejected before adjudication (277CA / 999) are work too: after the 835 rows.
+  return out + detail::rejections_csv_rows(r, mask, priority);
 }
 
 std::string claims_ndjson(const Report& r, bool mask) {
