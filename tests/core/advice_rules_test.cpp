@@ -95,6 +95,7 @@ TEST(AdviceRules, EveryRowDecidesItsOwnFacts) {
       EXPECT_EQ(g.action, routed(*row.action, channel, effects))
           << row.id << " " << group << "-" << carc;
       EXPECT_EQ(g.rule, row.id) << group << "-" << carc;
+      EXPECT_EQ(g.rule_family, row.family) << row.id;
       if (row.kind) EXPECT_EQ(g.kind, *row.kind) << row.id;
       for (std::string_view s : row.sources)
         EXPECT_NE(std::find(g.sources.begin(), g.sources.end(), s), g.sources.end()) << row.id;
