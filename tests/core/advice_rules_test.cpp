@@ -95,11 +95,42 @@ TEST(AdviceRules, EveryRowDecidesItsOwnFacts) {
       EXPECT_EQ(g.action, routed(*row.action, channel, effects))
           << row.id << " " << group << "-" << carc;
       EXPECT_EQ(g.rule, row.id) << group << "-" << carc;
+      EXPECT_EQ(g.rule_family, row.family) << row.id;
       if (row.kind) EXPECT_EQ(g.kind, *row.kind) << row.id;
       for (std::string_view s : row.sources)
         EXPECT_NE(std::find(g.sources.begin(), g.sources.end(), s), g.sources.end()) << row.id;
     }
   }
+}
+
+// The pair table (pair_rules.csv, ids "pair-..."): at least 90 rows, each with a family; the
+// engine's own rows (advice_rules.csv) have none.
+TEST(AdviceRules, EveryPairRowNamesItsFamily) {
+  std::set<std::string> families;
+  std::size_t pairs = 0;
+  for (const auto& r : denial::advice_rules()) {
+    if (r.id.rfind("pair-", 0) == 0) {
+      ++pairs;
+      EXPECT_FALSE(r.family.empty()) << r.id;
+      families.insert(r.family);
+    } else {
+      EXPECT_TRUE(r.family.empty()) << r.id;
+    }
+  }
+  EXPECT_GE(pairs, 90u);
+  EXPECT_GE(families.size(), 10u);
+  // A pair decides an adjustment before the single-code default and names its family.
+  auto g = denial::advise("CO", "B15", {"M80"}, Channel::medicare, "1");
+  EXPECT_EQ(g.rule, "pair-cob15-m80-medicare");
+  EXPECT_EQ(g.rule_family, "bundling");
+  EXPECT_EQ(denial::advise("CO", "B15", {}, Channel::medicare, "1").rule_family, "");
+  // A later layer that overrides the pair's action (here the QMB remark meaning) clears the
+  // family with the rule.
+  auto qmb = denial::advise("PR", "49", {"N781"}, Channel::medicare, "1");
+  EXPECT_NE(qmb.action, Action::bill_patient);
+  EXPECT_EQ(qmb.rule, "remark_meaning");
+  EXPECT_TRUE(qmb.rule_family.empty());
+  EXPECT_EQ(denial::advise("PR", "49", {}, Channel::medicare, "1").rule_family, "non_covered");
 }
 
 TEST(AdviceRules, MostSpecificRowWins) {

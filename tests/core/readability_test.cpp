@@ -1,6 +1,6 @@
 // Our biller text reads at grade 11 or below (Flesch-Kincaid): every `plain` text in
-// carc_detail.json, every note in rarc_guidance.csv and carc_deactivated.csv, and the notes
-// the remark rule writes. Failures are listed with their grade.
+// carc_detail.json, every note in rarc_guidance.csv, pair_rules.csv and carc_deactivated.csv,
+// and the notes the remark rule writes. Failures are listed with their grade.
 #include "readability.h"
 
 #include <gtest/gtest.h>
@@ -55,6 +55,8 @@ TEST(Readability, BillerTextAtGradeElevenOrBelow) {
     c.check("carc_detail " + it.key() + " plain", it.value().value("plain", ""));
   for (const auto& r : denial_test::csv_records(guidance_file("rarc_guidance.csv")))
     c.check("rarc_guidance " + r.at("code"), r.at("note"));
+  for (const auto& r : denial_test::csv_records(guidance_file("pair_rules.csv")))
+    c.check("pair_rules " + r.at("id"), r.at("note"));
   for (const auto& r : denial_test::csv_records(guidance_file("carc_deactivated.csv"))) {
     c.check("carc_deactivated " + r.at("code") + " meant", r.at("meant"));
     c.check("carc_deactivated " + r.at("code") + " note", r.at("note"));

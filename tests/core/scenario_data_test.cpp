@@ -76,10 +76,13 @@ TEST(ScenarioData, ColumnsHoldKnownValues) {
                                          "write_off",
                                          "no_action"};
   const std::regex date(R"(\d{4}-\d{2}-\d{2})"), amount(R"(-?\d+\.\d{2})"), number(R"(\d*)");
-  std::set<std::string> known;
+  std::set<std::string> known, pairs;
   for (const Row& s : denial_test::csv_records(denial_test::read_file(
            std::string(DENIAL_SOURCE_DIR) + "/core/data/guidance/sources.csv")))
     known.insert(s.at("id"));
+  for (const Row& p : denial_test::csv_records(denial_test::read_file(
+           std::string(DENIAL_SOURCE_DIR) + "/core/data/guidance/pair_rules.csv")))
+    pairs.insert(p.at("id"));
   for (const Row& r : rows()) {
     const std::string where = r.at("file") + " " + r.at("claim");
     EXPECT_TRUE(outcomes.count(r.at("outcome"))) << where << ": " << r.at("outcome");
@@ -96,6 +99,8 @@ TEST(ScenarioData, ColumnsHoldKnownValues) {
     for (const char* b : {"recoverable", "patient", "write_off", "other"})
       EXPECT_TRUE(std::regex_match(r.at(b), amount)) << where << ": " << b;
     EXPECT_FALSE(r.at("rule").empty()) << where;
+    EXPECT_TRUE(r.at("pair_rule").empty() || pairs.count(r.at("pair_rule")))
+        << where << ": pair_rule " << r.at("pair_rule") << " is not in pair_rules.csv";
     EXPECT_FALSE(r.at("sources").empty()) << where;
     std::string ids = r.at("sources") + ";";
     for (std::size_t at = 0, end; (end = ids.find(';', at)) != std::string::npos; at = end + 1) {

@@ -71,6 +71,54 @@ std::optional<int> days(const std::string& s) {
   return std::stoi(s);
 }
 
+// Every adjustment of the claim, claim level and line level.
+std::vector<const nlohmann::json*> adjustments_of(const nlohmann::json& claim) {
+  std::vector<const nlohmann::json*> out;
+  if (claim.contains("adjustments"))
+    for (const auto& a : claim.at("adjustments")) out.push_back(&a);
+  if (claim.contains("lines"))
+    for (const auto& l : claim.at("lines"))
+      if (l.contains("adjustments"))
+        for (const auto& a : l.at("adjustments")) out.push_back(&a);
+  return out;
+}
+
+// The family the report gives the adjustments decided by pair row `id`, or "" when none is.
+std::string family_of_pair_on(const nlohmann::json& claim, const std::string& id) {
+  for (const nlohmann::json* a : adjustments_of(claim)) {
+    const nlohmann::json& g = a->contains("guidance") ? a->at("guidance") : *a;
+    if (str(g, "rule") == id) return str(g, "rule_family");
+  }
+  return "";
+}
+
+// pair_rules.csv: id -> family (the table the engine applies before the single-code defaults).
+std::map<std::string, std::string> pair_families() {
+  std::map<std::string, std::string> out;
+  for (const Row& r : denial_test::csv_records(denial_test::read_file(
+           std::string(DENIAL_SOURCE_DIR) + "/core/data/guidance/pair_rules.csv")))
+    out[r.at("id")] = r.at("family");
+  return out;
+}
+
+const nlohmann::json* find_claim(const nlohmann::json& report, const std::string& pcn,
+                                 std::size_t occurrence) {
+  std::size_t seen = 0;
+  for (const auto& t : report.at("transactions"))
+    for (const auto& c : t.at("claims"))
+      if (str(c, "patient_control_number") == pcn && seen++ == occurrence) return &c;
+  return nullptr;
+}
+
+nlohmann::json explain_row(const Row& r) {
+  denial::ExplainOptions options;
+  options.as_of = r.at("as_of");
+  options.appeal_days = days(r.at("appeal_days"));
+  options.filing_days = days(r.at("filing_days"));
+  const std::string bytes = denial_test::read_file(scenario_dir() + "/" + r.at("file"));
+  return nlohmann::json::parse(denial::to_json(denial::explain_file(r.at("file"), bytes, options)));
+}
+
 class Scenario : public testing::TestWithParam<Case> {};
 
 TEST_P(Scenario, MatchesExpectation) {
@@ -79,20 +127,8 @@ TEST_P(Scenario, MatchesExpectation) {
   const std::string bytes = denial_test::read_file(scenario_dir() + "/" + file);
   ASSERT_FALSE(bytes.empty()) << file;
 
-  denial::ExplainOptions options;
-  options.as_of = r.at("as_of");
-  options.appeal_days = days(r.at("appeal_days"));
-  options.filing_days = days(r.at("filing_days"));
-  const nlohmann::json report =
-      nlohmann::json::parse(denial::to_json(denial::explain_file(file, bytes, options)));
-
-  const nlohmann::json* claim = nullptr;
-  std::size_t occurrence = 0;
-  for (const auto& t : report.at("transactions"))
-    for (const auto& c : t.at("claims"))
-      if (str(c, "patient_control_number") == r.at("claim") &&
-          occurrence++ == GetParam().occurrence)
-        claim = &c;
+  const nlohmann::json report = explain_row(r);
+  const nlohmann::json* claim = find_claim(report, r.at("claim"), GetParam().occurrence);
   ASSERT_NE(claim, nullptr) << file << ": no claim " << r.at("claim");
 
   const std::string where = file + " " + r.at("claim") + " (" + r.at("rule") + ")";
@@ -113,6 +149,14 @@ TEST_P(Scenario, MatchesExpectation) {
     ASSERT_TRUE(primary.contains("deadline_passed")) << where;
     EXPECT_EQ(primary.at("deadline_passed").get<bool>(), passed) << where << ": deadline_passed";
   }
+  // The pair table applied: an adjustment of this claim is decided by the named pair row, and
+  // the report names that row's family.
+  if (const std::string& pair = r.at("pair_rule"); !pair.empty()) {
+    static const std::map<std::string, std::string> families = pair_families();
+    ASSERT_TRUE(families.count(pair)) << where << ": " << pair << " is not in pair_rules.csv";
+    EXPECT_EQ(family_of_pair_on(*claim, pair), families.at(pair))
+        << where << ": no adjustment decided by " << pair;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, Scenario, testing::ValuesIn(cases()), name_of);
@@ -129,6 +173,33 @@ TEST(ScenarioSuite, HasAtLeastSixtyFilesAndEveryFileHasRows) {
     EXPECT_TRUE(files.count(r.at("file"))) << "expected.csv names a missing file " << r.at("file");
   }
   for (const std::string& f : files) EXPECT_TRUE(with_rows.count(f)) << f << " has no row";
+}
+
+// Issue 14: every pair family is applied in at least one scenario. Each row naming a pair is
+// explained again here, and the family is read from the report, so a family whose scenarios
+// are missing (or no longer resolve to its pairs) fails.
+TEST(ScenarioSuite, EveryPairFamilyHasAScenario) {
+  const std::map<std::string, std::string> families = pair_families();
+  std::set<std::string> wanted;
+  for (const auto& [id, family] : families) {
+    EXPECT_FALSE(family.empty()) << id << " has no family";
+    wanted.insert(family);
+  }
+  ASSERT_GE(wanted.size(), 10u);
+  std::map<std::string, std::size_t> occurrence;
+  std::map<std::string, std::string> covered;  // family -> file and claim that shows it
+  for (const Row& r : rows()) {
+    const std::size_t n = occurrence[r.at("file") + "\n" + r.at("claim")]++;
+    const std::string& pair = r.at("pair_rule");
+    if (pair.empty()) continue;
+    const nlohmann::json report = explain_row(r);
+    const nlohmann::json* claim = find_claim(report, r.at("claim"), n);
+    ASSERT_NE(claim, nullptr) << r.at("file") << " " << r.at("claim");
+    const std::string family = family_of_pair_on(*claim, pair);
+    if (!family.empty()) covered.emplace(family, r.at("file") + " " + r.at("claim"));
+  }
+  for (const std::string& family : wanted)
+    EXPECT_TRUE(covered.count(family)) << "pair family " << family << " has no scenario";
 }
 
 TEST(ScenarioSuite, EverySourceIdIsInTheRegistry) {

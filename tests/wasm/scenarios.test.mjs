@@ -33,6 +33,12 @@ function csv(text) {
 
 const rows = csv(readFileSync(path.join(DIR, 'expected.csv'), 'utf8'));
 const str = (o, k) => (o && o[k] !== undefined && o[k] !== null ? String(o[k]) : '');
+// pair_rules.csv: id -> family (the table applied before the single-code defaults).
+const pairFamilies = new Map(csv(readFileSync(path.join(REPO, 'core/data/guidance/pair_rules.csv'), 'utf8')).map((p) => [p.id, p.family]));
+/** Every adjustment of a claim, claim level and line level. */
+const adjustmentsOf = (claim) => [...(claim.adjustments ?? []), ...(claim.lines ?? []).flatMap((l) => l.adjustments ?? [])];
+/** The family the report gives the adjustments decided by pair row `id`, or '' when none is. */
+const familyOfPairOn = (claim, id) => str(adjustmentsOf(claim).find((a) => a.guidance?.rule === id)?.guidance, 'rule_family');
 
 let e;
 before(async () => { e = await engine(); });
@@ -75,8 +81,40 @@ for (const r of rows) {
       assert.equal(str(primary, 'act_by'), r.act_by, `${where}: act_by`);
       assert.equal(str(primary, 'deadline_owner'), r.deadline_owner, `${where}: deadline_owner`);
       if (r.act_by !== '') assert.equal(primary.deadline_passed, r.as_of > r.act_by, `${where}: deadline_passed`);
+      if (r.pair_rule !== '') {
+        assert.ok(pairFamilies.has(r.pair_rule), `${where}: ${r.pair_rule} is not in pair_rules.csv`);
+        assert.equal(familyOfPairOn(claim, r.pair_rule), pairFamilies.get(r.pair_rule), `${where}: no adjustment decided by ${r.pair_rule}`);
+      }
     } finally {
       s.close();
     }
   });
 }
+
+// Issue 14: every pair family is applied in at least one scenario. Each row naming a pair is
+// explained again, and the family is read from the report, so a family whose scenarios are
+// missing (or no longer resolve to its pairs) fails.
+test('every pair family in pair_rules.csv has a scenario that resolves to one of its rows', () => {
+  const wanted = new Set(pairFamilies.values());
+  assert.ok(wanted.size >= 10, `${wanted.size} families`);
+  for (const [id, f] of pairFamilies) assert.ok(!!f, `${id} has no family`);
+  const seen = new Set();
+  const occurrences = new Map();
+  for (const r of rows) {
+    const key = `${r.file}\n${r.claim}`;
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    if (r.pair_rule === '') continue;
+    const s = e.openSession({ asOf: r.as_of });
+    try {
+      s.addFile(r.file, readFileSync(path.join(DIR, r.file)));
+      const claim = JSON.parse(s.reportJson()).transactions.flatMap((t) => t.claims ?? []).filter((c) => c.patient_control_number === r.claim)[occurrence];
+      const family = claim ? familyOfPairOn(claim, r.pair_rule) : '';
+      if (family) seen.add(family);
+    } finally {
+      s.close();
+    }
+  }
+  const missing = [...wanted].filter((f) => !seen.has(f));
+  assert.deepEqual(missing, [], `families without a scenario: ${missing.join(', ')}`);
+});

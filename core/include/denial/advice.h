@@ -14,6 +14,8 @@ namespace denial {
 
 struct AdviceRule {
   std::string id;
+  /// The pair family (pair_rules.csv: bundling, duplicate, ...); empty for advice_rules.csv.
+  std::string family;
   /// Conditions; an empty list is '*' (any). A list holds alternatives ("26;27;31").
   std::vector<std::string> group, carc, remark, remark_effect, channel, claim_status;
   std::optional<Action> action;

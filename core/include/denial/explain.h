@@ -72,6 +72,7 @@ struct NextAction {
   std::string_view label;  ///< the payer's name for it (static text; Medicare: redetermination)
   Deadline deadline;
   std::string_view rule;                  ///< advice rule id or layer that chose the action
+  std::string_view rule_family;           ///< the pair family of `rule`, when it is a pair row
   std::vector<std::string_view> sources;  ///< source ids behind it
   std::string note;  ///< why, when the action changed (a deadline passed) or the rule's note
 };

@@ -111,6 +111,8 @@ struct AdjustmentGuidance {
   /// "group_rules", "rarc_guidance", "remark_meaning", "guard", "unknown_code").
   std::string_view rule = "carc_taxonomy";
   std::string_view rule_note;  ///< the advice rule's note (ours; static data), may be empty
+  /// The family of the pair_rules.csv row in `rule` (docs/advice.md section 7), else empty.
+  std::string_view rule_family;
 };
 
 struct RemarkGuidance {

@@ -137,6 +137,7 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
     if (!g.used || size > g.largest) {
       g.largest = size;
       n.rule = a.guidance.rule;
+      n.rule_family = a.guidance.rule_family;
       if (!a.late_route) n.note = std::string(a.guidance.rule_note);
     }
     g.used = true;

@@ -33,42 +33,78 @@ std::vector<std::string> alternatives(const std::string& cell) {
   return out;
 }
 
-void load_rules(std::string_view csv, std::string_view file, Table& x) {
-  {
-    auto rows = detail::parse_csv(csv);
-    for (std::size_t i = 1; i < rows.size(); ++i) {
-      auto r = rows[i];
-      if (r.size() < 12) {
-        x.errors.push_back(std::string(file) + " row " + std::to_string(i + 1) +
-                           " has fewer than 12 fields");
-        continue;
-      }
-      AdviceRule a;
-      a.id = r[0];
-      a.group = alternatives(r[1]);
-      a.carc = alternatives(r[2]);
-      a.remark = alternatives(r[3]);
-      a.remark_effect = alternatives(r[4]);
-      a.channel = alternatives(r[5]);
-      a.claim_status = alternatives(r[6]);
-      a.action = detail::action_from(r[7]);
-      if (!a.action) x.errors.push_back(a.id + ": action '" + r[7] + "' is not in the vocabulary");
-      if (!r[8].empty() && !(a.kind = detail::kind_from(r[8])))
-        x.errors.push_back(a.id + ": kind '" + r[8] + "' is not in the vocabulary");
-      if (!r[9].empty() && !(a.appealable = detail::appealable_from(r[9])))
-        x.errors.push_back(a.id + ": appealable '" + r[9] + "' is not in the vocabulary");
-      for (const auto& e : a.remark_effect)
-        if (!detail::effect_from(e)) x.errors.push_back(a.id + ": remark effect '" + e + "'");
-      for (const auto& c : a.channel)
-        if (c != "medicare" && c != "medicaid" && c != "medicare_advantage" && c != "other")
-          x.errors.push_back(a.id + ": channel '" + c + "'");
-      a.note = r[10];
-      std::vector<std::string> unknown;
-      a.sources = parse_source_ids(r[11], &unknown);
-      for (const auto& u : unknown) x.errors.push_back(a.id + ": source '" + u + "'");
-      if (a.sources.empty()) x.errors.push_back(a.id + ": no source");
-      x.rules.push_back(std::move(a));
+// Columns are found by their header name, so a file may add a column (pair_rules.csv has
+// `family`) without moving the others.
+constexpr std::string_view kColumns[] = {
+    "id",           "group",  "carc", "remark",     "remark_effect", "channel",
+    "claim_status", "action", "kind", "appealable", "note",          "sources"};
+
+bool is_family_id(const std::string& f) {
+  if (f.empty()) return false;
+  for (char c : f)
+    if (!(c == '_' || (c >= 'a' && c <= 'z'))) return false;
+  return true;
+}
+
+// `with_family`: every row must name its pair family (docs/advice.md section 7).
+void load_rules(std::string_view csv, std::string_view file, bool with_family, Table& x) {
+  auto rows = detail::parse_csv(csv);
+  if (rows.empty()) {
+    x.errors.push_back(std::string(file) + " is empty");
+    return;
+  }
+  std::map<std::string, std::size_t, std::less<>> at;
+  for (std::size_t i = 0; i < rows[0].size(); ++i) at[rows[0][i]] = i;
+  for (std::string_view c : kColumns)
+    if (!at.count(c)) {
+      x.errors.push_back(std::string(file) + " has no column " + std::string(c));
+      return;
     }
+  const bool has_family = at.count("family") > 0;
+  if (with_family && !has_family) x.errors.push_back(std::string(file) + " has no column family");
+  std::size_t width = 0;
+  for (const auto& [name, i] : at) width = std::max(width, i + 1);
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto& r = rows[i];
+    if (r.size() < width) {
+      x.errors.push_back(std::string(file) + " row " + std::to_string(i + 1) + " has fewer than " +
+                         std::to_string(width) + " fields");
+      continue;
+    }
+    auto cell = [&](std::string_view name) -> const std::string& {
+      return r[at.find(name)->second];
+    };
+    AdviceRule a;
+    a.id = cell("id");
+    a.group = alternatives(cell("group"));
+    a.carc = alternatives(cell("carc"));
+    a.remark = alternatives(cell("remark"));
+    a.remark_effect = alternatives(cell("remark_effect"));
+    a.channel = alternatives(cell("channel"));
+    a.claim_status = alternatives(cell("claim_status"));
+    if (has_family) a.family = cell("family");
+    if (with_family && !is_family_id(a.family))
+      x.errors.push_back(a.id + ": family '" + a.family + "' is not a lowercase id");
+    const std::string& action = cell("action");
+    a.action = detail::action_from(action);
+    if (!a.action) x.errors.push_back(a.id + ": action '" + action + "' is not in the vocabulary");
+    const std::string& kind = cell("kind");
+    if (!kind.empty() && !(a.kind = detail::kind_from(kind)))
+      x.errors.push_back(a.id + ": kind '" + kind + "' is not in the vocabulary");
+    const std::string& appealable = cell("appealable");
+    if (!appealable.empty() && !(a.appealable = detail::appealable_from(appealable)))
+      x.errors.push_back(a.id + ": appealable '" + appealable + "' is not in the vocabulary");
+    for (const auto& e : a.remark_effect)
+      if (!detail::effect_from(e)) x.errors.push_back(a.id + ": remark effect '" + e + "'");
+    for (const auto& c : a.channel)
+      if (c != "medicare" && c != "medicaid" && c != "medicare_advantage" && c != "other")
+        x.errors.push_back(a.id + ": channel '" + c + "'");
+    a.note = cell("note");
+    std::vector<std::string> unknown;
+    a.sources = parse_source_ids(cell("sources"), &unknown);
+    for (const auto& u : unknown) x.errors.push_back(a.id + ": source '" + u + "'");
+    if (a.sources.empty()) x.errors.push_back(a.id + ": no source");
+    x.rules.push_back(std::move(a));
   }
 }
 
@@ -77,8 +113,8 @@ void load_rules(std::string_view csv, std::string_view file, Table& x) {
 const Table& table() {
   static const Table t = [] {
     Table x;
-    load_rules(embedded::kAdviceRulesCsv, "advice_rules.csv", x);
-    load_rules(embedded::kPairRulesCsv, "pair_rules.csv", x);
+    load_rules(embedded::kAdviceRulesCsv, "advice_rules.csv", false, x);
+    load_rules(embedded::kPairRulesCsv, "pair_rules.csv", true, x);
     return x;
   }();
   return t;
@@ -139,6 +175,8 @@ AdjustmentGuidance advise_uncached(std::string_view group, std::string_view carc
   Action before = g.action;
   detail::apply_guards(g, group, carc, effects);
   if (g.action != before) g.rule = "guard";
+  // The family names the pair row only while that row still decides the action.
+  if (rule && g.rule == rule->id) g.rule_family = rule->family;
   // The in-depth text of a patient-share code explains billing the patient; when the patient
   // is not to be billed (QMB, eligibility, another payer) the rule's note replaces it.
   if (group == "PR" && g.action != Action::bill_patient && g.detail &&

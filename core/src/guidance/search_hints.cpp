@@ -86,8 +86,9 @@ void load_common_and_text(Hints& h) {
     }
     for (std::size_t i = 1; i < pairs.size(); ++i) {
       const auto& r = pairs[i];
-      if (r.size() > carc && !r[carc].empty() && r[carc] != "*")
-        h.common.insert(key("carc", r[carc]));
+      if (r.size() > carc)  // "96;204": each alternative is a common code
+        for (const std::string& code : split(r[carc]))
+          if (code != "*") h.common.insert(key("carc", code));
       if (r.size() > remark)
         for (const std::string& code : split(r[remark]))
           if (code != "*") h.common.insert(key("rarc", code));

@@ -53,6 +53,7 @@ json action_json(const NextAction& n) {
             {"rule", std::string(n.rule)},
             {"sources", sources_json(n.sources)}};
   j["note"] = n.note.empty() ? json(nullptr) : json(n.note);
+  if (!n.rule_family.empty()) j["rule_family"] = std::string(n.rule_family);
   return j;
 }
 
@@ -77,6 +78,7 @@ json guidance_json(const AdjustmentGuidance& g, Channel channel) {
   }
   if (!g.remark_notes.empty()) j["remark_notes"] = g.remark_notes;
   j["rule"] = std::string(g.rule);
+  if (!g.rule_family.empty()) j["rule_family"] = std::string(g.rule_family);
   if (!g.rule_note.empty()) j["rule_note"] = std::string(g.rule_note);
   j["sources"] = sources_json(g.sources);
   return j;
