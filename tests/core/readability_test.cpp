@@ -1,5 +1,6 @@
 // Our biller text reads at grade 11 or below (Flesch-Kincaid): every `plain` text in
-// carc_detail.json, every note in rarc_guidance.csv, pair_rules.csv and carc_deactivated.csv,
+// carc_detail.json, every note in rarc_guidance.csv, pair_rules.csv, advice_rules.csv and
+// carc_deactivated.csv,
 // and the notes the remark rule writes. Failures are listed with their grade.
 #include "readability.h"
 
@@ -57,6 +58,8 @@ TEST(Readability, BillerTextAtGradeElevenOrBelow) {
     c.check("rarc_guidance " + r.at("code"), r.at("note"));
   for (const auto& r : denial_test::csv_records(guidance_file("pair_rules.csv")))
     c.check("pair_rules " + r.at("id"), r.at("note"));
+  for (const auto& r : denial_test::csv_records(guidance_file("advice_rules.csv")))
+    c.check("advice_rules " + r.at("id"), r.at("note"));
   for (const auto& r : denial_test::csv_records(guidance_file("carc_deactivated.csv"))) {
     c.check("carc_deactivated " + r.at("code") + " meant", r.at("meant"));
     c.check("carc_deactivated " + r.at("code") + " note", r.at("note"));
