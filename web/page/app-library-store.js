@@ -105,8 +105,12 @@ export class LibraryStore {
   /** Every record ({hash, name, size, mode, kind, payer, remitDate, claims, keptAt, data}). */
   all() { return this.#run('readonly', (store) => store.getAll()); }
 
-  /** Adds or replaces one record. */
-  put(record) { return this.#run('readwrite', (store) => store.put(record)); }
+  /** Adds or replaces records, all in one transaction (one commit: a thousand files in one go). */
+  putAll(records) {
+    return this.#run('readwrite', (store) => {
+      for (const r of records) store.put(r);
+    });
+  }
 
   remove(hash) { return this.#run('readwrite', (store) => store.delete(hash)); }
 

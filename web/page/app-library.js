@@ -104,13 +104,18 @@ export class Library {
     return hash;
   }
 
+  /** Hashes files a few at a time (the digests run in parallel; big files are not all read at once). */
+  async #hashAll(files) {
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length) await this.#hashOf(files[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(8, files.length) }, worker));
+    return files.map((f) => this.#hashes.get(f) ?? null);
+  }
+
   async #loadedHashes() {
-    const seen = new Set();
-    for (const entry of this.#loaded()) {
-      const hash = await this.#hashOf(entry.file);
-      if (hash) seen.add(hash);
-    }
-    return seen;
+    return new Set((await this.#hashAll(this.#loaded().map((e) => e.file))).filter(Boolean));
   }
 
   #fail(error) {
@@ -130,10 +135,11 @@ export class Library {
   async admit(files) {
     if (!this.on) return files;
     const seen = await this.#loadedHashes();
+    const hashes = await this.#hashAll(files);
     const out = [];
     const again = [];
-    for (const file of files) {
-      const hash = await this.#hashOf(file);
+    for (const [i, file] of files.entries()) {
+      const hash = hashes[i];
       if (hash && seen.has(hash)) {
         again.push(file.name);
         continue;
@@ -154,12 +160,14 @@ export class Library {
     if (!this.on || !entries.length) return { kept: 0 };
     const describe = describeFiles(this.#summary());
     const skipped = { repeats: [], acks: [], unreadable: [], big: [] };
-    let kept = 0;
-    for (const { file, status } of entries) {
+    const hashes = await this.#hashAll(entries.map((e) => e.file));
+    const records = [];
+    const taken = new Set();
+    for (const [i, { file, status }] of entries.entries()) {
       if (this.#decided.has(file)) continue;
       this.#decided.add(file);
-      const hash = await this.#hashOf(file);
-      if (this.#records.has(hash)) continue;
+      const hash = hashes[i];
+      if (this.#records.has(hash) || taken.has(hash)) continue;
       if (!hash) {
         skipped.big.push(file.name);
         continue;
@@ -178,23 +186,28 @@ export class Library {
         skipped.acks.push(file.name);
         continue;
       }
+      const data = mode === 'full' ? new Blob([file], { type: 'text/plain' })
+        : new Blob([await this.#engine.redactedCopy(status.file)], { type: 'text/plain' });
+      if (!data.size) {
+        skipped.unreadable.push(file.name);
+        continue;
+      }
+      taken.add(hash);
+      records.push({ hash, name: file.name, size: file.size, storedBytes: data.size, mode, kind: status.kind ?? '', claims: status.claims ?? 0, keptAt: new Date().toISOString(), ...describe(status.file), data });
+    }
+    // A few hundred records per transaction: one commit each, and a full disk loses one chunk.
+    let kept = 0;
+    for (let at = 0; at < records.length; at += 250) {
+      const chunk = records.slice(at, at + 250);
       try {
-        const data = mode === 'full' ? new Blob([file], { type: 'text/plain' })
-          : new Blob([await this.#engine.redactedCopy(status.file)], { type: 'text/plain' });
-        if (!data.size) {
-          skipped.unreadable.push(file.name);
-          continue;
-        }
-        const record = { hash, name: file.name, size: file.size, storedBytes: data.size, mode, kind: status.kind ?? '', claims: status.claims ?? 0, keptAt: new Date().toISOString(), ...describe(status.file), data };
-        await this.#store.put(record);
-        this.#records.set(hash, record);
-        kept++;
+        await this.#store.putAll(chunk);
       } catch (error) {
-        if (error?.name === 'AbortError') throw error;
         this.#fail(error);
         this.#updateChrome();
         return { kept, failed: true };
       }
+      for (const r of chunk) this.#records.set(r.hash, r);
+      kept += chunk.length;
     }
     const parts = [];
     if (kept) parts.push(`Kept ${plural(kept, 'file')} on this device (${MODE_LABELS[this.#settings.mode].toLowerCase()}${this.#settings.mode === 'trends' ? ': no patient names or IDs' : ''}).`);
