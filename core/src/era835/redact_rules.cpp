@@ -18,17 +18,34 @@ bool is_person(std::string_view entity) {
   return entity == "QC" || entity == "IL" || entity == "74" || entity == "GB";
 }
 
-// REF qualifiers kept: the rendering provider's other IDs, and on lines the coding ones
-// (APC, APG, rate code, authority, location, policy form). Everything else (member and group
-// numbers, medical record, authorizations, original and repriced claim numbers, line control
-// numbers, SSN) is dropped.
-bool keeps_reference(std::string_view loop, std::string_view q) {
-  static constexpr std::array<std::string_view, 12> kProvider = {
-      "0B", "1A", "1B", "1C", "1D", "1G", "1H", "1J", "D3", "G2", "HPI", "LU"};
-  static constexpr std::array<std::string_view, 5> kLineCoding = {"APC", "1S", "RB", "E9", "0K"};
-  if (std::find(kProvider.begin(), kProvider.end(), q) != kProvider.end()) return true;
-  return loop == "2110" &&
-         std::find(kLineCoding.begin(), kLineCoding.end(), q) != kLineCoding.end();
+// REF qualifiers kept: the rendering provider's other IDs (0B 1A 1B 1C 1D 1G 1H 1J D3 G2 HPI
+// LU) and, on lines, the coding ones (APC, APG 1S, rate code RB, authority E9, policy form
+// 0K). Everything else (member and group numbers, medical record, authorizations, original
+// and repriced claim numbers, line control numbers, SSN) is dropped. A switch, not a table
+// search: this runs for every REF of every claim (also for the retransmission hash).
+bool keeps_reference(bool line, std::string_view q) {
+  if (q.size() == 3) return q == "HPI" || (line && q == "APC");
+  if (q.size() != 2) return false;
+  const char c = q[1];
+  switch (q[0]) {
+    case '0':
+      return c == 'B' || (line && c == 'K');
+    case '1':
+      return c == 'A' || c == 'B' || c == 'C' || c == 'D' || c == 'G' || c == 'H' || c == 'J' ||
+             (line && c == 'S');
+    case 'D':
+      return c == '3';
+    case 'G':
+      return c == '2';
+    case 'L':
+      return c == 'U';
+    case 'R':
+      return line && c == 'B';
+    case 'E':
+      return line && c == '9';
+    default:
+      return false;
+  }
 }
 
 void join(const std::array<std::string_view, Elements::kMax>& parts, std::size_t count, char sep,
@@ -47,6 +64,13 @@ Redaction redact_segment(const Elements& el, std::string_view loop, const Delimi
                          std::string_view account, std::string& out) {
   const std::string_view id = el.id();
   if (!may_redact(id)) return Redaction::keep;
+  // Decided before anything is copied: most of these segments stay as they are.
+  if (id == "REF") {
+    const bool claim = loop == "2100", line = loop == "2110";
+    if (!claim && !line) return Redaction::keep;
+    return keeps_reference(line, el.at(1)) ? Redaction::keep : Redaction::drop;
+  }
+  if (id == "NM1" && !is_person(el.at(1))) return Redaction::keep;
   std::array<std::string_view, Elements::kMax> parts;
   const std::size_t count = std::min(el.size(), parts.size());
   for (std::size_t i = 0; i < count; ++i) parts[i] = el.at(i);
@@ -54,14 +78,10 @@ Redaction redact_segment(const Elements& el, std::string_view loop, const Delimi
     if (n < count) parts[n] = {};
   };
   if (id == "NM1") {
-    if (!is_person(el.at(1))) return Redaction::keep;
     for (std::size_t n = 3; n <= 9; ++n) blank(n);  // names, suffix, ID qualifier and ID
   } else if (id == "CLP") {
     if (count > 1) parts[1] = account;
     blank(7);  // payer claim control number
-  } else if (id == "REF") {
-    if (loop != "2100" && loop != "2110") return Redaction::keep;
-    return keeps_reference(loop, el.at(1)) ? Redaction::keep : Redaction::drop;
   } else if (id == "BPR") {
     blank(9);   // payer's bank account number
     blank(15);  // provider's bank account number
