@@ -273,6 +273,27 @@ test('remove one: its totals leave the view and the store; remove all empties bo
   await context.close();
 });
 
+test('Clear all clears the view only: the kept files stay and can be read again from the list', async () => {
+  const { context } = await newContext();
+  const { page } = await openPage(context);
+  await turnOn(page);
+  await dropFiles(page, [path.join(FIXTURES, 'denied_claim.835'), path.join(FIXTURES, 'reversal.835')]);
+  const claims = await claimsCount(page);
+  await page.click('#clear');
+  await page.waitForFunction(() => /^Cleared from this view\. The 2 files kept on this device stay/.test(document.getElementById('status').textContent));
+  assert.equal(await claimsCount(page), '');
+  assert.equal((await readStore(page)).length, 2);
+  await openLibrary(page);
+  await page.waitForSelector('#library-read:not([hidden])');
+  const before = await page.locator('#status').textContent();
+  await page.click('#library-read');
+  await settled(page, before);
+  assert.equal(await claimsCount(page), claims);
+  await page.click('#library-open');
+  await page.waitForSelector('#library[open] #library-read[hidden]', { state: 'attached' });
+  await context.close();
+});
+
 test('export as one file, import in a fresh browser profile: the same files and totals', async () => {
   const files = SAMPLE_FILES.slice(0, 12);
   const one = await newContext();
