@@ -112,6 +112,11 @@ std::string raw_segments(int h, int row) {
   auto* s = find(h);
   return s ? s->raw_segments(row) : "";
 }
+// A file's trends-only copy (no patient names or IDs) for the page's local library.
+std::string redacted_copy(int h, int file) {
+  auto* s = find(h);
+  return s && file >= 0 ? s->redacted_copy(static_cast<std::size_t>(file)) : "";
+}
 std::string report_json(int h, bool mask) {
   auto* s = find(h);
   return s ? s->report_json(mask) : "null";
@@ -167,6 +172,7 @@ EMSCRIPTEN_BINDINGS(denial) {
   function("claim", &claim);
   function("trends", &trends);
   function("rawSegments", &raw_segments);
+  function("redactedCopy", &redacted_copy);
   function("reportJson", &report_json);
   function("worklistCsv", &worklist_csv);
   function("acknowledgments", &acknowledgments);

@@ -24,6 +24,8 @@ export interface FileStatus {
   balance_findings?: number;
   claims: number;
   big_file_mode?: boolean;
+  /** Transactions of this file that repeat a payment already read (counted once). */
+  retransmissions?: number;
   diagnostics: Diagnostic[];
 }
 
@@ -172,6 +174,8 @@ export declare class Session {
   claim(row: number, options?: { mask?: boolean }): ClaimDetail | null;
   trends(slice?: Slice): Trends;
   rawSegments(row: number): string;
+  /** The trends-only copy of file `file` (no patient names or IDs; docs/library.md); '' when not an 835. */
+  redactedCopy(file: number): string;
   reportJson(options?: { mask?: boolean }): string;
   worklistCsv(options?: { mask?: boolean }): string;
   /** The 277CA / 999 part of the report (docs/acknowledgments.md), empty lists and zero counts when no 277CA or 999 was read. */

@@ -113,6 +113,12 @@ export class Session {
   trends(slice = {}) { return parse(this.#core.trends(this.#handle, JSON.stringify(slice))); }
   claim(row, { mask = false } = {}) { return parse(this.#core.claim(this.#handle, row, mask)); }
   rawSegments(row) { return this.#core.rawSegments(this.#handle, row); }
+  /**
+   * The trends-only copy of file `file` (the index in its addFile status): the same 835
+   * without patient names and IDs, account numbers or identifying references (see
+   * docs/library.md). Read again, it gives the same money and trends. '' when not an 835.
+   */
+  redactedCopy(file) { return this.#core.redactedCopy(this.#handle, file); }
   reportJson({ mask = false } = {}) { return this.#core.reportJson(this.#handle, mask); }
   worklistCsv({ mask = false } = {}) { return this.#core.worklistCsv(this.#handle, mask); }
   /** The 277CA / 999 part of the report (rejections, claim history), with empty lists and zero counts when none was read. */

@@ -47,6 +47,7 @@ const handlers = {
   async trends({ session, slice }) { return need(session).trends(slice); },
   async claim({ session, row, mask }) { return need(session).claim(row, { mask }); },
   async rawSegments({ session, row }) { return need(session).rawSegments(row); },
+  async redactedCopy({ session, file }) { return need(session).redactedCopy(file); },
   async reportJson({ session, mask }) { return need(session).reportJson({ mask }); },
   async worklistCsv({ session, mask }) { return need(session).worklistCsv({ mask }); },
   async acknowledgments({ session, mask }) { return need(session).acknowledgments({ mask }); },

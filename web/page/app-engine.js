@@ -54,6 +54,8 @@ export class Engine {
   trends(slice) { return this.#call('trends', { slice }); }
   claim(row, mask) { return this.#call('claim', { row, mask }); }
   rawSegments(row) { return this.#call('rawSegments', { row }); }
+  /** The trends-only copy (no patient names or IDs) of file `file` of this session. */
+  redactedCopy(file) { return this.#call('redactedCopy', { file }); }
   reportJson(mask) { return this.#call('reportJson', { mask }); }
   worklistCsv(mask) { return this.#call('worklistCsv', { mask }); }
   acknowledgments(mask) { return this.#call('acknowledgments', { mask }); }

@@ -10,6 +10,7 @@ import { Engine } from './app-engine.js';
 import { rawSegmentsFor, download, stamp } from './app-files.js';
 import { loadDeadlines, saveDeadlines, parseDays, parseAsOf, sessionOptions } from './app-settings.js';
 import { trendsView, fillSliceForm, sliceLabel, sliceCards } from './app-trends.js';
+import { Library } from './app-library.js';
 
 const $ = (id) => document.getElementById(id);
 const VIEWS = ['summary', 'worklist', 'rejections', 'claims', 'trends', 'lookup'];
@@ -39,6 +40,15 @@ const bridge = inlineEngine
   })
   : sharedBridge();
 const engine = new Engine(bridge);
+// The local library ("Keep on this device"): opt-in; reads what it keeps through enqueue.
+const library = new Library({
+  engine,
+  enqueue: (files) => enqueue(files),
+  reload: (files) => reloadFiles(files),
+  loaded: () => state.files,
+  summary: () => state.summary,
+  say: (text) => say(text),
+});
 const saved = loadDeadlines();
 engine.setOptions(sessionOptions(saved.settings));
 
@@ -126,7 +136,10 @@ function enqueue(files) {
   return state.queue;
 }
 
-async function loadBatch(files) {
+async function loadBatch(batch) {
+  const files = await library.admit(batch);   // content already in the view is not read twice
+  if (!files.length) return;
+  const first = state.files.length;
   const controller = new AbortController();
   state.abort = controller;
   const signal = controller.signal;
@@ -169,6 +182,7 @@ async function loadBatch(files) {
     const problems = state.files.filter((f) => f.status.status !== 'read').length;
     const rejections = state.acks?.summary?.rejections_to_work;
     say(`Read ${formatCount(state.files.length)} ${state.files.length === 1 ? 'file' : 'files'}: ${formatCount(s.claims ?? 0)} claims, ${formatCount(state.summary?.worklist_size ?? 0)} need work${rejections ? `, ${formatCount(rejections)} ${rejections === 1 ? 'rejection' : 'rejections'} to fix and resend` : ''}${problems ? `, ${problems} ${problems === 1 ? 'file has' : 'files have'} problems (see Files)` : ''}.`);
+    await library.keep(state.files.slice(first));
   } catch (error) {
     if (error?.name === 'AbortError') {
       await afterCancel();
@@ -213,7 +227,7 @@ async function clearAll({ quiet = false } = {}) {
   updateChrome();
   if (state.view === 'claim') location.hash = 'summary';
   else renderView(state.view);
-  if (!quiet) say('Cleared. Nothing is kept once you close this page.');
+  if (!quiet) say(library.clearedText() ?? 'Cleared. Nothing is kept once you close this page.');
 }
 
 async function refresh() {
@@ -844,6 +858,12 @@ function openDeadlines() {
   $('set-appeal').focus();
 }
 
+/** Clears the view and reads `files` again (the engine cannot drop one file from a session). */
+async function reloadFiles(files) {
+  await clearAll({ quiet: true });
+  await enqueue(files);
+}
+
 async function applyDeadlines(settings) {
   state.deadlines = settings;
   state.deadlinesStored = saveDeadlines(settings);
@@ -1033,6 +1053,7 @@ function renderTrends() {
 
 function setup() {
   setupDeadlines();
+  library.setup().catch((error) => alertBox(`The files kept on this device could not be read: ${error?.message ?? error}`));
   setupSlice();
   setupDrop();
   setupTabs();

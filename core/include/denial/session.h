@@ -43,6 +43,8 @@ class Session {
   std::string worklist_csv(bool mask = false) const;
   std::string ndjson(bool mask = false) const;
   std::string text(bool mask = false) const;
+  /// The trends-only copy of file `file` (denial/redact.h): empty when it is not an 835.
+  std::string redacted_copy(std::size_t file) const;
   const Report& report() const { return builder_.report(); }
 
  private:

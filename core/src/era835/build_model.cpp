@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "era835/redact_rules.h"
 #include "era835/spec_835.h"
 
 namespace denial::detail {
@@ -431,6 +432,7 @@ constexpr HandlerRow kHandlers[] = {
 struct HandlerIndex {
   std::vector<std::vector<Handler>> by_loop;
   int loop_isa, loop_gs, loop_2100, loop_2110, clp, svc, cas, se, st, gs, ge, isa, iea;
+  int nm1, ref, plb, bpr;
   HandlerIndex() {
     by_loop.assign(loops_end() - loops_begin(), std::vector<Handler>(segment_id_count(), nullptr));
     for (const auto& row : kHandlers)
@@ -442,6 +444,12 @@ struct HandlerIndex {
     clp = segment_id_of("CLP"), svc = segment_id_of("SVC"), cas = segment_id_of("CAS");
     se = segment_id_of("SE"), st = segment_id_of("ST"), gs = segment_id_of("GS");
     ge = segment_id_of("GE"), isa = segment_id_of("ISA"), iea = segment_id_of("IEA");
+    nm1 = segment_id_of("NM1"), ref = segment_id_of("REF"), plb = segment_id_of("PLB");
+    bpr = segment_id_of("BPR");
+  }
+  /// Segments a trends-only copy may change (redact_rules.h).
+  bool redactable(int id) const {
+    return id == nm1 || id == clp || id == ref || id == plb || id == bpr;
   }
   bool envelope(int id) const { return id == isa || id == iea || id == gs || id == ge || id == st; }
 };
@@ -655,7 +663,16 @@ void ModelBuilder::add(const Elements& el, const RawSegment& s, const Placement&
     open_transaction(*this, "", {});
   }
   if (in_transaction && !tx && id != h.st) return;
-  if (tx && in_transaction && id != h.st && id != h.se) hash_body(s.text, d);
+  if (tx && in_transaction && id != h.st && id != h.se) {
+    // Hashed as a trends-only copy would read (no patient names or IDs, no account numbers),
+    // so the copy and its original are one payment.
+    if (!h.redactable(id)) {
+      hash_body(s.text, d);
+    } else {
+      Redaction r = redact_segment(el, loop_id, d, {}, hash_view_);
+      if (r != Redaction::drop) hash_body(r == Redaction::keep ? s.text : hash_view_, d);
+    }
+  }
   bool needs_claim = in_2110 || (in_2100 && id != h.clp);
   if (needs_claim && !claim) return;
   bool needs_line = in_2110 && id != h.svc && id != h.cas;

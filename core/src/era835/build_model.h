@@ -73,6 +73,9 @@ class ModelBuilder {
   /// Adds one segment of the open transaction's body to its body_hash.
   void hash_body(std::string_view text, const Delimiters& d);
   void check_date(std::string_view date);
+
+ private:
+  std::string hash_view_;  ///< a redacted segment as the body hash reads it (buffer reused)
 };
 
 }  // namespace denial::detail

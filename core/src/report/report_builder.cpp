@@ -311,7 +311,7 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
 
 // A retransmitted payment is the same payment as an earlier one: same payer, trace number
 // and amount, and the same transaction body (claims, adjustments, everything between ST and
-// SE but the control numbers). The same trace with other content is a different payment,
+// SE but the control numbers, read as a trends-only copy: redact_rules.h). The same trace with other content is a different payment,
 // counted, and remembered for a trace_reused warning. Decided once per transaction, when
 // the transaction is complete (at its end in big-file mode).
 std::ptrdiff_t ReportBuilder::classify_payment(std::size_t t, const Transaction& tx) {

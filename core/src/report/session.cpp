@@ -2,6 +2,7 @@
 #include "denial/session.h"
 
 #include "denial/query.h"
+#include "denial/redact.h"
 #include "report/ack_parts.h"
 #include "report/json_parts.h"
 
@@ -62,8 +63,14 @@ std::string Session::file_status_json() const {
       r.files[index].kind == FileKind::impl_ack_999)
     j["acknowledgments"] = detail::file_acknowledgments_json(r, index);
   j["big_file_mode"] = false;
-  for (std::size_t t = r.files[index].first_transaction; t < r.transactions.size(); ++t)
+  std::size_t retransmissions = 0;
+  for (std::size_t t = r.files[index].first_transaction; t < r.transactions.size(); ++t) {
     if (!r.kept[t]) j["big_file_mode"] = true;
+    retransmissions += t < r.duplicate_of.size() && r.duplicate_of[t] >= 0;
+  }
+  // Payments already read from an earlier file (or its trends-only copy): a library keeps a
+  // file only when something in it is new.
+  j["retransmissions"] = retransmissions;
   json diags = json::array();
   for (std::size_t i = diagnostics_before_; i < r.diagnostics.size(); ++i)
     if (r.diagnostics[i].first == index)
@@ -151,5 +158,9 @@ std::string Session::worklist_csv(bool mask) const {
 }
 std::string Session::ndjson(bool mask) const { return claims_ndjson(builder_.report(), mask); }
 std::string Session::text(bool mask) const { return to_text(builder_.report(), mask); }
+
+std::string Session::redacted_copy(std::size_t file) const {
+  return file < bytes_.size() ? redact_835(bytes_[file]) : std::string();
+}
 
 }  // namespace denial
