@@ -15,7 +15,7 @@
 
 namespace denial {
 
-inline constexpr std::string_view kSchemaVersion = "2.0";
+inline constexpr std::string_view kSchemaVersion = "2.1";
 
 struct FileInfo {
   std::string name;
@@ -143,6 +143,14 @@ std::string to_json(const Report& report, int indent = -1, bool mask = false);
 std::string to_text(const Report& report, bool mask = false);
 std::string worklist_csv(const Report& report, bool mask = false);
 std::string claims_ndjson(const Report& report, bool mask = false);
+
+/// The patient letters of a report (claims kept in full; a retransmitted payment once).
+struct PatientLetters {
+  std::string letters;  ///< plain text, a form feed between letters
+  std::size_t count = 0;
+  std::vector<std::string> office_checks;  ///< "claim PCN: what to check", never in a letter
+};
+PatientLetters patient_letters(const Report& report);
 
 /// Guards a CSV cell against spreadsheet formula injection and quotes it.
 std::string csv_cell(std::string_view value);
