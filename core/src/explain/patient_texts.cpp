@@ -127,6 +127,10 @@ const std::vector<PatientText>& patient_texts() { return table().rows; }
 const std::vector<std::string>& patient_text_load_errors() { return table().errors; }
 
 std::string_view patient_label(std::string_view id, Channel channel) {
+  thread_local std::map<std::string, std::string_view, std::less<>> cache;
+  std::string key(id);
+  key += static_cast<char>('0' + static_cast<int>(channel));
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
   const PatientText* best = nullptr;
   int best_score = -1;
   for (const PatientText& p : table().rows) {
@@ -134,13 +138,16 @@ std::string_view patient_label(std::string_view id, Channel channel) {
     int s = score(p, {{}, channel, false}, false);
     if (s > best_score) best = &p, best_score = s;
   }
-  return best ? std::string_view(best->text) : std::string_view();
+  std::string_view text = best ? std::string_view(best->text) : std::string_view();
+  if (cache.size() < 4096) cache.emplace(std::move(key), text);
+  return text;
 }
 
 namespace detail {
+namespace {
 
-std::vector<const PatientText*> pick_patient_texts(std::string_view part,
-                                                   const PatientTextFacts& facts, bool wildcards) {
+std::vector<const PatientText*> pick_uncached(std::string_view part, const PatientTextFacts& facts,
+                                              bool wildcards) {
   std::vector<const PatientText*> out;
   std::map<std::string_view, std::size_t> slot;  // family -> index in out
   std::vector<int> scores;
@@ -160,7 +167,31 @@ std::vector<const PatientText*> pick_patient_texts(std::string_view part,
   return out;
 }
 
+}  // namespace
+
+std::vector<const PatientText*> pick_patient_texts(std::string_view part,
+                                                   const PatientTextFacts& facts, bool wildcards) {
+  // A remit repeats the same few codes and channels on every claim: remember each answer (per
+  // thread; the table never changes).
+  thread_local std::map<std::string, std::vector<const PatientText*>, std::less<>> cache;
+  std::string key;
+  key.reserve(part.size() + facts.code.size() + 8);
+  key.append(part).append("|").append(facts.code).append("|");
+  key += static_cast<char>('0' + static_cast<int>(facts.channel));
+  key += facts.ga ? 'g' : '-';
+  key += wildcards ? 'w' : '-';
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() > 4096) cache.clear();
+  return cache.emplace(std::move(key), pick_uncached(part, facts, wildcards)).first->second;
+}
+
 const PatientText* pick_patient_text(std::string_view part, const PatientTextFacts& facts) {
+  thread_local std::map<std::string, const PatientText*, std::less<>> cache;
+  std::string key;
+  key.append(part).append("|").append(facts.code).append("|");
+  key += static_cast<char>('0' + static_cast<int>(facts.channel));
+  key += facts.ga ? 'g' : '-';
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
   const PatientText* best = nullptr;
   int best_score = -1;
   for (const PatientText& p : table().rows) {
@@ -168,6 +199,8 @@ const PatientText* pick_patient_text(std::string_view part, const PatientTextFac
     int s = score(p, facts, true);
     if (s > best_score) best = &p, best_score = s;
   }
+  if (cache.size() > 4096) cache.clear();
+  cache.emplace(std::move(key), best);
   return best;
 }
 
