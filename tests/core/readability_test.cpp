@@ -1,5 +1,6 @@
-// Our biller text reads at grade 11 or below (Flesch-Kincaid): every `plain` text in
-// carc_detail.json, every note in rarc_guidance.csv, carc_deactivated.csv and pair_rules.csv,
+// Our biller text reads at grade 11 or below (Flesch-Kincaid): every `plain` text and variant in
+// carc_detail.json, every note in rarc_guidance.csv, carc_deactivated.csv, group_rules.csv,
+// advice_rules.csv and pair_rules.csv,
 // the notes the remark rule writes, and the office checks of the patient explanation. Patient
 // text reads at grade 9 or below: every patient text of patient_texts.csv and the explanation
 // of every scenario and sample claim that gets one. Failures are listed with their grade.
@@ -58,8 +59,16 @@ TEST(Readability, GradeFunction) {
 TEST(Readability, BillerTextAtGradeElevenOrBelow) {
   Checker c;
   auto detail = nlohmann::json::parse(guidance_file("carc_detail.json"));
-  for (auto it = detail.begin(); it != detail.end(); ++it)
+  for (auto it = detail.begin(); it != detail.end(); ++it) {
     c.check("carc_detail " + it.key() + " plain", it.value().value("plain", ""));
+    if (it.value().contains("variants"))
+      for (auto v = it.value()["variants"].begin(); v != it.value()["variants"].end(); ++v)
+        c.check("carc_detail " + it.key() + " variant " + v.key(), v.value().get<std::string>());
+  }
+  for (const auto& r : denial_test::csv_records(guidance_file("group_rules.csv")))
+    c.check("group_rules " + r.at("group") + "," + r.at("code"), r.at("note"));
+  for (const auto& r : denial_test::csv_records(guidance_file("advice_rules.csv")))
+    c.check("advice_rules " + r.at("id"), r.at("note"));
   for (const auto& r : denial_test::csv_records(guidance_file("rarc_guidance.csv")))
     c.check("rarc_guidance " + r.at("code"), r.at("note"));
   for (const auto& r : denial_test::csv_records(guidance_file("carc_deactivated.csv"))) {
