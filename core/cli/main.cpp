@@ -16,6 +16,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "cli_lookup.h"
@@ -104,7 +106,16 @@ void write_patient_letters(const denial::Report& report) {
   }
   std::cerr << "denial-explainer: " << p.count << " patient letter" << (p.count == 1 ? "" : "s")
             << ". Before sending, the billing office checks:\n";
-  for (const std::string& check : p.office_checks) std::cerr << "  " << check << "\n";
+  // A check every letter has is said once; the others name their claim.
+  std::map<std::string, std::size_t> letters_with;
+  for (const auto& [claim, check] : p.office_checks) ++letters_with[check];
+  std::set<std::string> said;
+  for (const auto& [claim, check] : p.office_checks)
+    if (letters_with[check] == p.count && p.count > 1 && said.insert(check).second)
+      std::cerr << "  every letter: " << check << "\n";
+  for (const auto& [claim, check] : p.office_checks)
+    if (letters_with[check] != p.count || p.count == 1)
+      std::cerr << "  claim " << claim << ": " << check << "\n";
 }
 
 int explain(const std::vector<std::string>& inputs, const std::string& format, bool pretty,

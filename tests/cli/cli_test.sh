@@ -81,6 +81,8 @@ check "patient: a letter first" starts_with "$tmp/letters" "ABOUT YOUR BILL"
 check "patient: two letters, one form feed" [ "$(tr -cd '\f' <"$tmp/letters" | wc -c)" -eq 1 ]
 check "patient: dated by --as-of" grep -qx "Date: 2026-12-07" "$tmp/letters"
 check "patient: office checks on stderr" grep -q "Before sending" "$tmp/err"
+check "patient: a check of every letter said once" [ "$(grep -c "secondary coverage first" "$tmp/err")" -eq 1 ]
+check "patient: ... as every letter's" grep -q "^  every letter: Bill any secondary coverage first" "$tmp/err"
 lacks() { ! grep -q "$1" "$2"; }
 check "patient: no office check in the letters" lacks "secondary coverage first" "$tmp/letters"
 "$cli" explain --format patient "$data/scenarios/02_co45_only_commercial.835" >"$tmp/out" 2>"$tmp/err"

@@ -148,7 +148,8 @@ std::string claims_ndjson(const Report& report, bool mask = false);
 struct PatientLetters {
   std::string letters;  ///< plain text, a form feed between letters
   std::size_t count = 0;
-  std::vector<std::string> office_checks;  ///< "claim PCN: what to check", never in a letter
+  /// (patient account number, what to check): for the billing office, never in a letter.
+  std::vector<std::pair<std::string, std::string>> office_checks;
 };
 PatientLetters patient_letters(const Report& report);
 

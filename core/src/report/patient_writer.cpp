@@ -16,7 +16,7 @@ PatientLetters patient_letters(const Report& r) {
       out.letters += patient_letter_text(e);
       ++out.count;
       for (const std::string& check : e.office_checks)
-        out.office_checks.push_back("claim " + e.patient_control_number + ": " + check);
+        out.office_checks.emplace_back(e.patient_control_number, check);
     }
   }
   return out;
