@@ -1,5 +1,5 @@
 // denial-explainer: the native CLI over the public core API.
-//   explain FILE|DIR... [--format json|text|csv|ndjson] [--pretty] [--stream]
+//   explain FILE|DIR... [--format json|text|csv|ndjson|patient] [--pretty] [--stream]
 //           [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]
 //     default format: text on a terminal, json when stdout is a pipe or a file
 //   trends FILE|DIR... [--by payer|month|service_month|reason|procedure|provider|filing]
@@ -16,6 +16,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
+#include <set>
 #include <sstream>
 
 #include "cli_lookup.h"
@@ -29,8 +31,8 @@ namespace {
 
 int usage() {
   std::cerr
-      << "usage: denial-explainer explain FILE|DIR... [--format json|text|csv|ndjson] "
-         "[--pretty] [--stream]\n"
+      << "usage: denial-explainer explain FILE|DIR... [--format json|text|csv|ndjson|patient]\n"
+         "               [--pretty] [--stream]\n"
          "               [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]\n"
          "       denial-explainer trends FILE|DIR... [--by payer|month|service_month|reason|\n"
          "               procedure|provider|filing] [--payer KEY] [--month YYYY-MM]\n"
@@ -39,7 +41,9 @@ int usage() {
          "       denial-explainer search WORDS... [--format text|json]\n"
          "       denial-explainer version\n"
          "explain writes the text memo when stdout is a terminal and JSON when it is piped\n"
-         "or redirected, unless --format says otherwise.\n"
+         "or redirected, unless --format says otherwise. --format patient writes one letter\n"
+         "per claim the patient is billed for (a form feed between letters); what the office\n"
+         "must check before sending them goes to stderr.\n"
          "exit status of explain: 0 read, 1 read with errors, 2 not readable or not found\n"
          "(a file that cannot be read is named on stderr; the others are still explained;\n"
          "when none can be read nothing is written to stdout)\n";
@@ -47,7 +51,7 @@ int usage() {
 }
 
 bool known_format(const std::string& f) {
-  return f == "json" || f == "text" || f == "csv" || f == "ndjson";
+  return f == "json" || f == "text" || f == "csv" || f == "ndjson" || f == "patient";
 }
 
 // Reads a whole file; on failure says why (errno text) in `why`.
@@ -90,6 +94,30 @@ std::optional<int> day_count(const std::string& s) {
   return std::stoi(s);
 }
 
+// The letters go to stdout (ready to print); the office's checks to stderr, so a redirect
+// or a pipe to the printer carries only what the patient should read.
+void write_patient_letters(const denial::Report& report) {
+  denial::PatientLetters p = denial::patient_letters(report);
+  std::cout << p.letters;
+  std::cout.flush();
+  if (p.count == 0) {
+    std::cerr << "denial-explainer: no claim has an amount to bill the patient\n";
+    return;
+  }
+  std::cerr << "denial-explainer: " << p.count << " patient letter" << (p.count == 1 ? "" : "s")
+            << ". Before sending, the billing office checks:\n";
+  // A check every letter has is said once; the others name their claim.
+  std::map<std::string, std::size_t> letters_with;
+  for (const auto& [claim, check] : p.office_checks) ++letters_with[check];
+  std::set<std::string> said;
+  for (const auto& [claim, check] : p.office_checks)
+    if (letters_with[check] == p.count && p.count > 1 && said.insert(check).second)
+      std::cerr << "  every letter: " << check << "\n";
+  for (const auto& [claim, check] : p.office_checks)
+    if (letters_with[check] != p.count || p.count == 1)
+      std::cerr << "  claim " << claim << ": " << check << "\n";
+}
+
 int explain(const std::vector<std::string>& inputs, const std::string& format, bool pretty,
             bool stream, const denial::ExplainOptions& options) {
   std::vector<fs::path> files;
@@ -105,6 +133,8 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
       files.emplace_back(in);
     }
   }
+  // Letters need every claim in full: --stream does not apply to them.
+  if (format == "patient") stream = false;
   denial::ReportBuilder builder(stream ? 0 : UINT64_MAX, UINT64_MAX, options);
   int status = 0;
   std::size_t read = 0;
@@ -130,6 +160,8 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
     std::cout << denial::worklist_csv(report);
   else if (format == "ndjson")
     std::cout << denial::claims_ndjson(report);
+  else if (format == "patient")
+    write_patient_letters(report);
   else
     return usage();
   return status;

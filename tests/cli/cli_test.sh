@@ -73,6 +73,25 @@ check "one of two missing on a terminal: error on its own first line" \
 check "one of two missing on a terminal: then the memo" \
   grep -qx "DENIAL EXPLAINER - remittance memo" <(sed -n 2p "$tmp/tty")
 
+# --format patient: letters on stdout, a form feed between them; the office's checks on stderr.
+"$cli" explain --format patient --as-of 2026-12-07 "$data/scenarios/03_copay_and_deductible_commercial.835" \
+  >"$tmp/letters" 2>"$tmp/err"
+check "patient: exit 0" [ $? -eq 0 ]
+check "patient: a letter first" starts_with "$tmp/letters" "ABOUT YOUR BILL"
+check "patient: two letters, one form feed" [ "$(tr -cd '\f' <"$tmp/letters" | wc -c)" -eq 1 ]
+check "patient: dated by --as-of" grep -qx "Date: 2026-12-07" "$tmp/letters"
+check "patient: office checks on stderr" grep -q "Before sending" "$tmp/err"
+check "patient: a check of every letter said once" [ "$(grep -c "secondary coverage first" "$tmp/err")" -eq 1 ]
+check "patient: ... as every letter's" grep -q "^  every letter: Bill any secondary coverage first" "$tmp/err"
+lacks() { ! grep -q "$1" "$2"; }
+check "patient: no office check in the letters" lacks "secondary coverage first" "$tmp/letters"
+"$cli" explain --format patient "$data/scenarios/02_co45_only_commercial.835" >"$tmp/out" 2>"$tmp/err"
+check "patient, nothing owed: no letter" [ ! -s "$tmp/out" ]
+check "patient, nothing owed: said on stderr" grep -q "no claim has an amount to bill" "$tmp/err"
+"$cli" explain --format patient --stream "$data/scenarios/03_copay_and_deductible_commercial.835" \
+  >"$tmp/streamed" 2>/dev/null
+check "patient with --stream: the same letters" cmp -s "$tmp/streamed" <(sed 's/2026-12-07/'"$(date -u +%F)"'/' "$tmp/letters")
+
 # trends: breakdowns over many files; the total line is the batch summary.
 "$cli" trends "$data" --by payer --format csv >"$tmp/trends.csv" 2>/dev/null
 check "trends csv: header" grep -q '^key,label,claims,' "$tmp/trends.csv"

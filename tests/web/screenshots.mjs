@@ -115,7 +115,30 @@ async function rejectionViews(page, out, width) {
   await shot(page, out, `page-rejections-${width}`);
 }
 
-// DX_SHOTS=rejections node tests/web/screenshots.mjs OUT: only the Rejections shots.
+/**
+ * The patient explanation of the sample's deductible claim (RFM10232), dated 2026-12-07: the
+ * claim detail's section on screen, then the letter as printed (Print, print media).
+ */
+async function patientViews(page, out, width) {
+  await page.click('#deadlines-open');
+  await page.waitForSelector('#deadlines[open]');
+  await page.fill('#set-asof', '2026-12-07');
+  await page.click('#deadlines-save');
+  await page.click('#sample');
+  await waitStatus(page, /Read 1 file/);
+  await showTab(page, 'claims');
+  await page.locator('#claims-body tr', { hasText: 'RFM10232' }).first().locator('button.dx-link').click();
+  await page.waitForSelector('.dx-claim .dx-patient-explanation');
+  await shot(page, out, `page-patient-section-${width}`, page.locator('.dx-patient-explanation'));
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.click('.dx-patient-explanation__print');
+  await page.emulateMedia({ media: 'print' });
+  await shot(page, out, `page-patient-print-${width}`);
+  await page.emulateMedia({ media: 'screen' });
+}
+
+// DX_SHOTS=rejections node tests/web/screenshots.mjs OUT: only the Rejections shots;
+// DX_SHOTS=patient: only the patient explanation shots.
 const ONLY = process.env.DX_SHOTS ?? '';
 
 /** Trends over every vendored sample (tests/data/samples/era): the view, and narrowed to the top payer. */
@@ -144,6 +167,16 @@ async function take(out) {
   const browser = await launch();
   try {
     for (const [width, viewport] of SIZES) {
+      // The patient explanation on the served page.
+      {
+        const { context } = await guardedContext(browser, server.origin, { viewport, reducedMotion: 'reduce' });
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/`);
+        await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
+        await patientViews(page, out, width);
+        await context.close();
+      }
+      if (ONLY === 'patient') continue;
       // Rejections (277CA / 999 beside the 835) on the served page.
       {
         const { context } = await guardedContext(browser, server.origin, { viewport, reducedMotion: 'reduce' });

@@ -559,3 +559,42 @@ test('view="rejections": 277CA + 999 + 835 together show the rejections to work 
   });
   await done();
 });
+
+test('patient explanation in the widget\'s claim detail: the engine\'s money, Print prints the letter alone under a strict CSP header', async () => {
+  const { page, done } = await openPortal({}, strictServer);
+  const file = path.join(FIXTURES, 'scenarios/03_copay_and_deductible_commercial.835');
+  await page.evaluate(() => {
+    const el = document.querySelector('#era');
+    el.setAttribute('as-of', '2026-12-07');
+    el.view = 'claims';
+  });
+  await explainIn(page, '#era', file);
+  const claim = cliReport(file).transactions[0].claims.find((c) => c.patient_control_number === 'CPY0002');
+  assert.ok(claim.patient_explanation, 'the CLI gives this claim a letter');
+  await page.locator('#era >> role=button[name=/^Details for claim CPY0002/]').click();
+  const letter = page.locator('#era >> .dx-patient-explanation .dx-patient-letter');
+  await letter.waitFor();
+  assert.equal(await letter.getAttribute('data-owed'), claim.patient_explanation.owed);
+  assert.equal(claim.patient_explanation.owed, claim.money.patient);
+  await page.evaluate(() => { window.printCalls = 0; window.print = () => { window.printCalls += 1; }; });
+  await page.locator('#era >> .dx-patient-explanation__print').click();
+  assert.equal(await page.evaluate(() => window.printCalls), 1);
+  await page.emulateMedia({ media: 'print' });
+  const shown = await page.evaluate(() => [...document.body.children].filter((n) => getComputedStyle(n).display !== 'none').map((n) => n.localName));
+  assert.deepEqual(shown, ['dx-print-host']);
+  const printed = await page.evaluate(() => document.querySelector('body > dx-print-host').shadowRoot.textContent);
+  assert.ok(printed.includes(claim.patient_explanation.labels.owed) && printed.includes('Why you owe this'), printed);
+  // The portal's hostile CSS (red, uppercase, right-aligned, 30px serif) does not reach the letter.
+  const look = await page.evaluate(() => {
+    const p = document.querySelector('body > dx-print-host').shadowRoot.querySelector('.dx-patient-letter p');
+    const cs = getComputedStyle(p);
+    return [cs.color, cs.textTransform, cs.textAlign, cs.fontSize];
+  });
+  assert.deepEqual(look.slice(0, 3), ['rgb(0, 0, 0)', 'none', 'start']);
+  assert.notEqual(look[3], '30px');
+  await screenshot(page, 'widget-patient-letter-print-1366');
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  assert.equal(await page.locator('body > dx-print-host').count(), 0);
+  await done();
+});

@@ -120,7 +120,28 @@ export interface RowPage {
 
 /** Report summary, claim detail and lookup answers: see docs/report-schema.md. */
 export type Summary = Record<string, any>;
-export type ClaimDetail = Record<string, any>;
+/** A claim's plain-language letter for the patient (docs/patient-explanation.md). */
+export interface PatientExplanation {
+  source: string;
+  date: string | null;
+  patient_name: string; patient_control_number: string; payer_claim_number: string;
+  member_id: string; // masked: '***' and the last four characters
+  dates_of_service: string; provider: string; plan: string;
+  channel: 'medicare' | 'medicaid' | 'medicare_advantage' | 'other';
+  billed: Money; plan_paid: Money; not_billed: Money;
+  owed: Money; // = the claim's bill_patient action amount
+  labels: Record<'title' | 'date' | 'patient' | 'account' | 'dates' | 'provider' | 'plan' | 'plan_claim' | 'member_id'
+    | 'billed' | 'plan_paid' | 'not_billed' | 'owed' | 'why' | 'disagree', string>;
+  intro: string;
+  shares: { code: string; label: string; amount: Money; text: string; sources: string[] }[];
+  notes: string[];
+  if_you_disagree: string[];
+  office_checks: string[]; // for the billing office, never part of the letter
+  sources: string[];
+  text: string; // the whole letter as plain text (what `--format patient` writes)
+}
+/** patient_explanation is absent (not null) on claims the patient is not billed for. */
+export type ClaimDetail = Record<string, any> & { patient_explanation?: PatientExplanation };
 export type Report = Record<string, any>;
 
 export interface LookupAnswer {

@@ -5,13 +5,14 @@
 //    (the only arithmetic is scaling chart bars to the largest amount shown);
 //  - every class name starts with "dx-" so the nodes can be styled inside a page or a shadow root;
 //    their styles common to page and widget are in report.css beside this file;
-//  - no globals besides `document` and `navigator.clipboard` (copy buttons); no imports.
+//  - no globals besides `document`, `navigator.clipboard` (copy buttons) and `window.print`
+//    with constructable stylesheets (printOnly); no imports.
 //
 // Exports (stable): h, svg, formatMoney, formatPercent, formatDate, formatCount, outcomeTone,
 // outcomeBadge, actionBadge, copyButton, summaryCards, barChart, paymentsTable,
 // providerAdjustments, balanceFindings, fileStatus, diagnosticItem, claimsTable,
 // claimDetail, adjustmentCard, remarkCard, codeAnswer, releaseLabel, deadlineOwnerLabel, actByCell,
-// sourcesList.
+// sourcesList, patientLetter, printOnly.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -626,6 +627,108 @@ function actionItem(a) {
     a.note ? h('p', { class: 'dx-actions__note' }, withDates(a.note)) : null);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Patient explanation (docs/patient-explanation.md): the letter, laid out from the JSON's own
+// words and amounts; nothing here changes a figure.
+
+/** The patient letter of `p` (a claim's patient_explanation) as an article, ready to print. */
+export function patientLetter(p) {
+  const labels = p.labels ?? {};
+  const money = (id, amount, strong = false) => h('tr', { class: ['dx-patient-letter__row', strong && 'dx-patient-letter__row--owed'], dataset: { money: id } },
+    h('th', { scope: 'row', text: labels[id] ?? id }),
+    h('td', { class: 'dx-num', text: formatMoney(amount) }));
+  return h('article', { class: 'dx-patient-letter', dataset: { owed: p.owed ?? '' } },
+    h('h4', { class: 'dx-patient-letter__title', text: labels.title ?? 'About your bill' }),
+    keyValues([
+      [labels.date ?? 'Date', p.date || '[DATE]'], [labels.patient ?? 'Patient', p.patient_name],
+      [labels.account ?? 'Account number', p.patient_control_number], [labels.dates ?? 'Date of service', p.dates_of_service],
+      [labels.provider ?? 'Provider', p.provider], [labels.plan ?? 'Health plan', p.plan],
+      [labels.plan_claim ?? 'Plan claim number', p.payer_claim_number], [labels.member_id ?? 'Member ID', p.member_id]]),
+    h('p', { class: 'dx-patient-letter__intro', text: p.intro }),
+    h('table', { class: 'dx-patient-letter__money' }, h('tbody', {},
+      money('billed', p.billed), money('plan_paid', p.plan_paid),
+      isZero(p.not_billed) ? null : money('not_billed', p.not_billed),
+      money('owed', p.owed, true))),
+    h('h5', { class: 'dx-patient-letter__heading', text: labels.why ?? 'Why you owe this' }),
+    (p.shares ?? []).map((s) => h('div', { class: 'dx-patient-letter__share', dataset: { code: s.code ?? '' } },
+      h('p', { class: 'dx-patient-letter__share-head' }, h('strong', { text: s.label }), ' ', h('span', { class: 'dx-num', text: formatMoney(s.amount) })),
+      h('p', { text: s.text }))),
+    (p.notes ?? []).map((n) => h('p', { class: 'dx-patient-letter__note', text: n })),
+    h('h5', { class: 'dx-patient-letter__heading', text: labels.disagree ?? 'If you do not agree' }),
+    listOf(p.if_you_disagree));
+}
+
+const constructableSheets = typeof CSSStyleSheet !== 'undefined' && 'replaceSync' in CSSStyleSheet.prototype &&
+  typeof Document !== 'undefined' && 'adoptedStyleSheets' in Document.prototype;
+// On paper only the print host shows; on screen it never does. A constructable sheet, which a
+// strict CSP (style-src 'self') allows, adopted by the document the page or widget lives in.
+const PRINT_ONLY_CSS = '@media screen { dx-print-host { display: none !important; } }\n' +
+  '@media print { @page { margin: 16mm; } body > :not(dx-print-host) { display: none !important; } dx-print-host { display: block !important; } }';
+// The letter on paper, inside the print host's shadow root: host page rules cannot reach in, and
+// the top element resets what the host would pass down (inline-block also stops a host's
+// text-decoration), as the widget's own top element does.
+const LETTER_PRINT_CSS = `
+:host { all: initial; display: block; }
+.dx-print-root { all: initial; display: inline-block; width: 100%; box-sizing: border-box; color: #000; background: #fff; font: 11.5pt/1.45 Georgia, "Times New Roman", serif; text-align: start; }
+.dx-patient-letter { max-width: 17cm; margin: 0 auto; }
+.dx-patient-letter__title { font-size: 17pt; margin: 0 0 10pt; }
+.dx-kv { display: grid; grid-template-columns: repeat(auto-fit, minmax(16em, 1fr)); gap: 3pt 18pt; margin: 0 0 12pt; }
+.dx-kv__item { display: flex; gap: 6pt; min-width: 0; }
+.dx-kv dt { font-weight: 700; white-space: nowrap; }
+.dx-kv dt::after { content: ":"; }
+.dx-kv dd { margin: 0; flex: 1 1 auto; min-width: 0; overflow-wrap: break-word; }
+p { margin: 0 0 7pt; }
+.dx-patient-letter__money { border-collapse: collapse; margin: 4pt 0 12pt; min-width: 60%; }
+.dx-patient-letter__money th { text-align: left; font-weight: 400; padding: 3pt 18pt 3pt 0; }
+.dx-patient-letter__money td { text-align: right; padding: 3pt 0; font-variant-numeric: tabular-nums; }
+.dx-patient-letter__row--owed th, .dx-patient-letter__row--owed td { font-weight: 700; border-top: 1.5pt solid #000; padding-top: 5pt; }
+.dx-patient-letter__heading { font-size: 12.5pt; margin: 12pt 0 6pt; }
+.dx-patient-letter__share { break-inside: avoid; margin: 0 0 8pt; }
+.dx-list { margin: 0; padding-left: 16pt; }
+.dx-list li { margin: 0 0 5pt; }
+`;
+let printSheets = null;
+
+/**
+ * Prints `node` alone: a copy goes into a print host at the end of <body> (in a shadow root,
+ * so neither page nor portal styles reach it), and print CSS hides everything else. The host
+ * goes away after printing. Without constructable stylesheets the whole view prints.
+ */
+export function printOnly(node) {
+  if (!constructableSheets) { window.print(); return; }
+  if (!printSheets) {
+    printSheets = { page: new CSSStyleSheet(), letter: new CSSStyleSheet() };
+    printSheets.page.replaceSync(PRINT_ONLY_CSS);
+    printSheets.letter.replaceSync(LETTER_PRINT_CSS);
+  }
+  if (!document.adoptedStyleSheets.includes(printSheets.page)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, printSheets.page];
+  for (const old of document.querySelectorAll('body > dx-print-host')) old.remove();
+  // A custom element name: host rules aimed at div or section do not touch it.
+  const host = document.createElement('dx-print-host');
+  const root = host.attachShadow({ mode: 'open' });
+  root.adoptedStyleSheets = [printSheets.letter];
+  root.append(h('div', { class: 'dx-print-root' }, node.cloneNode(true)));
+  document.body.append(host);
+  const done = () => { host.remove(); window.removeEventListener('afterprint', done); };
+  window.addEventListener('afterprint', done);
+  window.print();
+}
+
+/** The claim detail's "Patient explanation" section: office checks, Print, Copy, the letter. */
+function patientSection(p, sources) {
+  const letter = patientLetter(p);
+  return h('section', { class: 'dx-section dx-patient-explanation' },
+    h('h3', { class: 'dx-section__title', text: 'Patient explanation' }),
+    h('p', { class: 'dx-muted', text: 'A letter for the patient in plain words, from this remittance. Print or copy it; the checks below are for your office and are not printed.' }),
+    (p.office_checks ?? []).length ? h('div', { class: 'dx-patient-explanation__checks' },
+      h('h4', { class: 'dx-sub', text: 'Before you send it' }), listOf(p.office_checks)) : null,
+    h('div', { class: 'dx-toolbar' },
+      h('button', { type: 'button', class: 'dx-button dx-button--small dx-patient-explanation__print', onclick: () => printOnly(letter) }, 'Print'),
+      copyButton(() => p.text ?? '', 'Copy text')),
+    letter,
+    sources && typeof sources === 'object' ? sourcesLine(p.sources, sources) : null);
+}
+
 /**
  * Everything about one claim (Session.claim(row) answer). options:
  *  loadRaw: async () => string  (adds a "Show raw segments" button),
@@ -694,6 +797,8 @@ export function claimDetail(claim, { loadRaw, headingLevel = 2, reportSources } 
       h('p', { class: 'dx-muted', text: 'The rules and documents our advice for this claim follows. Listed as text: nothing is fetched.' }),
       why));
   }
+
+  if (claim.patient_explanation) root.append(patientSection(claim.patient_explanation, sources));
 
   if (claim.appeal_letter) {
     const letter = h('pre', { class: 'dx-letter', text: claim.appeal_letter });

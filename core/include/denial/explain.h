@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,6 +15,7 @@
 #include "denial/diagnostic.h"
 #include "denial/era.h"
 #include "denial/guidance.h"
+#include "denial/patient_explanation.h"
 
 namespace denial {
 
@@ -109,11 +111,14 @@ struct ExplainedClaim {
   std::optional<Cents> net_paid_with_pair;
   std::string appeal_letter;                           ///< empty when no appeal fits
   std::vector<std::string> corrected_claim_checklist;  ///< empty when not correctable
+  /// What the patient owes and why, in plain words (patient_explanation.h); null when the
+  /// patient is not to be billed, and in big-file mode until the claim is opened.
+  std::shared_ptr<const PatientExplanation> patient_explanation;
 };
 
 /// Explains one claim. `remit_date` (BPR16 / DTM*405) drives the code validity check; code
 /// problems are appended to `diagnostics`. `with_drafts` = false skips the appeal letter and
-/// checklist (big-file mode rebuilds them when a claim is opened).
+/// checklist and the patient explanation (big-file mode rebuilds them when a claim is opened).
 ExplainedClaim explain_claim(const Claim& claim, const Transaction& transaction,
                              std::size_t transaction_index, std::size_t claim_index,
                              Diagnostics* diagnostics = nullptr, bool with_drafts = true,

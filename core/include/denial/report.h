@@ -144,6 +144,15 @@ std::string to_text(const Report& report, bool mask = false);
 std::string worklist_csv(const Report& report, bool mask = false);
 std::string claims_ndjson(const Report& report, bool mask = false);
 
+/// The patient letters of a report (claims kept in full; a retransmitted payment once).
+struct PatientLetters {
+  std::string letters;  ///< plain text, a form feed between letters
+  std::size_t count = 0;
+  /// (patient account number, what to check): for the billing office, never in a letter.
+  std::vector<std::pair<std::string, std::string>> office_checks;
+};
+PatientLetters patient_letters(const Report& report);
+
 /// Guards a CSV cell against spreadsheet formula injection and quotes it.
 std::string csv_cell(std::string_view value);
 

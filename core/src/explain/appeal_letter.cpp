@@ -19,15 +19,17 @@ std::string patient_name(const Claim& c) {
 
 namespace {
 
+std::string iso(const std::string& d) {
+  return d.size() == 8 ? d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2) : d;
+}
+
+}  // namespace
+
 std::string member_id(const Claim& c) {
   for (const PersonName& n : c.names)
     if (n.entity == "QC" || n.entity == "IL")
       if (!n.id.empty()) return n.id;
   return {};
-}
-
-std::string iso(const std::string& d) {
-  return d.size() == 8 ? d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2) : d;
 }
 
 std::string service_dates(const Claim& c) {
@@ -43,9 +45,11 @@ std::string service_dates(const Claim& c) {
       if ((d.qualifier == "472" || d.qualifier == "151") && (to.empty() || d.date > to))
         to = d.date;
     }
-  if (from.empty()) return "[DATE(S) OF SERVICE]";
+  if (from.empty()) return {};
   return to.empty() || to == from ? iso(from) : iso(from) + " to " + iso(to);
 }
+
+namespace {
 
 std::string line_label(const Claim& c, std::ptrdiff_t line) {
   if (line < 0) return "claim level";
@@ -79,13 +83,15 @@ void add_helpers(ExplainedClaim& x, const Transaction& t) {
     std::string name = patient_name(c);
     s += "Patient: " + (name.empty() ? std::string("[PATIENT NAME]") : name) + "\n";
     std::string id = member_id(c);
+    std::string dates = service_dates(c);
     s += "Member ID: " + (id.empty() ? std::string("[MEMBER ID]") : id) + "\n";
     s += "Patient account number: " + c.patient_control_number + "\n";
     s += "Payer claim number: " +
          (c.payer_claim_number.empty() ? std::string("[PAYER CLAIM NUMBER]")
                                        : c.payer_claim_number) +
          "\n";
-    s += "Date(s) of service: " + service_dates(c) + "\n";
+    s += "Date(s) of service: " + (dates.empty() ? std::string("[DATE(S) OF SERVICE]") : dates) +
+         "\n";
     s += "Billed: $" + format_cents(c.charge) + "   Paid: $" + format_cents(c.paid) + "\n";
     if (!t.payment.trace_number.empty()) s += "Check/EFT number: " + t.payment.trace_number + "\n";
     s += "\nAdjustments we ask you to reconsider:\n";

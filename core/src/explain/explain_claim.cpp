@@ -166,7 +166,13 @@ ExplainedClaim explain_claim(const Claim& c, const Transaction& t, std::size_t t
   detail::decide_actions(x, options);
   x.outcome = outcome_of(x);
   x.money.denied = denied_dollars(x);
-  if (with_drafts) detail::add_helpers(x, t);
+  if (with_drafts) {
+    detail::add_helpers(x, t);
+    // The letter is dated by the caller's as-of date (the core never reads the clock).
+    auto as_of = parse_civil_date(options.as_of);
+    if (auto e = explain_for_patient(x, t, as_of ? iso_date(*as_of) : std::string()))
+      x.patient_explanation = std::make_shared<const PatientExplanation>(std::move(*e));
+  }
   return x;
 }
 

@@ -14,6 +14,10 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options);
 void add_helpers(ExplainedClaim& x, const Transaction& t);
 /// Display name of the patient (NM1*QC), "" when absent.
 std::string patient_name(const Claim& c);
+/// The patient's (else the insured's) member id, "" when absent.
+std::string member_id(const Claim& c);
+/// "2026-09-08" or "2026-09-08 to 2026-09-10" (claim span, else the line dates), "" when none.
+std::string service_dates(const Claim& c);
 /// "CO-45" style code of an adjustment.
 std::string adjustment_code(const Adjustment& a);
 

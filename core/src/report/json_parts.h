@@ -8,6 +8,8 @@
 namespace denial::detail {
 
 nlohmann::json claim_json(const ExplainedClaim& x);
+/// Adds `patient_explanation` to a claim object when the claim has one (patient_json.cpp).
+void add_patient_explanation(nlohmann::json& claim, const ExplainedClaim& x);
 nlohmann::json options_json(const ExplainOptions& o);
 /// Adds the sources a claim's advice used to `out` ({id: {publisher, title, citation}}).
 void add_used_sources(nlohmann::json& out, const ExplainedClaim& x);

@@ -248,6 +248,7 @@ json claim_json(const ExplainedClaim& x) {
   }
   j["appeal_letter"] = x.appeal_letter.empty() ? json(nullptr) : json(x.appeal_letter);
   j["corrected_claim_checklist"] = x.corrected_claim_checklist;
+  add_patient_explanation(j, x);
   return j;
 }
 
@@ -501,6 +502,8 @@ void add_used_sources(json& out, const ExplainedClaim& x) {
     for (std::string_view id : r.guidance.sources) add(id);
   for (const auto& n : x.actions)
     for (std::string_view id : n.sources) add(id);
+  if (x.patient_explanation)
+    for (std::string_view id : x.patient_explanation->sources) add(id);
 }
 
 std::string dump(const json& j, int indent) {
