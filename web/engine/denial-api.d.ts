@@ -25,6 +25,8 @@ export interface FileStatus {
   claims: number;
   big_file_mode?: boolean;
   diagnostics: Diagnostic[];
+  /** What each kind of problem in `diagnostics` means, in plain words: code -> summary (addFile/addBlob answers). */
+  kinds?: Record<string, string>;
 }
 
 export interface RowQuery {
