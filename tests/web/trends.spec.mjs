@@ -82,7 +82,7 @@ test('Trends: payer table and months from the engine, equal to the CLI trends fo
   assert.equal((await page.locator('#count-claims').textContent()).trim(), formatCount(payers.total.claims));
   const months = cliTrends('month');
   assert.equal(await page.locator('#reasons-by-month tbody tr').count(), months.rows.length);
-  assert.ok(await page.locator('.trends__svg').count() >= 1);
+  assert.ok(await page.locator('.dx-trends__svg').count() >= 1);
   // Sort by claims with the keyboard: the header button, Enter; aria-sort follows.
   await page.focus('#payer-table button[data-sort="claims"]');
   await page.keyboard.press('Enter');

@@ -8,6 +8,7 @@ import { h, formatMoney, formatCount, formatPercent, summaryCards, barChart, pay
 import { WorkerBridge, sharedBridge } from './bridge.js';
 import { Engine } from './app-engine.js';
 import { rawSegmentsFor, download, stamp } from './app-files.js';
+import { fileSummary, fileSummaryHead, SUMMARISE_FROM } from './app-file-panel.js';
 import { loadDeadlines, saveDeadlines, parseDays, parseAsOf, sessionOptions } from './app-settings.js';
 import { trendsView, fillSliceForm, sliceLabel, sliceCards } from './app-trends.js';
 
@@ -268,6 +269,20 @@ function renderFiles() {
   }
   box.hidden = false;
   const problems = state.files.filter((f) => f.status.status !== 'read');
+  const hidden = { text: 'hidden while patient data is masked', note: '' };
+  const rawFor = (f, d) => (f.raws.has(d) && state.mask ? hidden : f.raws.get(d));
+  const list = $('files-list');
+  // Many files: the counts by status in the panel's line, problems by kind and every file
+  // inside, closed until asked for, so no warning stands above the views (app-file-panel.js).
+  if (state.files.length >= SUMMARISE_FROM) {
+    // Closed when it starts summarising (the list of a few files may have opened it).
+    if (!list.classList.contains('files__list--summary')) $('files-details').open = false;
+    list.classList.add('files__list--summary');
+    $('files-summary').replaceChildren(...fileSummaryHead(state.files));
+    list.replaceChildren(...fileSummary(state.files, { rawFor, previous: list }));
+    return;
+  }
+  list.classList.remove('files__list--summary');
   $('files-summary').replaceChildren(
     h('span', { class: 'files__title', text: `${formatCount(state.files.length)} ${state.files.length === 1 ? 'file' : 'files'} read` }),
     problems.length ? h('span', { class: 'dx-badge dx-badge--warn' }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: '!' }),
@@ -277,8 +292,7 @@ function renderFiles() {
   state.problemsShown = problems.length;
   // Files with problems first, then the rest in load order.
   const ordered = [...problems, ...state.files.filter((f) => f.status.status === 'read')];
-  const hidden = { text: 'hidden while patient data is masked', note: '' };
-  $('files-list').replaceChildren(...ordered.map((f) => fileStatus(f.status, { rawFor: (d) => (f.raws.has(d) && state.mask ? hidden : f.raws.get(d)) })));
+  list.replaceChildren(...ordered.map((f) => fileStatus(f.status, { rawFor: (d) => rawFor(f, d) })));
 }
 
 function updateChrome() {
