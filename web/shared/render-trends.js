@@ -22,10 +22,12 @@ let nextChart = 1;
 /**
  * The payer table with the engine's total as its footer. `sort` = {key, descending}; onSort(key)
  * when a header button is pressed; onPick(payerKey) makes each payer name a button (the page
- * narrows every view to it), without it the name is text. `id` names the table.
+ * narrows every view to it), without it the name is text. `id` names the table; `columns`:
+ * the keys of PAYER_COLUMNS to show (default all; the payer's name always comes first).
  */
-export function payerTable(rows, total, { sort, onSort, onPick, id } = {}) {
-  const col = PAYER_COLUMNS.find((c) => c.key === sort?.key) ?? PAYER_COLUMNS[2];
+export function payerTable(rows, total, { sort, onSort, onPick, id, columns } = {}) {
+  const shown = columns ? PAYER_COLUMNS.filter((c) => c.text || columns.includes(c.key)) : PAYER_COLUMNS;
+  const col = shown.find((c) => c.key === sort?.key) ?? shown.find((c) => c.key === 'billed') ?? shown[1];
   const descending = sort ? sort.descending : true;
   const value = (r) => (col.text ? String(r[col.key] ?? '') : Number(r[col.key] ?? 0));
   const sorted = [...rows].sort((a, b) => {
@@ -33,7 +35,7 @@ export function payerTable(rows, total, { sort, onSort, onPick, id } = {}) {
     const c = x < y ? -1 : x > y ? 1 : 0;
     return descending ? -c : c;
   });
-  const head = PAYER_COLUMNS.map((c) => {
+  const head = shown.map((c) => {
     const active = c.key === col.key;
     const ariaSort = active ? (descending ? 'descending' : 'ascending') : 'none';
     return h('th', { scope: 'col', class: c.text ? null : 'dx-num', 'aria-sort': ariaSort },
@@ -54,8 +56,8 @@ export function payerTable(rows, total, { sort, onSort, onPick, id } = {}) {
     h('table', { class: 'dx-table dx-trends__table', id },
       h('caption', { class: 'dx-table__caption', text: `Payers: claims, money and denial rates${onSort ? ' (select a column to sort)' : ''}` }),
       h('thead', {}, h('tr', {}, head)),
-      h('tbody', {}, sorted.map((r) => h('tr', { dataset: { payer: r.key } }, PAYER_COLUMNS.map((c) => cell(r, c))))),
-      total ? h('tfoot', {}, h('tr', {}, PAYER_COLUMNS.map((c) => (c.text ? h('th', { scope: 'row', text: 'All payers' }) : cell(total, c))))) : null));
+      h('tbody', {}, sorted.map((r) => h('tr', { dataset: { payer: r.key } }, shown.map((c) => cell(r, c))))),
+      total ? h('tfoot', {}, h('tr', {}, shown.map((c) => (c.text ? h('th', { scope: 'row', text: 'All payers' }) : cell(total, c))))) : null));
 }
 
 /**
