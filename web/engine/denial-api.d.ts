@@ -189,6 +189,7 @@ export interface AdviceOptions {
   filingDays?: number;
 }
 export interface ExplainSessionOptions extends AdviceOptions {
+  /** Input bytes, over the whole session, whose claims are kept in full (default 32 MiB); past it, files stream (rows only, claims rebuilt on demand). */
   keepClaimsUpTo?: number;
   maxFileBytes?: number;
 }

@@ -355,7 +355,7 @@ export function fileStatus(status, { diagnostics, rawFor, limit = 20, collapsibl
     : status.kind === '277CA' && ack ? `${formatCount(ack.claims)} ${ack.claims === 1 ? 'claim' : 'claims'}, ${formatCount(ack.rejected_claims)} rejected`
       : status.claims !== undefined ? `${formatCount(status.claims)} claims` : null;
   const meta = [status.bytes !== undefined ? `${formatCount(status.bytes)} bytes` : null, counts,
-    status.big_file_mode ? 'big file: claims load on demand' : null].filter(Boolean).join(' · ');
+    status.big_file_mode ? 'claims load on demand' : null].filter(Boolean).join(' · ');
   const folded = collapsible && diags.length > 0;
   return h(folded ? 'details' : 'div', { class: `dx-file-status dx-file-status--${tone}` },
     h(folded ? 'summary' : 'div', { class: 'dx-file-status__head' },
