@@ -133,7 +133,8 @@ test('a few files keep the full list; the summary cards never wrap an amount mid
     const values = await page.locator('.dx-card__value').evaluateAll((nodes) => nodes.map((n) => n.textContent));
     assert.ok(values.some((v) => /^\$\d{2},\d{3},\d{3}\.\d{2}$/.test(v)), `an eight-figure total is shown: ${values.join(' ')}`);
     const wrapped = await page.evaluate(() => [...document.querySelectorAll('.dx-card__value')]
-      .filter((e) => e.getClientRects().length > 1 || e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().height > parseFloat(getComputedStyle(e).lineHeight) * 1.5)
+      .filter((e) => e.getClientRects().length > 1 || e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().height > parseFloat(getComputedStyle(e).lineHeight) * 1.5
+        || e.getBoundingClientRect().right > e.parentElement.getBoundingClientRect().right)
       .map((e) => e.textContent));
     assert.deepEqual(wrapped, [], `amounts wrapped or clipped at ${width}`);
     await screenshot(page, `page-summary-large-${width}`);

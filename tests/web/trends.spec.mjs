@@ -128,10 +128,11 @@ test('Trends: axe clean and screenshots at 1366 and 390 (no page overflow)', asy
     await assertAxe(page, `trends at ${width}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 1, `page overflows horizontally by ${overflow}px at ${width}`);
-    // Amounts never wrap mid-number in the summary cards.
+    // Amounts (six figures here) never wrap mid-number nor spill over their card.
     await page.click('#tab-summary');
     await page.waitForSelector('[data-metric="total_charge"]');
-    const wrapped = await page.evaluate(() => [...document.querySelectorAll('.dx-card__value')].filter((e) => e.getClientRects().length > 1 || e.scrollHeight > e.clientHeight * 1.6).map((e) => e.textContent));
+    const wrapped = await page.evaluate(() => [...document.querySelectorAll('.dx-card__value')].filter((e) => e.getClientRects().length > 1 || e.scrollHeight > e.clientHeight * 1.6
+      || e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > e.parentElement.getBoundingClientRect().right).map((e) => e.textContent));
     assert.deepEqual(wrapped, []);
     await screenshot(page, `page-summary-many-${width}`);
     await context.close();

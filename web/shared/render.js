@@ -191,8 +191,9 @@ function legacyCopy(text, near) {
 function card(label, value, { note, tone, id } = {}) {
   return h('div', { class: ['dx-card', tone && `dx-card--${tone}`], dataset: id ? { metric: id } : undefined },
     h('div', { class: 'dx-card__label', text: label }),
-    // Long amounts ($158,875,185.42) get a smaller size instead of breaking mid-number.
-    h('div', { class: `dx-card__value${String(value).length > 11 ? ' dx-card__value--long' : ''}${String(value).length > 14 ? ' dx-card__value--longer' : ''}`, text: value }),
+    // Long amounts ($264,525.73, $158,875,185.42) get a smaller size instead of breaking
+    // mid-number or spilling over the card (the hosts also cap each size by the card's width).
+    h('div', { class: `dx-card__value${String(value).length > 9 ? ' dx-card__value--long' : ''}${String(value).length > 12 ? ' dx-card__value--longer' : ''}`, text: value }),
     note ? h('div', { class: 'dx-card__note', text: note }) : null);
 }
 
