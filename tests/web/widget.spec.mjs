@@ -627,6 +627,16 @@ test('view="trends": payer table and months are the engine\'s (CLI trends), equa
     assert.equal(facts.first, mostBilled.key);
     assert.equal(await page.locator('#era >> .dx-trends__chart').count(), Math.min(6, payers.rows.length));
     assert.equal(await page.locator('#era >> .dx-trends__reasons tbody tr').count(), months.rows.length);
+    // The charts' months: twelve calendar months in a row, ending with the latest remit month.
+    const bars = await page.evaluate(() => [...document.querySelector('#era').shadowRoot.querySelector('.dx-trends__chart svg').querySelectorAll('g[data-month]')].map((g) => g.dataset.month));
+    const latest = months.rows.map((m) => m.key).filter((k) => /^\d{4}-\d{2}$/.test(k)).sort().at(-1);
+    assert.equal(bars.length, 12);
+    assert.equal(bars.at(-1), latest);
+    for (let i = 1; i < bars.length; i++) {
+      const [y0, m0] = bars[i - 1].split('-').map(Number);
+      const [y1, m1] = bars[i].split('-').map(Number);
+      assert.equal(y1 * 12 + m1, y0 * 12 + m0 + 1, `${bars[i - 1]} then ${bars[i]}`);
+    }
     // Keyboard sort: Enter on the Claims header button; aria-sort follows and focus stays on it.
     await page.locator('#era >> button[data-sort="claims"]').focus();
     await page.keyboard.press('Enter');

@@ -66,8 +66,9 @@ export function payerTable(rows, total, { sort, onSort, onPick, id, columns } = 
  * the level of each payer's title (default 4); `maxPayers`: charts drawn (the largest first).
  */
 export function payerMonthCharts(payerMonths, months, { headingLevel = 4, maxPayers = MAX_CHART_PAYERS, morePayersNote } = {}) {
-  // The latest 12 remit months with a known date (the table below lists every month).
-  const keys = months.map((m) => m.key).filter((k) => k !== '-').slice(-12);
+  // Twelve calendar months in a row, ending with the latest remit month read: a month with
+  // no remit shows as a gap, so the bars never skip time (the table below lists every month).
+  const keys = calendarMonths(months.map((m) => m.key).filter((k) => /^\d{4}-\d{2}$/.test(k)).sort().at(-1), 12);
   const list = payerMonths.slice(0, maxPayers);
   const figure = h('figure', { class: 'dx-chart dx-trends__charts' },
     h('figcaption', { class: 'dx-chart__title', text: `Denial rate (dollars) by remit month, per payer${keys.length ? `: ${keys[0]} to ${keys[keys.length - 1]}` : ''}` }));
@@ -102,6 +103,18 @@ export function payerMonthCharts(payerMonths, months, { headingLevel = 4, maxPay
     figure.append(h('p', { class: 'dx-muted', text: `${formatCount(more)} more ${more === 1 ? 'payer' : 'payers'}${morePayersNote ? `: ${morePayersNote}` : ''}.` }));
   }
   return figure;
+}
+
+/** `count` consecutive 'YYYY-MM' months ending with `last` (none when `last` is missing). */
+export function calendarMonths(last, count) {
+  if (!last) return [];
+  let [year, month] = last.split('-').map(Number);
+  const out = [];
+  for (let i = 0; i < count; i++) {
+    out.unshift(`${year}-${String(month).padStart(2, '0')}`);
+    if (--month === 0) [year, month] = [year - 1, 12];
+  }
+  return out;
 }
 
 /** Top reasons per remit month (the engine's top 5, largest amount first; `top` shown). */

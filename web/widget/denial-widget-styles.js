@@ -316,7 +316,6 @@ ol.dx-list { list-style: decimal; }
 .dx-table tfoot th, .dx-table tfoot td { font-weight: 700; border-top: 1px solid var(--_border); border-bottom: 0; }
 .dx-trends__sort { font-weight: 600; }
 .dx-trends__payer { min-width: 9em; overflow-wrap: normal; word-break: normal; }
-.dx-trends__payer .dx-trends__id { display: block; }
 .dx-trends__charts { max-width: none; }
 .dx-trends__chart-title { font-size: 13px; font-weight: 700; }
 .dx-trends__value, .dx-trends__month { font-family: var(--_font); }
