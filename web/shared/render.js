@@ -225,6 +225,8 @@ export function barChart(items, { title = '', valueLabel = (it) => formatMoney(i
     return figure;
   }
   const max = Math.max(...list.map((it) => Math.abs(amountValue(it.amount))), 0) || 1;
+  // Every amount gets the width of the longest, so the bars of one chart end in one line.
+  figure.style.setProperty('--dx-chart-value', `${Math.max(...list.map((it) => String(valueLabel(it)).length))}ch`);
   figure.append(h('ul', { class: 'dx-chart__rows' }, list.map((it, i) => {
     const fraction = Math.abs(amountValue(it.amount)) / max;
     const pct = Math.max(fraction * 100, fraction > 0 ? 0.8 : 0);
