@@ -118,6 +118,52 @@ TEST(Breakdowns, SlicesPartitionTheBatch) {
   EXPECT_EQ(recoverable, r.summary.recoverable_amount);
 }
 
+// trends_json reads the rows once for everything the Trends view shows; it must say exactly
+// what the breakdowns say one at a time (payers, months, months per payer, the choices).
+TEST(Breakdowns, TrendsInOnePassEqualTheBreakdownsOneByOne) {
+  DENIAL_REQUIRE_SAMPLES();
+  Report r = everything();
+  auto rows_of = [&](BreakdownBy by, const Slice& s) {
+    return nlohmann::json::parse(breakdown_json(r, by, s));
+  };
+  auto choices = [&](BreakdownBy by) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& row : breakdown(r, by).rows)
+      list.push_back({{"key", row.key}, {"label", row.label}, {"claims", row.claims}});
+    return list;
+  };
+  Breakdown payers = breakdown(r, BreakdownBy::payer);
+  Breakdown months = breakdown(r, BreakdownBy::month);
+  Breakdown providers = breakdown(r, BreakdownBy::provider);
+  ASSERT_GT(payers.rows.size(), 5u);
+  std::vector<Slice> slices(4);
+  slices[1].payer = payers.rows[0].key;
+  slices[2].month = months.rows[months.rows.size() / 2].key;
+  slices[3].provider = providers.rows[0].key;
+  for (const Slice& slice : slices) {
+    SCOPED_TRACE(slice.payer + "|" + slice.month + "|" + slice.provider);
+    auto t = nlohmann::json::parse(trends_json(r, slice));
+    auto by_payer = rows_of(BreakdownBy::payer, slice);
+    auto by_month = rows_of(BreakdownBy::month, slice);
+    EXPECT_EQ(t["payers"]["rows"], by_payer["rows"]);
+    EXPECT_EQ(t["payers"]["total"], by_payer["total"]);
+    EXPECT_EQ(t["total"], by_payer["total"]);
+    EXPECT_EQ(t["months"]["rows"], by_month["rows"]);
+    EXPECT_EQ(t["months"]["total"], by_month["total"]);
+    ASSERT_EQ(t["payer_months"].size(), by_payer["rows"].size());
+    for (std::size_t i = 0; i < by_payer["rows"].size(); ++i) {
+      Slice one = slice;
+      one.payer = by_payer["rows"][i]["key"].get<std::string>();
+      EXPECT_EQ(t["payer_months"][i]["key"], one.payer);
+      EXPECT_EQ(t["payer_months"][i]["label"], by_payer["rows"][i]["label"]);
+      EXPECT_EQ(t["payer_months"][i]["months"], rows_of(BreakdownBy::month, one)["rows"]);
+    }
+    EXPECT_EQ(t["choices"]["payers"], choices(BreakdownBy::payer));
+    EXPECT_EQ(t["choices"]["months"], choices(BreakdownBy::month));
+    EXPECT_EQ(t["choices"]["providers"], choices(BreakdownBy::provider));
+  }
+}
+
 TEST(Breakdowns, FacetsCarryNoPatientData) {
   std::string bytes = denial_test::fixture("denied_claim.835");
   Report r = explain_file("d.835", bytes);

@@ -82,7 +82,7 @@ test('Trends: payer table and months from the engine, equal to the CLI trends fo
   assert.equal((await page.locator('#count-claims').textContent()).trim(), formatCount(payers.total.claims));
   const months = cliTrends('month');
   assert.equal(await page.locator('#reasons-by-month tbody tr').count(), months.rows.length);
-  assert.ok(await page.locator('.trends__svg').count() >= 1);
+  assert.ok(await page.locator('.dx-trends__svg').count() >= 1);
   // Sort by claims with the keyboard: the header button, Enter; aria-sort follows.
   await page.focus('#payer-table button[data-sort="claims"]');
   await page.keyboard.press('Enter');
@@ -128,10 +128,11 @@ test('Trends: axe clean and screenshots at 1366 and 390 (no page overflow)', asy
     await assertAxe(page, `trends at ${width}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 1, `page overflows horizontally by ${overflow}px at ${width}`);
-    // Amounts never wrap mid-number in the summary cards.
+    // Amounts (six figures here) never wrap mid-number nor spill over their card.
     await page.click('#tab-summary');
     await page.waitForSelector('[data-metric="total_charge"]');
-    const wrapped = await page.evaluate(() => [...document.querySelectorAll('.dx-card__value')].filter((e) => e.getClientRects().length > 1 || e.scrollHeight > e.clientHeight * 1.6).map((e) => e.textContent));
+    const wrapped = await page.evaluate(() => [...document.querySelectorAll('.dx-card__value')].filter((e) => e.getClientRects().length > 1 || e.scrollHeight > e.clientHeight * 1.6
+      || e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > e.parentElement.getBoundingClientRect().right).map((e) => e.textContent));
     assert.deepEqual(wrapped, []);
     await screenshot(page, `page-summary-many-${width}`);
     await context.close();

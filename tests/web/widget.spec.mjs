@@ -466,14 +466,24 @@ test('no request leaves the origin; the guard sees the worker\'s requests', asyn
   await done();
 });
 
-/** How far (px) anything inside each widget sticks out of it, or scrolls sideways inside it. */
+/**
+ * How far (px) anything inside each widget sticks out of it, or scrolls sideways inside it.
+ * Visually hidden content (.sr-only, or clipped to nothing like a narrow table's header) is
+ * not seen, so it does not count.
+ */
 const overflow = (page) => page.evaluate(() => [...document.querySelectorAll('denial-explainer')].map((host) => {
   const base = host.shadowRoot.querySelector('.base');
   const b = base.getBoundingClientRect();
   let worst = Math.max(0, base.scrollWidth - base.clientWidth);
+  const unseen = (el) => {
+    for (let n = el; n; n = n.parentElement) {
+      if (n.matches('.sr-only') || getComputedStyle(n).clip === 'rect(0px, 0px, 0px, 0px)') return true;
+    }
+    return false;
+  };
   const walk = (root) => {
     for (const el of root.querySelectorAll('*')) {
-      if (el.getClientRects().length && !el.matches('.sr-only')) {
+      if (el.getClientRects().length && !unseen(el)) {
         const r = el.getBoundingClientRect();
         worst = Math.max(worst, r.right - b.right, b.left - r.left, el.scrollWidth - el.clientWidth > 1 && getComputedStyle(el).overflowX !== 'visible' ? el.scrollWidth - el.clientWidth : 0);
       }
@@ -597,4 +607,105 @@ test('patient explanation in the widget\'s claim detail: the engine\'s money, Pr
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
   assert.equal(await page.locator('body > dx-print-host').count(), 0);
   await done();
+});
+
+/** The engine's trends answer for `files`, from the native CLI (`trends --by payer|month`). */
+function cliTrends(files, by) {
+  let out;
+  try {
+    out = execFileSync(CLI, ['trends', ...files, '--by', by, '--format', 'json'], { maxBuffer: 64 << 20 });
+  } catch (error) {
+    out = error.stdout; // exit 1 or 2: some files had problems, the breakdown is still written
+  }
+  return JSON.parse(out.toString('utf8'));
+}
+
+/** The footer (All payers) and row count of a payer table: in a widget's shadow root or the page. */
+const payerTableFacts = (host) => {
+  const root = host ? document.querySelector(host).shadowRoot : document;
+  const table = root.querySelector('.dx-trends__table');
+  return {
+    rows: table.querySelectorAll('tbody tr').length,
+    total: [...table.querySelectorAll('tfoot td')].map((td) => [td.dataset.label, td.textContent.trim()]),
+    first: table.querySelector('tbody tr')?.dataset.payer,
+  };
+};
+
+test('view="trends": payer table and months are the engine\'s (CLI trends), equal to the page\'s Trends view; sort by keyboard; axe clean; 1366 and 390', async () => {
+  const { formatMoney, formatCount } = await import(path.join(REPO, 'web/shared/render.js'));
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync(SAMPLES).sort().map((f) => path.join(SAMPLES, f));
+  const payers = cliTrends(files, 'payer');
+  const months = cliTrends(files, 'month');
+  assert.ok(payers.rows.length >= 5, 'the samples have several payers');
+  const list = files.map((f) => ({ name: path.basename(f), bytes: [...readFileSync(f)] }));
+  let widgetFacts;
+  for (const [width, viewport] of [[1366, DESKTOP], [390, NARROW]]) {
+    const { page, done } = await openPortal({ viewport });
+    await page.evaluate(async (items) => {
+      const el = document.querySelector('#era');
+      await el.explainFiles(items.map((f) => ({ input: new Uint8Array(f.bytes), name: f.name })));
+      el.view = 'trends';
+    }, list);
+    await page.locator('#era >> .dx-trends__table tfoot').waitFor();
+    // The element's own trends() is the engine's answer: the same as the CLI's.
+    const answer = await page.evaluate(() => document.querySelector('#era').trends());
+    assert.deepEqual(answer.payers.total, payers.total, 'trends() total vs CLI');
+    assert.deepEqual(answer.payers.rows.map((r) => [r.key, r.claims, r.billed, r.denied]), payers.rows.map((r) => [r.key, r.claims, r.billed, r.denied]));
+    const facts = await page.evaluate(payerTableFacts, '#era');
+    assert.equal(facts.rows, payers.rows.length);
+    const total = Object.fromEntries(facts.total);
+    assert.equal(total.Claims, formatCount(payers.total.claims));
+    assert.equal(total.Billed, formatMoney(payers.total.billed));
+    assert.equal(total.Paid, formatMoney(payers.total.paid));
+    assert.equal(total.Denied, formatMoney(payers.total.denied));
+    assert.equal(total.Recoverable, formatMoney(payers.total.recoverable));
+    // Sorted by billed, largest first, by default; one chart per payer up to six; every month a row.
+    const mostBilled = [...payers.rows].sort((a, b) => Number(b.billed) - Number(a.billed))[0];
+    assert.equal(facts.first, mostBilled.key);
+    assert.equal(await page.locator('#era >> .dx-trends__chart').count(), Math.min(6, payers.rows.length));
+    assert.equal(await page.locator('#era >> .dx-trends__reasons tbody tr').count(), months.rows.length);
+    // The charts' months: twelve calendar months in a row, ending with the latest remit month.
+    const bars = await page.evaluate(() => [...document.querySelector('#era').shadowRoot.querySelector('.dx-trends__chart svg').querySelectorAll('g[data-month]')].map((g) => g.dataset.month));
+    const latest = months.rows.map((m) => m.key).filter((k) => /^\d{4}-\d{2}$/.test(k)).sort().at(-1);
+    assert.equal(bars.length, 12);
+    assert.equal(bars.at(-1), latest);
+    for (let i = 1; i < bars.length; i++) {
+      const [y0, m0] = bars[i - 1].split('-').map(Number);
+      const [y1, m1] = bars[i].split('-').map(Number);
+      assert.equal(y1 * 12 + m1, y0 * 12 + m0 + 1, `${bars[i - 1]} then ${bars[i]}`);
+    }
+    // Keyboard sort: Enter on the Claims header button; aria-sort follows and focus stays on it.
+    await page.locator('#era >> button[data-sort="claims"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#era >> th[aria-sort="descending"] button[data-sort="claims"]').waitFor();
+    assert.equal(await page.evaluate(() => document.querySelector('#era').shadowRoot.activeElement?.dataset.sort), 'claims');
+    const most = Math.max(...payers.rows.map((r) => r.claims));
+    assert.equal(await page.locator('#era >> .dx-trends__table tbody tr').first().locator('td').first().textContent(), formatCount(most));
+    assert.deepEqual((await overflow(page))[0], 0, `${width}: the trends view overflows the widget`);
+    const result = await new AxeBuilder({ page }).include('#era').analyze();
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target?.join(' ')}`), [], `axe on the trends view at ${width}`);
+    const file = await screenshot(page, `widget-trends-${width}`);
+    await page.locator('#era').screenshot({ path: path.join(path.dirname(file), `widget-trends-only-${width}.png`) });
+    widgetFacts ??= facts;
+    await done();
+  }
+  // The page's Trends view for the same files shows the same footer: one engine, one answer.
+  const { context } = await guardedContext(browser, server.origin, { viewport: DESKTOP });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/index.html`);
+  await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
+  await page.locator('#file').setInputFiles(files);
+  await page.waitForFunction((n) => new RegExp(`Read ${n} files`).test(document.getElementById('status').textContent), files.length, { timeout: 60000 });
+  await page.click('#tab-trends');
+  await page.waitForSelector('#panel-trends:not([hidden]) #payer-table tfoot');
+  const pageFacts = await page.evaluate(payerTableFacts, null);
+  // The widget shows fewer columns than the page: each one it shows has the page's figure.
+  assert.equal(pageFacts.rows, widgetFacts.rows);
+  assert.equal(pageFacts.first, widgetFacts.first);
+  const pageTotal = Object.fromEntries(pageFacts.total);
+  assert.ok(widgetFacts.total.length >= 5);
+  for (const [label, text] of widgetFacts.total) assert.equal(text, pageTotal[label], `${label}: widget vs page`);
+  await context.close();
 });

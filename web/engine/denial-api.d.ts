@@ -27,6 +27,8 @@ export interface FileStatus {
   /** Transactions of this file that repeat a payment already read (counted once). */
   retransmissions?: number;
   diagnostics: Diagnostic[];
+  /** What each kind of problem in `diagnostics` means, in plain words: code -> summary (addFile/addBlob answers). */
+  kinds?: Record<string, string>;
 }
 
 export interface RowQuery {
@@ -212,6 +214,7 @@ export interface AdviceOptions {
   filingDays?: number;
 }
 export interface ExplainSessionOptions extends AdviceOptions {
+  /** Input bytes, over the whole session, whose claims are kept in full (default 32 MiB); past it, files stream (rows only, claims rebuilt on demand). */
   keepClaimsUpTo?: number;
   maxFileBytes?: number;
 }

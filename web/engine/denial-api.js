@@ -5,7 +5,11 @@ import createDenialCore from './denial-core.mjs';
 
 const isNode = typeof process !== 'undefined' && !!(process.versions && process.versions.node);
 
-/** Default size limits (bytes): bigger files stream (rows only), the largest are refused. */
+/**
+ * Default size limits (bytes): claims are kept in full for the first 32 MiB of input in a
+ * session (one bigger file, and the files after them, stream: rows only, claims rebuilt on
+ * demand); the largest files are refused.
+ */
 export const DEFAULT_KEEP_CLAIMS_UP_TO = 32 * 1024 * 1024;
 export const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;  // measured: 500 MB explains in 2.2 GB of wasm memory
 

@@ -30,8 +30,14 @@ const handlers = {
   },
   async addFile({ session, name, bytes }) { return need(session).addFile(name, new Uint8Array(bytes)); },
   // A File or Blob (structured-cloned: a handle, not a copy) read here, straight into the
-  // engine: the page never holds the whole file. Progress goes out at most every 1 %.
-  async addBlob({ session, name, blob }, progress) {
+  // engine: the page never holds the whole file. Progress goes out at most every 1 %. A small
+  // file arrives already read (`early`, see onmessage): it only has to be parsed.
+  async addBlob({ session, name, blob, early }, progress) {
+    const bytes = early && await early.catch(() => null);
+    if (bytes) {
+      progress(bytes.byteLength, bytes.byteLength);
+      return need(session).addFile(name, new Uint8Array(bytes));
+    }
     let posted = -1;
     return need(session).addBlob(name, blob, {
       onProgress: (loaded, total) => {
@@ -61,13 +67,35 @@ function need(id) {
   return s;
 }
 
+// Calls on one session run one after another, in the order they arrived: a caller may send
+// the next files before the last one is parsed (no round trip per file), and a summary asked
+// for after them sees them all. Other sessions and lookups do not wait.
+const queues = new Map();
+function inOrder(session, task) {
+  const run = (queues.get(session) ?? Promise.resolve()).then(task);
+  const tail = run.catch(() => {});
+  queues.set(session, tail);
+  tail.then(() => { if (queues.get(session) === tail) queues.delete(session); });
+  return run;
+}
+
+// Files up to this size are read as soon as they arrive, while earlier ones are parsed; bigger
+// ones are streamed into the engine when their turn comes (never held whole here).
+const READ_AHEAD_BYTES = 1 << 20;
+
 self.onmessage = async (event) => {
   const { id, type, ...args } = event.data;
   try {
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown request type ${type}`);
     const progress = (loaded, total) => self.postMessage({ id, progress: { loaded, total } });
-    self.postMessage({ id, ok: true, result: await handler(args, progress) });
+    if (type === 'addBlob' && args.blob instanceof Blob && args.blob.size <= READ_AHEAD_BYTES) {
+      args.early = args.blob.arrayBuffer();
+      args.early.catch(() => {});  // a failed read falls back to the streaming path
+    }
+    const run = () => handler(args, progress);
+    const result = type !== 'openSession' && args.session !== undefined ? await inOrder(args.session, run) : await run();
+    self.postMessage({ id, ok: true, result });
   } catch (error) {
     self.postMessage({ id, ok: false, error: { code: 'worker_error', message: String(error?.message ?? error) } });
   }

@@ -7,6 +7,7 @@ export class Engine {
   #session = null;
   #generation = -1;
   #options = {};
+  #opening = null;
 
   constructor(bridge) {
     this.#bridge = bridge;
@@ -26,12 +27,15 @@ export class Engine {
     return this.#session !== null && !this.lost;
   }
 
-  async #ensure() {
-    if (this.#session === null || this.lost) {
-      this.#session = await this.#bridge.call('openSession', { ...this.#options });
+  // Several calls may ask at once (files are sent ahead): one session is opened for all.
+  #ensure() {
+    if (this.#session !== null && !this.lost) return Promise.resolve(this.#session);
+    this.#opening ??= this.#bridge.call('openSession', { ...this.#options }).then((session) => {
+      this.#session = session;
       this.#generation = this.#bridge.generation;
-    }
-    return this.#session;
+      return session;
+    }).finally(() => { this.#opening = null; });
+    return this.#opening;
   }
 
   async #call(type, payload = {}, options) {

@@ -23,10 +23,10 @@ function clip(text) {
  * The raw segment starting at byte `offset` ({text, note}). At or past the end of the file
  * (a truncated file), the last segment the file holds, with a note saying so.
  */
-export async function rawSegmentAt(file, offset, terminator = '~') {
+export async function rawSegmentAt(file, offset, terminator = '~', size = file?.size) {
   if (!file || !(offset >= 0)) return null;
-  if (offset >= file.size) {
-    const tail = await file.slice(Math.max(0, file.size - 600)).text();
+  if (offset >= size) {
+    const tail = await file.slice(Math.max(0, size - 600)).text();
     const parts = tail.split(terminator).map((s) => s.trim()).filter(Boolean);
     const last = parts.at(-1);
     return last ? { text: clip(last), note: 'last segment in the file' } : null;
@@ -37,19 +37,60 @@ export async function rawSegmentAt(file, offset, terminator = '~') {
   return segment ? { text: clip(segment), note: '' } : null;
 }
 
-/** Raw segments for the first `limit` positioned diagnostics of a file: Map(diagnostic -> {text, note}). */
-export async function rawSegmentsFor(file, diagnostics, limit = 20) {
+/**
+ * Raw segments for the first `limit` positioned diagnostics of a file: Map(diagnostic ->
+ * {text, note}). `size`: the file's size when known (the engine's status says it), which
+ * spares asking the File.
+ */
+export async function rawSegmentsFor(file, diagnostics, limit = 20, size = undefined) {
   const out = new Map();
   if (!file || !diagnostics?.length) return out;
   const terminator = await segmentTerminator(file);
+  const bytes = size ?? file.size;
   for (const d of diagnostics.slice(0, limit)) {
     if (!(d.segment > 0)) continue;
     try {
-      const raw = await rawSegmentAt(file, d.offset, terminator);
+      const raw = await rawSegmentAt(file, d.offset, terminator, bytes);
       if (raw) out.set(d, raw);
     } catch { /* unreadable slice: show the diagnostic without its segment */ }
   }
   return out;
+}
+
+/**
+ * The bytes of `file` when it holds at most `limit` bytes, read here to be moved to the worker;
+ * null when it is bigger (the worker then streams it into the engine, and the page never holds
+ * it whole) or cannot be read here. Reads a stream and never asks the File for its size: for a
+ * chosen file that is a call to the browser process each time, which made a 10,000-file batch
+ * seconds slower on the page's thread.
+ */
+export async function smallFileBytes(file, limit) {
+  try {
+    const reader = file.stream().getReader();
+    const chunks = [];
+    let length = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      length += value.length;
+      if (length > limit) {
+        reader.cancel().catch(() => {});
+        return null;
+      }
+      chunks.push(value);
+    }
+    const only = chunks.length === 1 ? chunks[0] : null;
+    if (only && only.byteOffset === 0 && only.byteLength === only.buffer.byteLength) return only.buffer;
+    const bytes = new Uint8Array(length);
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    return bytes.buffer;
+  } catch {
+    return null;
+  }
 }
 
 /** Triggers a download of `text` as a file named `name`. */

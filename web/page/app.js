@@ -7,7 +7,8 @@
 import { h, formatMoney, formatCount, formatPercent, summaryCards, barChart, paymentsTable, providerAdjustments, balanceFindings, fileStatus, claimsTable, claimDetail, codeAnswer, outcomeBadge } from './render.js';
 import { WorkerBridge, sharedBridge } from './bridge.js';
 import { Engine } from './app-engine.js';
-import { rawSegmentsFor, download, stamp } from './app-files.js';
+import { rawSegmentsFor, smallFileBytes, download, stamp } from './app-files.js';
+import { fileSummary, fileSummaryHead, SUMMARISE_FROM } from './app-file-panel.js';
 import { loadDeadlines, saveDeadlines, parseDays, parseAsOf, sessionOptions } from './app-settings.js';
 import { trendsView, fillSliceForm, sliceLabel, sliceCards } from './app-trends.js';
 import { Library } from './app-library.js';
@@ -15,6 +16,9 @@ import { Library } from './app-library.js';
 const $ = (id) => document.getElementById(id);
 const VIEWS = ['summary', 'worklist', 'rejections', 'claims', 'trends', 'lookup'];
 const PAGE_SIZES = [25, 50, 100, 250];
+const SEND_AHEAD = 16;  // files handed to the worker before the first of them is answered
+const MANY_FILES = 100;  // above this, progress counts files, not bytes
+const READ_HERE_BYTES = 1 << 20;  // files up to 1 MiB are read by the page and moved to the worker
 const OUTCOME_LABELS = {
   needs_action: 'Needs work (worklist)',
   denied: 'Denied',
@@ -93,7 +97,13 @@ function alertBox(text) {
   box.hidden = !text;
 }
 
+// Progress is drawn at most every 100 ms: thousands of small files would otherwise cost a
+// style and layout pass each.
+let progressDrawn = 0;
 function showProgress(label, fraction) {
+  const now = performance.now();
+  if (!$('progress').hidden && now - progressDrawn < 100) return;
+  progressDrawn = now;
   $('progress').hidden = false;
   $('progress-label').textContent = label;
   const bar = $('progress-bar');
@@ -143,28 +153,56 @@ async function loadBatch(batch) {
   const controller = new AbortController();
   state.abort = controller;
   const signal = controller.signal;
-  const totalBytes = files.reduce((n, f) => n + (f.size || 0), 0) || 1;
+  // Progress by bytes, or by files when there are many: a chosen File's size costs the page a
+  // call to the browser process (~0.2 ms each, seconds for 10,000 files); the worker reads it.
+  const byCount = files.length > MANY_FILES;
+  const totalBytes = byCount ? 1 : files.reduce((n, f) => n + (f.size || 0), 0) || 1;
   let doneBytes = 0;
+  const fraction = (index, total, share) => (byCount ? (index + share) / files.length : (doneBytes + total * share) / totalBytes);
   let lastRefresh = performance.now();
   // Each interim refresh costs more as the batch grows (summary, trends, file list): wait at
   // least ten times its cost before the next one, so refreshing stays under a tenth of the time.
   let refreshGap = 1500;
   alertBox('');
+  // Files go to the worker a few ahead of the one awaited, so it never waits for the page
+  // between two small files. Small files are read here, in parallel, and moved (transferred)
+  // to the worker; each call is still issued in file order, which the worker keeps.
+  const ahead = [];
+  const raws = [];
+  let sent = 0;
+  let issued = Promise.resolve();
+  const send = () => {
+    const index = sent;
+    const file = files[index];
+    const of = files.length > 1 ? ` (${index + 1} of ${files.length})` : '';
+    const read = smallFileBytes(file, READ_HERE_BYTES);
+    const call = issued.then(() => read).then((bytes) => ({
+      // A bigger file: the worker reads it straight into the engine (the page never holds it
+      // whole), then parses it in one call, shown as indeterminate when big.
+      answer: bytes ? engine.addFile(file.name, bytes, signal) : engine.addBlob(file, signal, (loaded, total) => {
+        if (loaded < total) showProgress(`Reading ${file.name}${of}`, fraction(index, total, (loaded / Math.max(total, 1)) * 0.5));
+        else showProgress(`Analyzing ${file.name}${of} (${formatBytes(total)})…`, total > 4 * 1024 * 1024 ? null : fraction(index, total, 0.75));
+      }),
+    }));
+    issued = call.then(() => {}, () => {});
+    const status = call.then(({ answer }) => answer);
+    status.catch(() => {});  // awaited in order below; a cancel rejects them all
+    ahead.push(status);
+    sent++;
+  };
   try {
     for (let i = 0; i < files.length; i++) {
       const file = files[i];
-      const of = files.length > 1 ? ` (${i + 1} of ${files.length})` : '';
-      showProgress(`Reading ${file.name}${of}`, doneBytes / totalBytes);
-      // The worker reads the file straight into the engine (the page never holds it whole),
-      // then parses it in one call: shown as indeterminate for big files.
-      const status = await engine.addBlob(file, signal, (loaded, total) => {
-        if (loaded < total) showProgress(`Reading ${file.name}${of}`, (doneBytes + loaded * 0.5) / totalBytes);
-        else showProgress(`Analyzing ${file.name}${of} (${formatBytes(file.size)})…`, file.size > 4 * 1024 * 1024 ? null : (doneBytes + file.size * 0.75) / totalBytes);
-      });
-      doneBytes += file.size;
+      showProgress(`Reading ${file.name}${files.length > 1 ? ` (${i + 1} of ${files.length})` : ''}`, fraction(i, 0, 0));
+      while (sent < files.length && sent < i + SEND_AHEAD) send();
+      const status = await ahead.shift();
+      if (!byCount) doneBytes += file.size;
       const entry = { file, status, raws: new Map() };
       state.files.push(entry);
-      entry.raws = await rawSegmentsFor(file, status.diagnostics ?? []);
+      // Raw segments of its problems are read beside the next files, not before them.
+      if (status.diagnostics?.length) {
+        raws.push(rawSegmentsFor(file, status.diagnostics, 20, status.bytes).then((found) => { entry.raws = found; }));
+      }
       // The file list is redrawn at most every 1.5 s (and at the end): redrawing every
       // file's status after each of thousands of small files made the batch quadratic.
       if (files.length < 20) renderFiles();
@@ -176,6 +214,7 @@ async function loadBatch(batch) {
         refreshGap = Math.max(1500, 10 * (lastRefresh - started));
       }
     }
+    await Promise.all(raws);
     renderFiles();
     await refresh();
     const s = state.summary?.summary ?? {};
@@ -282,6 +321,20 @@ function renderFiles() {
   }
   box.hidden = false;
   const problems = state.files.filter((f) => f.status.status !== 'read');
+  const hidden = { text: 'hidden while patient data is masked', note: '' };
+  const rawFor = (f, d) => (f.raws.has(d) && state.mask ? hidden : f.raws.get(d));
+  const list = $('files-list');
+  // Many files: the counts by status in the panel's line, problems by kind and every file
+  // inside, closed until asked for, so no warning stands above the views (app-file-panel.js).
+  if (state.files.length >= SUMMARISE_FROM) {
+    // Closed when it starts summarising (the list of a few files may have opened it).
+    if (!list.classList.contains('files__list--summary')) $('files-details').open = false;
+    list.classList.add('files__list--summary');
+    $('files-summary').replaceChildren(...fileSummaryHead(state.files));
+    list.replaceChildren(...fileSummary(state.files, { rawFor, previous: list }));
+    return;
+  }
+  list.classList.remove('files__list--summary');
   $('files-summary').replaceChildren(
     h('span', { class: 'files__title', text: `${formatCount(state.files.length)} ${state.files.length === 1 ? 'file' : 'files'} read` }),
     problems.length ? h('span', { class: 'dx-badge dx-badge--warn' }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: '!' }),
@@ -291,8 +344,7 @@ function renderFiles() {
   state.problemsShown = problems.length;
   // Files with problems first, then the rest in load order.
   const ordered = [...problems, ...state.files.filter((f) => f.status.status === 'read')];
-  const hidden = { text: 'hidden while patient data is masked', note: '' };
-  $('files-list').replaceChildren(...ordered.map((f) => fileStatus(f.status, { rawFor: (d) => (f.raws.has(d) && state.mask ? hidden : f.raws.get(d)) })));
+  list.replaceChildren(...ordered.map((f) => fileStatus(f.status, { rawFor: (d) => rawFor(f, d) })));
 }
 
 function updateChrome() {

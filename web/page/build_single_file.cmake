@@ -8,7 +8,7 @@
 #   - engine: denial-core-inline.js (classic script, wasm inlined) + denial-api.js + worker.js,
 #     stored as <script type="text/plain" id="dx-engine-src"> and started by app.js as a
 #     blob: Web Worker, so big files never freeze the page and Cancel still terminates it;
-#   - page: render.js, bridge.js, app-*.js, app.js in one inline <script>;
+#   - page: render.js, render-trends.js, bridge.js, app-*.js, app.js in one inline <script>;
 #   - the sample (sample.835) as <script type="text/plain" id="dx-sample">;
 #   - styles.css inline, favicon as a data: URL.
 # CSP of this file: no 'unsafe-inline' anywhere. The one inline script and the one <style>
@@ -108,7 +108,7 @@ _dx_check_inline("engine" "${_engine}")
 file(GLOB _helpers "${DIST}/app-*.js")
 list(SORT _helpers)
 set(_app "(() => {\n'use strict';\nconst __dx = {};\n")
-foreach(_m IN ITEMS "${DIST}/render.js" "${DIST}/bridge.js" ${_helpers} "${DIST}/app.js")
+foreach(_m IN ITEMS "${DIST}/render.js" "${DIST}/render-trends.js" "${DIST}/bridge.js" ${_helpers} "${DIST}/app.js")
   get_filename_component(_name "${_m}" NAME_WE)
   _dx_module("${_m}" "${_name}" _code)
   string(APPEND _app "${_code}")

@@ -192,8 +192,9 @@ function legacyCopy(text, near) {
 function card(label, value, { note, tone, id } = {}) {
   return h('div', { class: ['dx-card', tone && `dx-card--${tone}`], dataset: id ? { metric: id } : undefined },
     h('div', { class: 'dx-card__label', text: label }),
-    // Long amounts ($158,875,185.42) get a smaller size instead of breaking mid-number.
-    h('div', { class: `dx-card__value${String(value).length > 11 ? ' dx-card__value--long' : ''}${String(value).length > 14 ? ' dx-card__value--longer' : ''}`, text: value }),
+    // Long amounts ($264,525.73, $158,875,185.42) get a smaller size instead of breaking
+    // mid-number or spilling over the card (the hosts also cap each size by the card's width).
+    h('div', { class: `dx-card__value${String(value).length > 9 ? ' dx-card__value--long' : ''}${String(value).length > 12 ? ' dx-card__value--longer' : ''}`, text: value }),
     note ? h('div', { class: 'dx-card__note', text: note }) : null);
 }
 
@@ -212,8 +213,9 @@ export function summaryCards(summary) {
 }
 
 /**
- * A horizontal bar chart as inline SVG with text labels (readable at any width: the SVG is
- * 100 % wide and sized in CSS pixels, bars are percentages). items: [{label, amount, count}].
+ * A horizontal bar chart in HTML: per item its label (with its count) on a line of its own,
+ * which wraps on a narrow screen, then the bar and the amount. items: [{label, amount, count}].
+ * The bars are decoration (aria-hidden): the label and amount of each item are its text.
  */
 export function barChart(items, { title = '', valueLabel = (it) => formatMoney(it.amount), note = (it) => (it.count !== undefined ? `${formatCount(it.count)}×` : '') } = {}) {
   const list = (items ?? []).filter(Boolean);
@@ -224,28 +226,21 @@ export function barChart(items, { title = '', valueLabel = (it) => formatMoney(i
     return figure;
   }
   const max = Math.max(...list.map((it) => Math.abs(amountValue(it.amount))), 0) || 1;
-  // Each item takes two lines so nothing overlaps at any width: the label (with its count) on
-  // its own line, then the bar (left 64 %) and the amount right-aligned after it.
-  const rowHeight = 48;
-  const barSpan = 64;
-  const height = list.length * rowHeight;
-  const titleId = `dx-chart-${Math.random().toString(36).slice(2, 9)}`;
-  const summaryText = list.map((it) => `${it.label}: ${valueLabel(it)}${note(it) ? ` (${note(it)})` : ''}`).join('; ');
-  const chart = svg('svg', { class: 'dx-chart__svg', width: '100%', height: String(height), role: 'img', 'aria-labelledby': titleId },
-    svg('title', { id: titleId, text: `${title ? `${title}. ` : ''}${summaryText}` }));
-  list.forEach((it, i) => {
-    const y = i * rowHeight;
+  // Every amount gets the width of the longest, so the bars of one chart end in one line.
+  figure.style.setProperty('--dx-chart-value', `${Math.max(...list.map((it) => String(valueLabel(it)).length))}ch`);
+  figure.append(h('ul', { class: 'dx-chart__rows' }, list.map((it, i) => {
     const fraction = Math.abs(amountValue(it.amount)) / max;
-    const pct = Math.max(fraction * barSpan, fraction > 0 ? 0.5 : 0);
+    const pct = Math.max(fraction * 100, fraction > 0 ? 0.8 : 0);
     const extra = note(it);
-    chart.append(svg('g', { class: 'dx-chart__row' },
-      svg('text', { class: 'dx-chart__label', x: '0', y: String(y + 15) }, String(it.label ?? ''),
-        extra ? svg('tspan', { class: 'dx-chart__note', text: `  ·  ${extra}` }) : null),
-      svg('rect', { class: 'dx-chart__track', x: '0', y: String(y + 23), width: `${barSpan}%`, height: '12', rx: '3' }),
-      svg('rect', { class: `dx-chart__bar dx-chart__bar--${i % 6}`, x: '0', y: String(y + 23), width: `${pct.toFixed(2)}%`, height: '12', rx: '3' }),
-      svg('text', { class: 'dx-chart__value', x: '100%', y: String(y + 34), 'text-anchor': 'end', text: valueLabel(it) })));
-  });
-  figure.append(chart);
+    // Set through the CSSOM: a strict CSP (style-src 'self') blocks style attributes.
+    const bar = h('span', { class: `dx-chart__bar dx-chart__bar--${i % 6}` });
+    bar.style.width = `${pct.toFixed(2)}%`;
+    return h('li', { class: 'dx-chart__row' },
+      h('span', { class: 'dx-chart__label' }, String(it.label ?? ''), extra ? h('span', { class: 'dx-chart__note', text: ` · ${extra}` }) : null),
+      h('span', { class: 'dx-chart__line' },
+        h('span', { class: 'dx-chart__track', 'aria-hidden': 'true' }, bar),
+        h('span', { class: 'dx-chart__value', text: valueLabel(it) })));
+  })));
   return figure;
 }
 
@@ -352,8 +347,10 @@ const FILE_STATUS = { read: ['ok', 'Read'], read_with_errors: ['warn', 'Read wit
 /**
  * A file's status card: name, size, status, claims and its diagnostics.
  * status: addFile() answer or report.files[] entry; diagnostics default to status.diagnostics.
+ * collapsible: a <details> whose summary is the head line, its diagnostics shown on demand
+ * (a list of many files); a file with no diagnostics stays a plain card.
  */
-export function fileStatus(status, { diagnostics, rawFor, limit = 20 } = {}) {
+export function fileStatus(status, { diagnostics, rawFor, limit = 20, collapsible = false } = {}) {
   const [tone, label] = FILE_STATUS[status.status] ?? ['neutral', status.status];
   const diags = diagnostics ?? status.diagnostics ?? [];
   const shown = diags.slice(0, limit);
@@ -362,13 +359,15 @@ export function fileStatus(status, { diagnostics, rawFor, limit = 20 } = {}) {
     : status.kind === '277CA' && ack ? `${formatCount(ack.claims)} ${ack.claims === 1 ? 'claim' : 'claims'}, ${formatCount(ack.rejected_claims)} rejected`
       : status.claims !== undefined ? `${formatCount(status.claims)} claims` : null;
   const meta = [status.bytes !== undefined ? `${formatCount(status.bytes)} bytes` : null, counts,
-    status.big_file_mode ? 'big file: claims load on demand' : null].filter(Boolean).join(' · ');
-  return h('div', { class: `dx-file-status dx-file-status--${tone}` },
-    h('div', { class: 'dx-file-status__head' },
+    status.big_file_mode ? 'claims load on demand' : null].filter(Boolean).join(' · ');
+  const folded = collapsible && diags.length > 0;
+  return h(folded ? 'details' : 'div', { class: `dx-file-status dx-file-status--${tone}` },
+    h(folded ? 'summary' : 'div', { class: 'dx-file-status__head' },
       h('span', { class: `dx-badge dx-badge--${tone}` }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: OUTCOME_ICONS[tone] }), label),
       FILE_KINDS[status.kind] ? h('span', { class: 'dx-file-kind dx-mono', title: FILE_KINDS[status.kind], text: status.kind }) : null,
       h('span', { class: 'dx-file-status__name', text: status.name }),
-      meta ? h('span', { class: 'dx-muted', text: meta }) : null),
+      meta ? h('span', { class: 'dx-muted', text: meta }) : null,
+      folded ? h('span', { class: 'dx-file-status__count', text: `${formatCount(diags.length)} ${diags.length === 1 ? 'problem' : 'problems'}` }) : null),
     shown.length ? h('ul', { class: 'dx-diags' }, shown.map((d) => diagnosticItem(d, { raw: rawFor?.(d) }))) : null,
     diags.length > shown.length ? h('p', { class: 'dx-muted', text: `… and ${formatCount(diags.length - shown.length)} more (see the full report JSON)` }) : null);
 }

@@ -4,10 +4,14 @@
 // side effects: denial-explainer.js registers it.
 import { sharedBridge } from './bridge.js';
 import { h, svg, formatMoney, formatCount, summaryCards, barChart, outcomeBadge, claimDetail, fileStatus, deadlineOwnerLabel } from './render.js';
+import { payerTable, payerMonthCharts, reasonsByMonth } from './render-trends.js';
 import { adoptStyles, TOKENS, BASE, REPORT_STYLES, EXPLAINER_STYLES } from './denial-widget-styles.js';
 
-const VIEWS = ['summary', 'worklist', 'claims', 'rejections'];
+const VIEWS = ['summary', 'worklist', 'claims', 'rejections', 'trends'];
 const PAGE = 50;
+// The payer table's columns in a widget (narrower than the page); trends() has every figure.
+const TREND_COLUMNS = ['claims', 'billed', 'paid', 'denied', 'recoverable', 'denial_rate_dollars'];
+const COMPACT_TREND_COLUMNS = ['claims', 'denied', 'denial_rate_dollars'];
 let nextId = 1;
 
 /** `denial-report`: a report is ready. detail: {summary, files}. */
@@ -58,7 +62,8 @@ const RENDER_PARTS = [['.dx-card', 'card'], ['.dx-badge', 'badge'], ['.dx-claim'
 /**
  * Explains X12 835 remittances (ERA files) in the page, with no network request.
  *
- * @attr view - "summary" (default), "worklist", "claims" or "rejections" (277CA / 999 read; reflects `view`).
+ * @attr view - "summary" (default), "worklist", "claims", "rejections" (277CA / 999 read) or "trends"
+ *   (payers and denial rate by month: the engine's breakdowns, as on the page; reflects `view`).
  * @attr compact - boolean: fewer numbers and a tighter layout (reflects `compact`).
  * @attr mask-patient-data - boolean: hide patient names and ids (reflects `maskPatientData`).
  * @attr heading-level - 1-6: level of the widget's section headings (default 2; reflects `headingLevel`).
@@ -80,6 +85,7 @@ const RENDER_PARTS = [['.dx-card', 'card'], ['.dx-badge', 'badge'], ['.dx-claim'
  * @csspart summary - the summary view; card - one number; chart - the bar chart.
  * @csspart reasons - top reasons list; reason - one reason.
  * @csspart worklist - the worklist view; claims - the claims view.
+ * @csspart trends - the trends view; payer-table - its payer table; trend-chart - one payer's chart.
  * @csspart claim - one claim row; claim-detail - an opened claim.
  * @csspart code - each <denial-code> (its own parts are exported as code-button, code-panel).
  * @csspart action - an action button (fires denial-action); details-button - opens a claim.
@@ -118,6 +124,7 @@ export class DenialExplainerElement extends HTMLElement {
   #uid = nextId++;
   #items = null;         // the last explained inputs, re-explained when a deadline option changes
   #adviceKey = '';       // the deadline options the shown report was explained with
+  #trendsSort = { key: 'billed', descending: true };
 
   constructor() {
     super();
@@ -182,7 +189,7 @@ export class DenialExplainerElement extends HTMLElement {
     return o;
   }
 
-  /** "summary", "worklist" or "claims". Unknown values read as "summary". */
+  /** "summary", "worklist", "claims", "rejections" or "trends". Unknown values read as "summary". */
   get view() {
     const v = this.getAttribute('view');
     return VIEWS.includes(v) ? v : 'summary';
@@ -456,7 +463,7 @@ export class DenialExplainerElement extends HTMLElement {
     ui.tabs.hidden = !report;
     ui.panel.hidden = !report;
     const labels = { summary: 'Summary', worklist: `Worklist (${formatCount(this.#counts.worklist)})`, claims: `Claims (${formatCount(this.#counts.claims)})`,
-      rejections: `Rejections (${formatCount(acks?.rejections_to_work ?? 0)})` };
+      rejections: `Rejections (${formatCount(acks?.rejections_to_work ?? 0)})`, trends: 'Trends' };
     for (const v of VIEWS) {
       const b = ui.tabButtons[v];
       b.hidden = v === 'rejections' && !acks;
@@ -475,7 +482,8 @@ export class DenialExplainerElement extends HTMLElement {
     }
     let content;
     try {
-      content = view === 'summary' ? this.#summaryView(report) : view === 'rejections' ? await this.#rejectionsView() : await this.#rowsView(view, seq);
+      content = view === 'summary' ? this.#summaryView(report) : view === 'rejections' ? await this.#rejectionsView()
+        : view === 'trends' ? await this.#trendsView() : await this.#rowsView(view, seq);
     } catch (error) {
       content = h('p', { class: 'error', part: 'error', role: 'alert', text: error?.message ?? String(error) });
     }
@@ -546,6 +554,47 @@ export class DenialExplainerElement extends HTMLElement {
           history?.events?.length > 1 ? h('ol', { class: 'rejection__history', 'aria-label': 'History' }, history.events.map((e) =>
             h('li', { text: `${e.date ? iso(e.date) : 'no date'}: ${e.kind} ${String(e.event).replace(/_/g, ' ')}${e.detail ? ` (${e.detail})` : ''}` }))) : null);
       })));
+    return section;
+  }
+
+  /**
+   * Breakdowns by payer, remit month, service month, procedure, provider, filing indicator and
+   * reason (Session.trends), narrowed to `slice` ({payer, month, provider}); docs/trends.md.
+   */
+  async trends(slice = {}) {
+    return this.#call('trends', { slice });
+  }
+
+  // Payers and denial rate by month: the engine's trends answer drawn by render-trends.js, the
+  // page's own renderers; the widget sorts the payer rows and computes nothing.
+  async #trendsView() {
+    const t = await this.trends();
+    const level = this.headingLevel;
+    const section = h('section', { class: 'trends', part: 'trends' });
+    if (!t?.payers?.rows?.length) {
+      section.append(h('p', { class: 'empty', text: 'No claims to break down.' }));
+      return section;
+    }
+    const table = () => {
+      const onSort = (key) => {
+        const s = this.#trendsSort;
+        this.#trendsSort = { key, descending: s.key === key ? !s.descending : key !== 'label' };
+        const next = table();
+        holder.replaceChildren(next);
+        next.querySelector(`button[data-sort="${key}"]`)?.focus();
+      };
+      const wrap = payerTable(t.payers.rows, t.payers.total, { sort: this.#trendsSort, onSort, columns: this.compact ? COMPACT_TREND_COLUMNS : TREND_COLUMNS });
+      wrap.querySelector('table').part.add('payer-table');
+      return wrap;
+    };
+    const holder = h('div', { class: 'trends__payers' }, table());
+    const charts = payerMonthCharts(t.payer_months, t.months.rows, { headingLevel: Math.min(level + 1, 6), maxPayers: this.compact ? 3 : 6 });
+    for (const c of charts.querySelectorAll('.dx-trends__chart')) c.part.add('trend-chart');
+    section.append(h(`h${level}`, { class: 'section-title', text: 'By payer' }), holder,
+      h(`h${level}`, { class: 'section-title', text: 'Is it getting worse?' }), charts);
+    if (!this.compact) {
+      section.append(h(`h${level}`, { class: 'section-title', text: 'What for, month by month' }), reasonsByMonth(t.months.rows));
+    }
     return section;
   }
 

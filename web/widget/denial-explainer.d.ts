@@ -1,8 +1,8 @@
 // Types for the embeddable elements (denial-explainer.js). The report shapes are in
 // denial-api.d.ts and docs/report-schema.md.
-import type { Summary, ClaimRow, ClaimDetail, RowQuery, RowPage, LookupAnswer, Acknowledgments } from './denial-api.js';
+import type { Summary, ClaimRow, ClaimDetail, RowQuery, RowPage, LookupAnswer, Acknowledgments, Slice, Trends } from './denial-api.js';
 
-export type DenialView = 'summary' | 'worklist' | 'claims' | 'rejections';
+export type DenialView = 'summary' | 'worklist' | 'claims' | 'rejections' | 'trends';
 
 export interface DenialFileStatus {
   name: string;
@@ -61,6 +61,8 @@ export declare class DenialExplainerElement extends HTMLElement {
   claim(row: number): Promise<ClaimDetail | null>;
   /** The 277CA / 999 part (rejections, claim history), empty lists when none was read. */
   acknowledgments(): Promise<Acknowledgments>;
+  /** Breakdowns by payer, month and more (Session.trends), narrowed to `slice`; what view="trends" draws. */
+  trends(slice?: Slice): Promise<Trends>;
 }
 
 export declare class DenialCodeElement extends HTMLElement {

@@ -161,7 +161,8 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .compact .drop { padding: 14px 12px; }
 
 /* tabs */
-.tabs { display: flex; gap: 4px; margin-top: 12px; border-bottom: 1px solid var(--_border); overflow-x: auto; }
+/* Tabs wrap rather than scroll: five views do not fit a sidebar on one line. */
+.tabs { display: flex; flex-wrap: wrap; gap: 0 4px; margin-top: 12px; border-bottom: 1px solid var(--_border); }
 .tab {
   border: 0; border-bottom: 3px solid transparent; border-radius: 0; background: transparent;
   color: var(--_muted); padding: 6px 10px; min-height: 34px; white-space: nowrap;
@@ -201,15 +202,15 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .summary__more { margin-top: 14px; color: var(--_muted); }
 .dx-chart { margin: 16px 0 0; max-width: 560px; }
 .dx-chart__title { font-weight: 700; margin-bottom: 6px; }
-.dx-chart__svg { width: 100%; }
-.dx-chart__label { font-family: var(--_font); font-size: 12.5px; }
-.dx-chart__value { fill: var(--_muted); font-family: var(--_font); font-size: 12.5px; }
-.dx-chart__track { fill: var(--_surface-alt); }
-.dx-chart__bar--1 { fill: var(--_warn); }
-.dx-chart__bar--2 { fill: var(--_ok); }
-.dx-chart__bar--3 { fill: var(--_info); }
-.dx-chart__bar--4 { fill: var(--_bad); }
-.dx-chart__bar--5 { fill: var(--_muted); }
+.dx-chart__rows { gap: 6px; }
+.dx-chart__label { font-size: 12.5px; }
+.dx-chart__value { color: var(--_muted); font-size: 12.5px; }
+.dx-chart__track { height: 10px; background: var(--_surface-alt); }
+.dx-chart__bar--1 { background: var(--_warn); }
+.dx-chart__bar--2 { background: var(--_ok); }
+.dx-chart__bar--3 { background: var(--_info); }
+.dx-chart__bar--4 { background: var(--_bad); }
+.dx-chart__bar--5 { background: var(--_muted); }
 
 /* badges */
 .dx-badge {
@@ -305,8 +306,42 @@ ol.dx-list { list-style: decimal; }
 .dx-diags { gap: 4px; font-size: 12.5px; }
 .dx-diag__raw { font-family: var(--_mono); font-size: 12px; }
 
+/* trends (render-trends.js: payer table, denial rate by month, reasons by month) */
+.dx-table-wrap { overflow-x: auto; border: 1px solid var(--_border); border-radius: calc(var(--_radius) - 2px); }
+.dx-table { width: 100%; border-collapse: collapse; font-size: 13px; }
+.dx-table__caption { text-align: start; padding: 6px 10px; color: var(--_muted); font-weight: 600; caption-side: top; }
+.dx-table th, .dx-table td { padding: 5px 10px; border-bottom: 1px solid var(--_surface-alt); text-align: start; vertical-align: top; }
+.dx-table thead th { background: var(--_surface-alt); font-size: 12px; color: var(--_muted); white-space: nowrap; }
+.dx-table .dx-num { text-align: end; }
+.dx-table tfoot th, .dx-table tfoot td { font-weight: 700; border-top: 1px solid var(--_border); border-bottom: 0; }
+.dx-trends__sort { font-weight: 600; }
+.dx-trends__payer { min-width: 9em; overflow-wrap: normal; word-break: normal; }
+.dx-trends__charts { max-width: none; }
+.dx-trends__chart-title { font-size: 13px; font-weight: 700; }
+.dx-trends__value, .dx-trends__month { font-family: var(--_font); }
+.dx-trends__codes code { font-family: var(--_mono); }
+.compact .dx-table th, .compact .dx-table td { padding: 4px 8px; }
+
+@container dx (max-width: 600px) {
+  /* Table rows become cards; the payer table keeps its header as a bar of sort buttons. */
+  .dx-table-wrap { border: 0; overflow: visible; }
+  .dx-table, .dx-table tbody, .dx-table tfoot, .dx-table tr, .dx-table td, .dx-table tbody th, .dx-table tfoot th { display: block; width: 100%; }
+  .dx-table__caption { display: block; padding: 0 0 6px; }
+  .dx-table thead { display: block; position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .dx-trends__table thead { position: static; width: auto; height: auto; overflow: visible; clip: auto; margin: 0 0 6px; }
+  .dx-trends__table thead tr { display: flex; flex-wrap: wrap; gap: 2px 12px; }
+  .dx-trends__table thead th { display: block; padding: 0; border: 0; background: transparent; }
+  .dx-trends__sort { white-space: normal; }
+  .dx-table tbody tr, .dx-table tfoot tr { border: 1px solid var(--_border); border-radius: 6px; padding: 6px 10px; margin-bottom: 8px; }
+  .dx-table tbody th, .dx-table tfoot th { border: 0; padding: 0 0 4px; }
+  .dx-table td { display: flex; justify-content: space-between; gap: 12px; padding: 2px 0; border: 0; text-align: end; }
+  .dx-table td::before { content: attr(data-label); color: var(--_muted); font-size: 12px; font-weight: 600; text-align: start; flex: none; }
+  .dx-table tfoot td { border: 0; }
+}
+
 @container dx (max-width: 520px) {
   .privacy { order: 3; flex-basis: 100%; }
+  .tab { padding: 6px 7px; }
   .dx-cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }
   .reason { grid-template-columns: auto minmax(0, 1fr) auto; }
   .reason__text { grid-column: 1 / -1; grid-row: 2; }

@@ -94,8 +94,10 @@ struct Report {
 
 class ReportBuilder {
  public:
-  /// Files larger than `keep_claims_up_to` bytes go in big-file mode: their claims are
-  /// explained as they stream by and only their rows are kept (detail is rebuilt on demand).
+  /// `keep_claims_up_to` bytes of input, over all files, have their claims kept in full: a
+  /// file that would pass it goes in big-file mode (its claims are explained as they stream by
+  /// and only their rows are kept; detail is rebuilt on demand). One file bigger than it, or
+  /// the files after the first 32 MB of 10,000 small remits, alike: memory stays bounded.
   /// Files larger than `max_file_bytes` are refused with input_too_large.
   explicit ReportBuilder(std::uint64_t keep_claims_up_to = UINT64_MAX,
                          std::uint64_t max_file_bytes = UINT64_MAX, ExplainOptions options = {});
@@ -123,6 +125,7 @@ class ReportBuilder {
   void add_acknowledgment_file(std::string name, std::string_view bytes);
   Report r_;
   std::uint64_t keep_up_to_, max_bytes_;
+  std::uint64_t kept_bytes_ = 0;  ///< input of the files whose claims are kept in full
   std::vector<bool> decided_;
   std::map<std::string, TraceGroup> by_trace_;   ///< key: payer|trace
   std::vector<std::ptrdiff_t> reused_trace_of_;  ///< per transaction: first payment with its trace

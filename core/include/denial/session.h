@@ -18,8 +18,9 @@ ExplainOptions explain_options_from_json(std::string_view json);
 
 class Session {
  public:
-  /// Files above keep_claims_up_to bytes are read in big-file mode; above max_file_bytes
-  /// they are refused (input_too_large).
+  /// Files are read in big-file mode (rows kept, claims rebuilt on demand) once the files
+  /// kept in full would pass keep_claims_up_to bytes together; above max_file_bytes a file
+  /// is refused (input_too_large).
   explicit Session(std::uint64_t keep_claims_up_to = 32u << 20,
                    std::uint64_t max_file_bytes = 512u << 20, ExplainOptions options = {});
 

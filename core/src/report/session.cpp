@@ -1,6 +1,7 @@
 // Session: the JSON-in/JSON-out facade used by the wasm bindings (and testable natively).
 #include "denial/session.h"
 
+#include "denial/diagnostic.h"
 #include "denial/query.h"
 #include "denial/redact.h"
 #include "report/ack_parts.h"
@@ -72,10 +73,17 @@ std::string Session::file_status_json() const {
   // file only when something in it is new.
   j["retransmissions"] = retransmissions;
   json diags = json::array();
-  for (std::size_t i = diagnostics_before_; i < r.diagnostics.size(); ++i)
-    if (r.diagnostics[i].first == index)
-      diags.push_back(detail::diagnostic_json(r.diagnostics[i].second));
+  // What each kind of problem means in plain words, once per kind: a page listing many files
+  // groups their problems by kind under these (errors.cpp holds the one text).
+  json kinds = json::object();
+  for (std::size_t i = diagnostics_before_; i < r.diagnostics.size(); ++i) {
+    if (r.diagnostics[i].first != index) continue;
+    const Diagnostic& d = r.diagnostics[i].second;
+    diags.push_back(detail::diagnostic_json(d));
+    kinds[std::string(errc_name(d.code))] = errc_summary(d.code);
+  }
   j["diagnostics"] = diags;
+  j["kinds"] = kinds;
   return detail::dump(j, -1);
 }
 
