@@ -100,6 +100,8 @@ test('many files: the panel summarises by status and kind (the engine\'s counts)
     // Every file on demand, problems first; a file's problems fold under its name.
     await page.locator('#files-all > summary').click();
     const cards = page.locator('#files-all .dx-file-status');
+    // The list is drawn when opened (after the click returns): wait for it, then count.
+    await page.waitForFunction((n) => document.querySelectorAll('#files-all .dx-file-status').length >= n, FILES.length, { timeout: 10000 }).catch(() => {});
     assert.equal(await cards.count(), FILES.length);
     const names = await cards.evaluateAll((nodes) => nodes.map((n) => n.querySelector('.dx-file-status__name').textContent));
     const withProblems = statuses.filter((s) => s.status !== 'read' || s.diagnostics.length).map((s) => s.name);
