@@ -48,4 +48,17 @@ std::vector<CsvRow> parse_csv(std::string_view text) {
   return rows;
 }
 
+std::vector<std::string> split_alternatives(const std::string& cell) {
+  std::vector<std::string> out;
+  if (cell.empty() || cell == "*") return out;
+  std::size_t start = 0;
+  while (start <= cell.size()) {
+    std::size_t end = cell.find(';', start);
+    if (end == std::string::npos) end = cell.size();
+    if (end > start) out.push_back(cell.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace denial::detail

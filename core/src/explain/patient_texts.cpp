@@ -19,16 +19,7 @@ struct Table {
 };
 
 std::vector<std::string> split_list(const std::string& cell) {
-  std::vector<std::string> out;
-  if (cell.empty() || cell == "*") return out;
-  std::size_t start = 0;
-  while (start <= cell.size()) {
-    std::size_t end = cell.find(';', start);
-    if (end == std::string::npos) end = cell.size();
-    if (end > start) out.push_back(cell.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
+  return detail::split_alternatives(cell);
 }
 
 bool one_of(std::string_view v, std::initializer_list<std::string_view> allowed) {
