@@ -5,11 +5,11 @@
 // Run: cmake --build build-wasm && node --test tests/web/files-panel.spec.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, guardedContext, screenshot, DIST, REPO, DESKTOP, NARROW } from './harness.mjs';
+import { servedBrowser, guardedContext, screenshot, DIST, REPO, DESKTOP, NARROW } from './harness.mjs';
 import { formatCount } from '../../web/shared/render.js';
 
 const SAMPLES = path.join(REPO, 'tests/data/samples/era');
@@ -28,21 +28,16 @@ let server;
 let browser;
 let statuses;  // the engine's answer for every file, in order (wasm API in Node)
 
+servedBrowser((s, b) => { server = s; browser = b; });
+
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), `no ${DIST}/index.html: run cmake --build build-wasm first`);
   const { createDenialExplainer } = await import(pathToFileURL(path.join(DIST, 'denial-api.js')).href);
   const api = await createDenialExplainer();
   const session = api.openSession();
   statuses = FILES.map((f) => session.addFile(f.name, new Uint8Array(f.buffer)));
   session.close();
-  server = await serve();
-  browser = await launch();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function openPage(viewport) {
   const { context, outside } = await guardedContext(browser, server.origin, { viewport });

@@ -2,6 +2,9 @@
 // Chromium headless through playwright-core, records every request and fails closed on any
 // that leaves the test origin.
 import http from 'node:http';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { before, after } from 'node:test';
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -77,3 +80,22 @@ export async function screenshot(page, name) {
 
 export const DESKTOP = { width: 1366, height: 900 };
 export const NARROW = { width: 390, height: 844 };
+
+/**
+ * The set-up every browser spec shares: the built dist served and one Chromium for the file's
+ * tests, closed after them. `onReady(server, browser)` hands them to the spec.
+ */
+export function servedBrowser(onReady) {
+  let server;
+  let browser;
+  before(async () => {
+    assert.ok(existsSync(path.join(DIST, 'index.html')), `no ${DIST}/index.html: run cmake --build build-wasm first`);
+    server = await serve();
+    browser = await launch();
+    onReady(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}

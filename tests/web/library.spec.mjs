@@ -7,10 +7,10 @@
 // Run: cmake --build build-wasm && node --test tests/web/library.spec.mjs
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, mkdirSync, copyFileSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, guardedContext, DIST, REPO, ARTIFACTS, DESKTOP, NARROW } from './harness.mjs';
+import { servedBrowser, guardedContext, DIST, REPO, ARTIFACTS, DESKTOP, NARROW } from './harness.mjs';
 
 const SAMPLES = path.join(REPO, 'tests/data/samples/era');
 const FIXTURES = path.join(REPO, 'tests/data');
@@ -21,18 +21,13 @@ let server;
 let browser;
 let engine;   // the wasm engine in Node: what the input files hold
 
+servedBrowser((s, b) => { server = s; browser = b; });
+
 before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), `no ${DIST}/index.html: run cmake --build build-wasm first`);
-  server = await serve();
-  browser = await launch();
   const { createDenialExplainer } = await import(path.join(DIST, 'denial-api.js'));
   engine = await createDenialExplainer();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** A screenshot of what is on screen (the dialog is modal: a full-page shot hides it). */
 async function shot(page, name) {

@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, guardedContext, screenshot, DIST, REPO, DESKTOP, NARROW } from './harness.mjs';
+import { servedBrowser, guardedContext, screenshot, DIST, REPO, DESKTOP, NARROW } from './harness.mjs';
 import { formatMoney, formatPercent, formatCount } from '../../web/shared/render.js';
 
 const DATA = path.join(REPO, 'tests/data');
@@ -24,16 +24,7 @@ const MARB = path.join(REPO, 'tests/data/samples/era/own__six_payments_one_trace
 let server;
 let browser;
 
-before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), `no ${DIST}/index.html: run cmake --build build-wasm first`);
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+servedBrowser((s, b) => { server = s; browser = b; });
 
 // ---- reference reports -----------------------------------------------------------------------
 

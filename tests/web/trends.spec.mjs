@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, guardedContext, screenshot, DIST, REPO, DESKTOP, NARROW } from './harness.mjs';
+import { servedBrowser, guardedContext, screenshot, DIST, REPO, DESKTOP, NARROW } from './harness.mjs';
 import { formatMoney, formatCount } from '../../web/shared/render.js';
 
 const SAMPLES = path.join(REPO, 'tests/data/samples/era');
@@ -18,16 +18,7 @@ const FILES = readdirSync(SAMPLES).sort().map((f) => path.join(SAMPLES, f));
 let server;
 let browser;
 
-before(async () => {
-  assert.ok(existsSync(path.join(DIST, 'index.html')), `no ${DIST}/index.html: run cmake --build build-wasm first`);
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+servedBrowser((s, b) => { server = s; browser = b; });
 
 async function openPage(viewport = DESKTOP) {
   const { context, outside } = await guardedContext(browser, server.origin, { viewport });
