@@ -1,5 +1,6 @@
 // denial-explainer: the native CLI over the public core API.
-//   explain FILE|DIR... [--format json|text|csv|ndjson] [--pretty] [--stream]
+//   explain FILE|DIR... [--format json|text|csv|ndjson] [--pretty] [--inline-texts] [--stream]
+//           [--jobs N]   (threads reading files; default: one per core)
 //           [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]
 //     default format: text on a terminal, json when stdout is a pipe or a file
 //   lookup CODE... [--format text|json]
@@ -11,14 +12,18 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
+#include <thread>
 
 #include "cli_lookup.h"
 #include "denial/civil_date.h"
 #include "denial/report.h"
+#include "denial/report_writer.h"
 
 namespace fs = std::filesystem;
 
@@ -26,7 +31,7 @@ namespace {
 
 int usage() {
   std::cerr << "usage: denial-explainer explain FILE|DIR... [--format json|text|csv|ndjson] "
-               "[--pretty] [--stream]\n"
+               "[--pretty] [--inline-texts] [--stream] [--jobs N]\n"
                "               [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]\n"
                "       denial-explainer lookup CODE... [--format text|json]\n"
                "       denial-explainer search WORDS... [--format text|json]\n"
@@ -83,8 +88,15 @@ std::optional<int> day_count(const std::string& s) {
   return std::stoi(s);
 }
 
+denial::ReportFormat format_of(const std::string& f) {
+  return f == "json"   ? denial::ReportFormat::json
+         : f == "text" ? denial::ReportFormat::text
+         : f == "csv"  ? denial::ReportFormat::csv
+                       : denial::ReportFormat::ndjson;
+}
+
 int explain(const std::vector<std::string>& inputs, const std::string& format, bool pretty,
-            bool stream, const denial::ExplainOptions& options) {
+            bool inline_texts, bool stream, unsigned jobs, const denial::ExplainOptions& options) {
   std::vector<fs::path> files;
   for (const auto& in : inputs) {
     std::error_code ec;
@@ -101,30 +113,70 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
   denial::ReportBuilder builder(stream ? 0 : UINT64_MAX, UINT64_MAX, options);
   int status = 0;
   std::size_t read = 0;
+  // Written as each file is read (claims, then released), totals at the end. --pretty is for
+  // people reading: it indents the whole report at once instead.
+  std::ostringstream pretty_buffer;
+  std::ostream& out = pretty && format == "json" ? pretty_buffer : std::cout;
+  std::unique_ptr<denial::ReportWriter> writer;
+  // Files are read and explained on `jobs` threads, a few files ahead, and added to the
+  // report in input order (the same bytes as one thread). --stream reads one at a time.
+  struct Loaded {
+    bool ok = false;
+    std::string why;
+    denial::PreparedFile prepared;
+  };
+  auto load = [&options](const fs::path& p) {
+    Loaded l;
+    std::string bytes;
+    l.ok = read_file(p, bytes, l.why);
+    if (l.ok) l.prepared = denial::prepare_file(p.filename().string(), bytes, options);
+    return l;
+  };
+  std::deque<std::future<Loaded>> ahead;
+  std::size_t next = 0;
   for (const auto& p : files) {
-    std::string bytes, why;
-    if (!read_file(p, bytes, why)) {
-      // One line per file on stderr, flushed before any report is written to stdout.
-      std::cerr << "denial-explainer: cannot read " << p.string() << ": " << why << std::endl;
-      status = 2;
-      continue;
+    std::size_t from = builder.report().transactions.size();
+    if (stream) {
+      std::string bytes, why;
+      if (!read_file(p, bytes, why)) {
+        // One line per file on stderr, flushed before this file's part of the report.
+        std::cerr << "denial-explainer: cannot read " << p.string() << ": " << why << std::endl;
+        status = 2;
+        continue;
+      }
+      builder.add_file(p.filename().string(), bytes);
+    } else {
+      Loaded l;
+      if (jobs <= 1) {
+        l = load(files[next++]);
+      } else {
+        for (; next < files.size() && ahead.size() < jobs + 1; ++next)
+          ahead.push_back(std::async(std::launch::async, load, files[next]));
+        l = ahead.front().get();
+        ahead.pop_front();
+      }
+      if (!l.ok) {
+        std::cerr << "denial-explainer: cannot read " << p.string() << ": " << l.why << std::endl;
+        status = 2;
+        continue;
+      }
+      builder.add_prepared(std::move(l.prepared));
     }
-    builder.add_file(p.filename().string(), bytes);
     ++read;
+    std::size_t to = builder.report().transactions.size();
+    if (!writer) writer = denial::make_writer(format_of(format), out, {false, inline_texts});
+    writer->transactions(builder.report(), from, to);
+    builder.release_claims(from, to);
   }
   if (read == 0) return 2;  // nothing to report on: no empty report on stdout
-  denial::Report report = builder.finish();
-  for (const auto& f : report.files) status = std::max(status, !f.readable ? 2 : f.errors ? 1 : 0);
-  if (format == "json")
-    std::cout << denial::to_json(report, pretty ? 2 : -1) << "\n";
-  else if (format == "text")
-    std::cout << denial::to_text(report);
-  else if (format == "csv")
-    std::cout << denial::worklist_csv(report);
-  else if (format == "ndjson")
-    std::cout << denial::claims_ndjson(report);
-  else
-    return usage();
+  writer->finish(builder.report());
+  if (format == "json") {
+    if (pretty) std::cout << denial::pretty_json(pretty_buffer.str());
+    std::cout << "\n";
+  }
+  std::cout.flush();
+  for (const auto& f : builder.report().files)
+    status = std::max(status, !f.readable ? 2 : f.errors ? 1 : 0);
   return status;
 }
 
@@ -134,7 +186,8 @@ int main(int argc, char** argv) {
   if (argc < 2) return usage();
   std::string command = argv[1];
   std::string format;
-  bool pretty = false, stream = false;
+  bool pretty = false, stream = false, inline_texts = false;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   denial::ExplainOptions options;
   options.as_of = today();
   std::vector<std::string> args;
@@ -153,7 +206,16 @@ int main(int argc, char** argv) {
       pretty = true;
     else if (a == "--stream")
       stream = true;
-    else if (a == "--as-of" && i + 1 < argc) {
+    else if (a == "--inline-texts")
+      inline_texts = true;
+    else if (a == "--jobs" && i + 1 < argc) {
+      std::optional<int> n = day_count(argv[++i]);
+      if (!n || *n < 1) {
+        std::cerr << "denial-explainer: --jobs needs a number of threads\n";
+        return 2;
+      }
+      jobs = static_cast<unsigned>(*n);
+    } else if (a == "--as-of" && i + 1 < argc) {
       options.as_of = argv[++i];
       if (!denial::parse_civil_date(options.as_of)) {
         std::cerr << "denial-explainer: --as-of needs a date YYYY-MM-DD\n";
@@ -178,7 +240,7 @@ int main(int argc, char** argv) {
       std::cerr << "denial-explainer: unknown format '" << format << "'\n";
       return usage();
     }
-    return explain(args, format, pretty, stream, options);
+    return explain(args, format, pretty, inline_texts, stream, jobs, options);
   }
   if (command == "lookup" && !args.empty())
     return denial_cli::lookup(args, format.empty() ? "text" : format);

@@ -13,7 +13,7 @@
 
 namespace denial {
 
-inline constexpr std::string_view kSchemaVersion = "2.0";
+inline constexpr std::string_view kSchemaVersion = "3.0";
 
 struct FileInfo {
   std::string name;
@@ -76,6 +76,19 @@ struct Report {
   std::vector<bool> kept;  ///< per transaction: claims kept in full (else only rows)
 };
 
+/// A file parsed and its claims explained, not yet in a report: the part of add_file that
+/// needs nothing from the other files. prepare_file is thread-safe, so callers may prepare
+/// files on several threads and add them in order (ReportBuilder::add_prepared): the report
+/// is the same as add_file's, byte for byte.
+struct PreparedFile {
+  std::string name;
+  std::uint64_t bytes = 0;
+  ParseResult parsed;
+  std::vector<std::vector<ExplainedClaim>> explained;  ///< per transaction of the file
+  Diagnostics code_diags;
+};
+PreparedFile prepare_file(std::string name, std::string_view bytes, const ExplainOptions& options);
+
 class ReportBuilder {
  public:
   /// Files larger than `keep_claims_up_to` bytes go in big-file mode: their claims are
@@ -84,15 +97,23 @@ class ReportBuilder {
   explicit ReportBuilder(std::uint64_t keep_claims_up_to = UINT64_MAX,
                          std::uint64_t max_file_bytes = UINT64_MAX, ExplainOptions options = {});
   void add_file(std::string name, std::string_view bytes);
+  /// Adds a file from prepare_file (claims kept, whatever its size); above max_file_bytes it
+  /// is refused like add_file does.
+  void add_prepared(PreparedFile file);
+  const ExplainOptions& options() const { return r_.options; }
   /// Records a file above the size limit from its size alone (input_too_large), so a caller
   /// can refuse it before copying it into memory; add_file does the same for such input.
   void add_too_large_file(std::string name, std::uint64_t size);
   std::uint64_t max_file_bytes() const { return max_bytes_; }
   /// The report so far (for incremental viewers); finish() hands it over.
   const Report& report() const { return r_; }
+  /// Drops the explained claims of transactions [from, to) and their parsed claims once a
+  /// streaming writer has written them; rows, totals and transaction headers stay.
+  void release_claims(std::size_t from, std::size_t to);
   Report finish();
 
  private:
+  void commit(PreparedFile file, bool keep);
   void add_claim(const ExplainedClaim& x, std::size_t file, std::size_t transaction);
   std::ptrdiff_t classify_payment(std::size_t transaction, const Transaction& tx);
   /// Big-file mode, at the end of a transaction: its claims were summed into pending_ before
@@ -120,8 +141,11 @@ Report explain_file(std::string name, std::string_view bytes, const ExplainOptio
 /// Worklist: rows whose primary action is work (its money is recoverable), largest first.
 std::vector<const ClaimRow*> worklist(const Report& report);
 
-/// Writers. `mask` hides patient names and IDs (for sharing a report).
-std::string to_json(const Report& report, int indent = -1, bool mask = false);
+/// Writers (one-shot; report_writer.h has the streaming ones). `mask` hides patient names and
+/// IDs (for sharing a report); `inline_texts` repeats every code text where it is used
+/// instead of once in `codes`.
+std::string to_json(const Report& report, int indent = -1, bool mask = false,
+                    bool inline_texts = false);
 std::string to_text(const Report& report, bool mask = false);
 std::string worklist_csv(const Report& report, bool mask = false);
 std::string claims_ndjson(const Report& report, bool mask = false);

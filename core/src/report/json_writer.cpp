@@ -55,20 +55,24 @@ json action_json(const NextAction& n) {
   return j;
 }
 
-json guidance_json(const AdjustmentGuidance& g, Channel channel) {
-  json j = {{"source", "Denial Explainer guidance (not official text)"},
-            {"known", g.known},
+constexpr const char* kGuidanceSource = "Denial Explainer guidance (not official text)";
+
+json guidance_json(const AdjustmentGuidance& g, Channel channel, bool with_texts) {
+  json j = {{"known", g.known},
             {"category", category_id(g.category)},
             {"category_label", category_label(g.category)},
             {"kind", kind_id(g.kind)},
             {"action", action_id(g.action)},
             {"action_label", action_label(g.action, channel)},
             {"appealable", appealable_id(g.appealable)}};
-  if (!g.group_note.empty()) j["group_note"] = std::string(g.group_note);
-  if (g.detail) {
-    j["plain"] = g.detail->plain;
-    j["steps"] = g.detail->steps;
-    j["appeal_attachments"] = g.detail->appeal_attachments;
+  if (with_texts) {
+    j["source"] = kGuidanceSource;
+    if (!g.group_note.empty()) j["group_note"] = std::string(g.group_note);
+    if (g.detail) {
+      j["plain"] = g.detail->plain;
+      j["steps"] = g.detail->steps;
+      j["appeal_attachments"] = g.detail->appeal_attachments;
+    }
   }
   if (!g.remark_notes.empty()) j["remark_notes"] = g.remark_notes;
   j["rule"] = std::string(g.rule);
@@ -77,8 +81,24 @@ json guidance_json(const AdjustmentGuidance& g, Channel channel) {
   return j;
 }
 
+// What a code means, official and ours, the same wherever it is used: written once per
+// report in `codes` (schema 3.0), or inline in every adjustment with inline texts.
+json adjustment_texts(const ExplainedAdjustment& a) {
+  const AdjustmentGuidance& g = a.guidance;
+  json guidance = {{"source", kGuidanceSource}};
+  if (!g.group_note.empty()) guidance["group_note"] = std::string(g.group_note);
+  if (g.detail) {
+    guidance["plain"] = g.detail->plain;
+    guidance["steps"] = g.detail->steps;
+    guidance["appeal_attachments"] = g.detail->appeal_attachments;
+  }
+  return {{"group_official", official(CodeList::group, a.group)},
+          {"official", official(CodeList::carc, a.carc)},
+          {"guidance", guidance}};
+}
+
 json remark_guidance_json(const RemarkGuidance& g) {
-  json j = {{"source", "Denial Explainer guidance (not official text)"},
+  json j = {{"source", kGuidanceSource},
             {"effect", remark_effect_id(g.effect)},
             {"from_description_rule", g.from_rule}};
   if (g.action_override) {
@@ -90,34 +110,53 @@ json remark_guidance_json(const RemarkGuidance& g) {
   return j;
 }
 
-json adjustment_json(const ExplainedAdjustment& a, Channel channel) {
+json adjustment_json(const ExplainedAdjustment& a, Channel channel, json* codes) {
   const Adjustment& s = *a.source;
+  std::string code = adjustment_code(s);
   json j = {{"level", a.line < 0 ? "claim" : "line"},
             {"group", s.group},
             {"reason", s.reason},
-            {"code", adjustment_code(s)},
             {"amount", money(s.amount)},
             {"quantity", s.quantity},
-            {"group_official", official(CodeList::group, a.group)},
-            {"official", official(CodeList::carc, a.carc)},
             {"validity", validity_name(a.validity)},
-            {"guidance", guidance_json(a.guidance, channel)},
+            {"guidance", guidance_json(a.guidance, channel, codes == nullptr)},
             {"segment", s.pos.segment_no},
             {"offset", s.pos.byte_offset}};
+  if (codes) {
+    if (!codes->contains(code)) (*codes)[code] = adjustment_texts(a);
+    j["codes_key"] = code;
+  } else {
+    j["group_official"] = official(CodeList::group, a.group);
+    j["official"] = official(CodeList::carc, a.carc);
+  }
+  j["code"] = std::move(code);
   if (a.line >= 0) j["line"] = a.line;
   if (a.late_route) j["guidance"]["late_route"] = action_id(*a.late_route);
   return j;
 }
 
-json remark_json(const ExplainedRemark& r) {
+// Key of a remark's texts in `codes`: the code for RARCs, "RX:code" for NCPDP reject codes.
+std::string remark_key(const Remark& r) {
+  return r.qualifier == "HE" || r.qualifier.empty() ? r.code : r.qualifier + ":" + r.code;
+}
+
+json remark_json(const ExplainedRemark& r, json* codes) {
   json j = {{"code", r.source->code},
             {"source", r.source->source},
             {"qualifier", r.source->qualifier},
-            {"official", official(CodeList::rarc, r.rarc)},
             {"validity", validity_name(r.validity)},
-            {"guidance", remark_guidance_json(r.guidance)},
             {"segment", r.source->pos.segment_no},
             {"offset", r.source->pos.byte_offset}};
+  if (codes) {
+    std::string key = remark_key(*r.source);
+    if (!codes->contains(key))
+      (*codes)[key] = {{"official", official(CodeList::rarc, r.rarc)},
+                       {"guidance", remark_guidance_json(r.guidance)}};
+    j["codes_key"] = std::move(key);
+  } else {
+    j["official"] = official(CodeList::rarc, r.rarc);
+    j["guidance"] = remark_guidance_json(r.guidance);
+  }
   if (r.line >= 0) j["line"] = r.line;
   return j;
 }
@@ -159,13 +198,13 @@ json names_json(const std::vector<PersonName>& names) {
   return a;
 }
 
-json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x) {
+json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x, json* codes) {
   json adjustments = json::array(), remarks = json::array();
   for (const auto& a : x.adjustments)
     if (a.line == static_cast<std::ptrdiff_t>(index))
-      adjustments.push_back(adjustment_json(a, x.channel));
+      adjustments.push_back(adjustment_json(a, x.channel, codes));
   for (const auto& r : x.remarks)
-    if (r.line == static_cast<std::ptrdiff_t>(index)) remarks.push_back(remark_json(r));
+    if (r.line == static_cast<std::ptrdiff_t>(index)) remarks.push_back(remark_json(r, codes));
   json j = {{"index", index},
             {"procedure", procedure_json(l.procedure)},
             {"charge", money(l.charge)},
@@ -186,16 +225,17 @@ json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x)
   return j;
 }
 
-json claim_json(const ExplainedClaim& x) {
+json claim_json(const ExplainedClaim& x, json* codes) {
   const Claim& c = *x.claim;
   json actions = json::array();
   for (const NextAction& n : x.actions) actions.push_back(action_json(n));
   json adjustments = json::array(), remarks = json::array(), lines = json::array();
   for (const auto& a : x.adjustments)
-    if (a.line < 0) adjustments.push_back(adjustment_json(a, x.channel));
+    if (a.line < 0) adjustments.push_back(adjustment_json(a, x.channel, codes));
   for (const auto& r : x.remarks)
-    if (r.line < 0) remarks.push_back(remark_json(r));
-  for (std::size_t i = 0; i < c.lines.size(); ++i) lines.push_back(line_json(c.lines[i], i, x));
+    if (r.line < 0) remarks.push_back(remark_json(r, codes));
+  for (std::size_t i = 0; i < c.lines.size(); ++i)
+    lines.push_back(line_json(c.lines[i], i, x, codes));
   json j = {{"transaction", x.transaction},
             {"index", x.index},
             {"patient_control_number", c.patient_control_number},
@@ -495,36 +535,35 @@ std::string dump(const json& j, int indent) {
   return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
-}  // namespace detail
-
-std::string to_json(const Report& r, int indent, bool mask) {
-  using detail::json;
-  json transactions = json::array();
-  for (std::size_t t = 0; t < r.transactions.size(); ++t)
-    transactions.push_back(detail::transaction_json(r, t, true));
+json worklist_json(const Report& r) {
   json work = json::array();
-  for (const ClaimRow* row : worklist(r)) work.push_back(detail::row_json(r, *row));
+  for (const ClaimRow* row : worklist(r)) work.push_back(row_json(r, *row));
+  return work;
+}
+
+json diagnostics_json(const Report& r) {
   json diags = json::array();
   for (const auto& [file, d] : r.diagnostics) {
-    json j = detail::diagnostic_json(d);
+    json j = diagnostic_json(d);
     j["file"] = file;
     diags.push_back(j);
   }
-  json used = json::object();
-  for (const auto& claims : r.explained)
-    for (const auto& x : claims) detail::add_used_sources(used, x);
-  json j = {{"schema_version", kSchemaVersion},
-            {"generator", {{"name", "denial-explainer"}, {"version", DENIAL_VERSION}}},
-            {"options", detail::options_json(r.options)},
-            {"sources", used},
-            {"code_sets", detail::code_sets_json()},
-            {"files", detail::files_json(r)},
-            {"summary", detail::summary_json(r)},
-            {"worklist", work},
-            {"transactions", transactions},
-            {"diagnostics", diags}};
-  if (mask) detail::mask_claim_json(j);
-  return detail::dump(j, indent);
+  return diags;
 }
 
+json ndjson_claim(const Report& r, std::size_t t, const ExplainedClaim& x) {
+  const Transaction& tx = r.transactions[t];
+  json j = claim_json(x);
+  j["file_name"] = r.files[r.transaction_file[t]].name;
+  j["payer"] = tx.payer.name;
+  j["payer_id"] = tx.payer.id;
+  j["payee"] = tx.payee.name;
+  j["payee_id"] = tx.payee.id;
+  j["payment_trace_number"] = tx.payment.trace_number;
+  j["payment_date"] = tx.payment.date;
+  j["duplicate_payment"] = r.duplicate_of[t] >= 0;
+  return j;
+}
+
+}  // namespace detail
 }  // namespace denial

@@ -174,47 +174,79 @@ void ReportBuilder::add_too_large_file(std::string name, std::uint64_t size) {
   r_.summary.files = r_.files.size();
 }
 
+PreparedFile prepare_file(std::string name, std::string_view bytes, const ExplainOptions& options) {
+  PreparedFile f;
+  f.name = std::move(name);
+  f.bytes = bytes.size();
+  f.parsed = parse_835(bytes);
+  for (const Transaction& tx : f.parsed.era.transactions) {
+    std::vector<ExplainedClaim> xs;
+    xs.reserve(tx.claims.size());
+    for (std::size_t i = 0; i < tx.claims.size(); ++i)
+      xs.push_back(explain_claim(tx.claims[i], tx, 0, i, &f.code_diags, true, options));
+    pair_reversals(xs);
+    f.explained.push_back(std::move(xs));
+  }
+  return f;
+}
+
 void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   if (bytes.size() > max_bytes_) return add_too_large_file(std::move(name), bytes.size());
-  std::size_t file = r_.files.size();
-  FileInfo info;
-  info.name = std::move(name);
-  info.bytes = bytes.size();
-  info.first_transaction = r_.transactions.size();
-  const bool keep = bytes.size() <= keep_up_to_;
+  if (bytes.size() <= keep_up_to_)
+    return add_prepared(prepare_file(std::move(name), bytes, r_.options));
+  // Big-file mode explains each claim while its transaction is still being read.
+  std::size_t file = r_.files.size(), base = r_.transactions.size();
   Diagnostics code_diags;
   ParseOptions options;
-  options.keep_claims = keep;
+  options.keep_claims = false;
+  std::size_t streaming_tx = SIZE_MAX, streaming_index = 0;
+  pending_ = Summary();
+  pending_rows_from_ = r_.rows.size();
+  options.on_claim = [&](std::size_t t, const Transaction& tx, Claim& c) {
+    std::size_t global = base + t;
+    // Claims arrive in order: count them per transaction instead of scanning the rows.
+    if (global != streaming_tx) streaming_tx = global, streaming_index = 0;
+    std::size_t index = streaming_index++;
+    ExplainedClaim x = explain_claim(c, tx, global, index, &code_diags, false, r_.options);
+    add_claim(x, file, global);
+  };
+  // Whether a payment is a retransmission depends on its whole body, known at its end.
+  // Each transaction is judged there, in order, so a retransmission is always the later copy.
+  options.on_transaction_end = [&](std::size_t t, const Transaction& tx) {
+    classify_payment(base + t, tx);
+    settle_pending(base + t);
+  };
+  PreparedFile f;
+  f.name = std::move(name);
+  f.bytes = bytes.size();
+  f.parsed = parse_835(bytes, options);
+  f.code_diags = std::move(code_diags);
+  commit(std::move(f), false);
+}
+
+void ReportBuilder::add_prepared(PreparedFile prepared) {
+  if (prepared.bytes > max_bytes_)
+    return add_too_large_file(std::move(prepared.name), prepared.bytes);
+  commit(std::move(prepared), true);
+}
+
+void ReportBuilder::commit(PreparedFile f, bool keep) {
+  std::size_t file = r_.files.size();
+  FileInfo info;
+  info.name = std::move(f.name);
+  info.bytes = f.bytes;
+  info.first_transaction = r_.transactions.size();
   std::size_t base = r_.transactions.size();
+  ParseResult& parsed = f.parsed;
   // The original may sit earlier in this same file, which is not in r_.files yet.
   auto where_read = [&](std::size_t original_file) {
     return original_file == file ? std::string("earlier in this file")
                                  : r_.files[original_file].name;
   };
-  // Big-file mode explains each claim while its transaction is still being read.
-  std::size_t streaming_tx = SIZE_MAX, streaming_index = 0;
-  if (!keep) {
-    pending_ = Summary();
-    pending_rows_from_ = r_.rows.size();
-    options.on_claim = [&](std::size_t t, const Transaction& tx, Claim& c) {
-      std::size_t global = base + t;
-      // Claims arrive in order: count them per transaction instead of scanning the rows.
-      if (global != streaming_tx) streaming_tx = global, streaming_index = 0;
-      std::size_t index = streaming_index++;
-      ExplainedClaim x = explain_claim(c, tx, global, index, &code_diags, false, r_.options);
-      add_claim(x, file, global);
-    };
-    // Whether a payment is a retransmission depends on its whole body, known at its end.
-    // Each transaction is judged there, in order, so a retransmission is always the later copy.
-    options.on_transaction_end = [&](std::size_t t, const Transaction& tx) {
-      classify_payment(base + t, tx);
-      settle_pending(base + t);
-    };
-  }
-  ParseResult parsed = parse_835(bytes, options);
   info.readable = parsed.readable;
   std::size_t reused_traces = 0;
-  for (auto& t : parsed.era.transactions) {
+  for (std::size_t local = 0; local < parsed.era.transactions.size(); ++local) {
+    Transaction& t = parsed.era.transactions[local];
     std::size_t global = r_.transactions.size();
     r_.transactions.push_back(std::move(t));
     r_.transaction_file.push_back(file);
@@ -256,11 +288,12 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
     if (!keep) {
       r_.explained.emplace_back();
     } else {
-      std::vector<ExplainedClaim> xs;
-      for (std::size_t i = 0; i < tx.claims.size(); ++i)
-        xs.push_back(explain_claim(tx.claims[i], tx, global, i, &code_diags, true, r_.options));
-      pair_reversals(xs);
-      for (const auto& x : xs) add_claim(x, file, global);
+      // The claims point into the transaction, whose claims moved with it (same buffer).
+      std::vector<ExplainedClaim> xs = std::move(f.explained[local]);
+      for (auto& x : xs) {
+        x.transaction = global;
+        add_claim(x, file, global);
+      }
       r_.explained.push_back(std::move(xs));
     }
   }
@@ -275,7 +308,7 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
     b.transaction += base;
     r_.balance.push_back(b);
   }
-  parsed.diagnostics.insert(parsed.diagnostics.end(), code_diags.begin(), code_diags.end());
+  parsed.diagnostics.insert(parsed.diagnostics.end(), f.code_diags.begin(), f.code_diags.end());
   std::stable_sort(
       parsed.diagnostics.begin(), parsed.diagnostics.end(),
       [](const Diagnostic& a, const Diagnostic& b) { return a.segment_no < b.segment_no; });
@@ -333,6 +366,13 @@ void ReportBuilder::settle_pending(std::size_t t) {
   }
   pending_ = Summary();
   pending_rows_from_ = r_.rows.size();
+}
+
+void ReportBuilder::release_claims(std::size_t from, std::size_t to) {
+  for (std::size_t t = from; t < to && t < r_.transactions.size(); ++t) {
+    std::vector<ExplainedClaim>().swap(r_.explained[t]);  // they point into the claims
+    std::vector<Claim>().swap(r_.transactions[t].claims);
+  }
 }
 
 Report ReportBuilder::finish() { return std::move(r_); }

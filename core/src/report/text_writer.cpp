@@ -1,10 +1,13 @@
 // The text report: a short memo to a biller. Money first, then what needs work, then each
 // claim with the official meaning of every code and what to do about it.
 #include <algorithm>
+#include <cstdio>
+#include <ostream>
 #include <sstream>
 
 #include "denial/query.h"
 #include "denial/report.h"
+#include "denial/report_writer.h"
 #include "explain/helpers.h"
 #include "report/printable.h"
 
@@ -105,10 +108,8 @@ void claim_block(std::ostringstream& o, const ExplainedClaim& x, bool mask) {
   }
 }
 
-}  // namespace
-
-std::string to_text(const Report& r, bool mask) {
-  std::ostringstream o;
+// The memo's head: files, summary, payments and the worklist (they need every file).
+void head(std::ostringstream& o, const Report& r, bool mask) {
   const Summary& s = r.summary;
   o << "DENIAL EXPLAINER - remittance memo\n";
   for (const FileInfo& f : r.files)
@@ -162,7 +163,7 @@ std::string to_text(const Report& r, bool mask) {
     }
   }
 
-  auto work = worklist(r);
+  const auto& work = work_rows;
   o << "\nWHAT NEEDS WORK (" << work.size() << " claim" << (work.size() == 1 ? "" : "s")
     << ", largest first)\n";
   if (work.empty()) o << "  Nothing to appeal, correct or chase.\n";
@@ -175,11 +176,10 @@ std::string to_text(const Report& r, bool mask) {
       << (row->act_by ? ", act by " + iso_date(*row->act_by) : std::string()) << " [" << row->codes
       << "]\n";
   }
-  if (!r.explained.empty()) {
-    o << "\nCLAIM BY CLAIM\n";
-    for (const auto& claims : r.explained)
-      for (const ExplainedClaim& x : claims) claim_block(o, x, mask);
-  }
+}
+
+// Problems in the files and the closing note.
+void foot(std::ostringstream& o, const Report& r) {
   std::size_t problems = 0;
   for (const auto& [file, d] : r.diagnostics)
     if (d.severity != Severity::info) ++problems;
@@ -195,7 +195,73 @@ std::string to_text(const Report& r, bool mask) {
   o << "\nOfficial code text: X12 CARC/RARC lists, release "
     << code_list_info(CodeList::carc).release
     << ". Guidance is Denial Explainer's own advice, not official text.\n";
-  return detail::printable(o.str());
+}
+
+// Claim blocks are written as files are read, but the memo shows them after the summary:
+// they wait in a buffer that moves to a temporary file once it is large, so memory stays flat.
+class TextWriter : public ReportWriter {
+ public:
+  TextWriter(std::ostream& out, bool mask) : out_(out), mask_(mask) {}
+  ~TextWriter() override {
+    if (spill_) std::fclose(spill_);
+  }
+
+  void transactions(const Report& r, std::size_t from, std::size_t to) override {
+    for (std::size_t t = from; t < to; ++t) {
+      for (const ExplainedClaim& x : r.explained[t]) {
+        std::ostringstream o;
+        claim_block(o, x, mask_);
+        buffer_ += detail::printable(o.str());
+      }
+      if (buffer_.size() > (4u << 20)) spill();
+    }
+  }
+
+  void finish(const Report& r) override {
+    std::ostringstream o;
+    head(o, r, mask_);
+    out_ << detail::printable(o.str());
+    if (!r.explained.empty()) {
+      out_ << "\nCLAIM BY CLAIM\n";
+      if (spill_) {
+        std::rewind(spill_);
+        char chunk[1 << 16];
+        for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, spill_)) > 0;)
+          out_.write(chunk, static_cast<std::streamsize>(n));
+      }
+      out_ << buffer_;
+    }
+    std::ostringstream f;
+    foot(f, r);
+    out_ << detail::printable(f.str());
+    out_.flush();
+  }
+
+ private:
+  void spill() {
+    if (!spill_) spill_ = std::tmpfile();
+    if (spill_ && std::fwrite(buffer_.data(), 1, buffer_.size(), spill_) == buffer_.size())
+      buffer_.clear();  // else (no temporary file) it stays in memory
+  }
+
+  std::ostream& out_;
+  bool mask_;
+  std::string buffer_;
+  std::FILE* spill_ = nullptr;
+};
+
+}  // namespace
+
+namespace detail {
+std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, bool mask) {
+  return std::make_unique<TextWriter>(out, mask);
+}
+}  // namespace detail
+
+std::string to_text(const Report& r, bool mask) {
+  std::ostringstream out;
+  write_report(r, ReportFormat::text, out, {mask, false});
+  return out.str();
 }
 
 }  // namespace denial

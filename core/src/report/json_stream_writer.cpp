@@ -1,0 +1,92 @@
+// The JSON report (docs/report-schema.md, schema 3.0), written as it is built: the head, then
+// each transaction with its claims as soon as its file is read (one nlohmann value per claim,
+// never one for the whole report), then `codes`, `sources`, files, summary, worklist and
+// diagnostics, which need every file.
+#include <ostream>
+#include <sstream>
+
+#include "denial/report_writer.h"
+#include "report/json_parts.h"
+
+namespace denial {
+namespace {
+
+using nlohmann::json;
+
+class JsonWriter : public ReportWriter {
+ public:
+  JsonWriter(std::ostream& out, WriterOptions options) : out_(out), options_(options) {}
+
+  void transactions(const Report& r, std::size_t from, std::size_t to) override {
+    head(r);
+    for (std::size_t t = from; t < to; ++t) {
+      json header = detail::transaction_json(r, t, false);
+      std::string s = detail::dump(header, -1);
+      s.pop_back();  // the closing brace: the claims follow
+      out_ << (first_transaction_ ? "" : ",") << s << ",\"claims\":[";
+      first_transaction_ = false;
+      bool first = true;
+      for (const ExplainedClaim& x : r.explained[t]) {
+        json j = detail::claim_json(x, options_.inline_texts ? nullptr : &codes_);
+        if (options_.mask) detail::mask_claim_json(j);
+        detail::add_used_sources(sources_, x);
+        out_ << (first ? "" : ",") << detail::dump(j, -1);
+        first = false;
+      }
+      out_ << "],\"claims_in_rows_only\":" << (r.kept[t] ? "false" : "true") << "}";
+    }
+  }
+
+  void finish(const Report& r) override {
+    head(r);
+    out_ << "]";
+    if (!options_.inline_texts) out_ << ",\"codes\":" << detail::dump(codes_, -1);
+    json worklist = detail::worklist_json(r);
+    if (options_.mask) detail::mask_claim_json(worklist);
+    out_ << ",\"sources\":" << detail::dump(sources_, -1)
+         << ",\"files\":" << detail::dump(detail::files_json(r), -1)
+         << ",\"summary\":" << detail::dump(detail::summary_json(r), -1)
+         << ",\"worklist\":" << detail::dump(worklist, -1)
+         << ",\"diagnostics\":" << detail::dump(detail::diagnostics_json(r), -1) << "}";
+    out_.flush();
+  }
+
+ private:
+  void head(const Report& r) {
+    if (head_written_) return;
+    head_written_ = true;
+    json generator = {{"name", "denial-explainer"}, {"version", DENIAL_VERSION}};
+    out_ << "{\"schema_version\":\"" << kSchemaVersion
+         << "\",\"generator\":" << detail::dump(generator, -1)
+         << ",\"options\":" << detail::dump(detail::options_json(r.options), -1)
+         << ",\"code_sets\":" << detail::dump(detail::code_sets_json(), -1)
+         << ",\"transactions\":[";
+  }
+
+  std::ostream& out_;
+  WriterOptions options_;
+  bool head_written_ = false, first_transaction_ = true;
+  json codes_ = json::object(), sources_ = json::object();
+};
+
+}  // namespace
+
+namespace detail {
+std::unique_ptr<ReportWriter> make_json_writer(std::ostream& out, WriterOptions options) {
+  return std::make_unique<JsonWriter>(out, options);
+}
+}  // namespace detail
+
+std::string to_json(const Report& r, int indent, bool mask, bool inline_texts) {
+  std::ostringstream out;
+  write_report(r, ReportFormat::json, out, {mask, inline_texts});
+  return indent < 0 ? out.str() : pretty_json(out.str(), indent);
+}
+
+std::string pretty_json(const std::string& compact, int indent) {
+  // For people reading a report: parse the compact text and indent it.
+  json j = json::parse(compact, nullptr, false);
+  return j.is_discarded() ? compact : detail::dump(j, indent);
+}
+
+}  // namespace denial
