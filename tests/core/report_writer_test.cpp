@@ -91,13 +91,13 @@ TEST(ReportWriter, CompactCodesExpandToInlineTexts) {
   auto expand = [&](json& item) {
     const json& texts = codes.at(item.at("codes_key").get<std::string>());
     item.erase("codes_key");
-    if (texts.contains("group_official")) item["group_official"] = texts["group_official"];
-    item["official"] = texts["official"];
-    for (auto& [k, v] : texts["guidance"].items()) item["guidance"][k] = v;
+    for (auto& [k, v] : texts.items()) item[k] = v;
     ++seen;
   };
   for (auto& t : compact["transactions"])
     for (auto& c : t["claims"]) {
+      c["status_official"] = codes.at(c.at("status_codes_key").get<std::string>())["official"];
+      c.erase("status_codes_key");
       for (auto& a : c["adjustments"]) expand(a);
       for (auto& m : c["remarks"]) expand(m);
       for (auto& l : c["lines"]) {

@@ -2,14 +2,26 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
 
 #include "denial/report.h"
 
 namespace denial::detail {
 
-/// One claim. With `codes` (schema 3.0 compact form) each adjustment and remark names its
-/// texts by `codes_key` and the texts go to `codes` once; without, every text is inline.
-nlohmann::json claim_json(const ExplainedClaim& x, nlohmann::json* codes = nullptr);
+/// The `codes` dictionary of a report being written (schema 3.0): texts and guidance by
+/// codes_key. A code whose guidance differs between uses (another advice rule, a passed
+/// deadline, another channel's label) gets one key per distinct guidance: "CO-45", "CO-45#2".
+struct CodeTexts {
+  nlohmann::json entries = nlohmann::json::object();
+  std::unordered_map<std::string, std::string> key_of;    ///< guidance signature -> codes_key
+  std::unordered_map<std::string, std::size_t> variants;  ///< code -> keys given so far
+};
+
+/// One claim. With `codes` (schema 3.0 compact form) each adjustment, remark and the claim
+/// status name their texts by a codes key and the texts go to `codes` once; without, every
+/// text is inline.
+nlohmann::json claim_json(const ExplainedClaim& x, CodeTexts* codes = nullptr);
 nlohmann::json options_json(const ExplainOptions& o);
 /// Adds the sources a claim's advice used to `out` ({id: {publisher, title, citation}}).
 void add_used_sources(nlohmann::json& out, const ExplainedClaim& x);

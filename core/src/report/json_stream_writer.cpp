@@ -40,7 +40,7 @@ class JsonWriter : public ReportWriter {
   void finish(const Report& r) override {
     head(r);
     out_ << "]";
-    if (!options_.inline_texts) out_ << ",\"codes\":" << detail::dump(codes_, -1);
+    if (!options_.inline_texts) out_ << ",\"codes\":" << detail::dump(codes_.entries, -1);
     json worklist = detail::worklist_json(r);
     if (options_.mask) detail::mask_claim_json(worklist);
     out_ << ",\"sources\":" << detail::dump(sources_, -1)
@@ -66,7 +66,8 @@ class JsonWriter : public ReportWriter {
   std::ostream& out_;
   WriterOptions options_;
   bool head_written_ = false, first_transaction_ = true;
-  json codes_ = json::object(), sources_ = json::object();
+  detail::CodeTexts codes_;
+  json sources_ = json::object();
 };
 
 }  // namespace

@@ -81,22 +81,6 @@ json guidance_json(const AdjustmentGuidance& g, Channel channel, bool with_texts
   return j;
 }
 
-// What a code means, official and ours, the same wherever it is used: written once per
-// report in `codes` (schema 3.0), or inline in every adjustment with inline texts.
-json adjustment_texts(const ExplainedAdjustment& a) {
-  const AdjustmentGuidance& g = a.guidance;
-  json guidance = {{"source", kGuidanceSource}};
-  if (!g.group_note.empty()) guidance["group_note"] = std::string(g.group_note);
-  if (g.detail) {
-    guidance["plain"] = g.detail->plain;
-    guidance["steps"] = g.detail->steps;
-    guidance["appeal_attachments"] = g.detail->appeal_attachments;
-  }
-  return {{"group_official", official(CodeList::group, a.group)},
-          {"official", official(CodeList::carc, a.carc)},
-          {"guidance", guidance}};
-}
-
 json remark_guidance_json(const RemarkGuidance& g) {
   json j = {{"source", kGuidanceSource},
             {"effect", remark_effect_id(g.effect)},
@@ -110,7 +94,33 @@ json remark_guidance_json(const RemarkGuidance& g) {
   return j;
 }
 
-json adjustment_json(const ExplainedAdjustment& a, Channel channel, json* codes) {
+// Everything the guidance of one use of a code depends on, as a string: uses with the same
+// signature share one `codes` entry.
+std::string guidance_signature(const std::string& code, const ExplainedAdjustment& a,
+                               Channel channel) {
+  const AdjustmentGuidance& g = a.guidance;
+  std::string s = code;
+  auto add = [&s](std::string_view v) {
+    s += '\x1f';
+    s += v;
+  };
+  add(g.known ? "1" : "0");
+  add(category_id(g.category));
+  add(kind_id(g.kind));
+  add(action_id(g.action));
+  add(action_label(g.action, channel));
+  add(appealable_id(g.appealable));
+  add(g.rule);
+  add(g.rule_note);
+  for (const auto& n : g.remark_notes) add(n);
+  s += '\x1e';
+  for (std::string_view id : g.sources) add(id);
+  s += '\x1e';
+  if (a.late_route) add(action_id(*a.late_route));
+  return s;
+}
+
+json adjustment_json(const ExplainedAdjustment& a, Channel channel, CodeTexts* codes) {
   const Adjustment& s = *a.source;
   std::string code = adjustment_code(s);
   json j = {{"level", a.line < 0 ? "claim" : "line"},
@@ -119,19 +129,30 @@ json adjustment_json(const ExplainedAdjustment& a, Channel channel, json* codes)
             {"amount", money(s.amount)},
             {"quantity", s.quantity},
             {"validity", validity_name(a.validity)},
-            {"guidance", guidance_json(a.guidance, channel, codes == nullptr)},
             {"segment", s.pos.segment_no},
             {"offset", s.pos.byte_offset}};
+  auto full_guidance = [&] {
+    json g = guidance_json(a.guidance, channel, true);
+    if (a.late_route) g["late_route"] = action_id(*a.late_route);
+    return g;
+  };
   if (codes) {
-    if (!codes->contains(code)) (*codes)[code] = adjustment_texts(a);
-    j["codes_key"] = code;
+    auto [it, added] = codes->key_of.try_emplace(guidance_signature(code, a, channel));
+    if (added) {
+      std::size_t n = ++codes->variants[code];
+      it->second = n == 1 ? code : code + "#" + std::to_string(n);
+      codes->entries[it->second] = {{"group_official", official(CodeList::group, a.group)},
+                                    {"official", official(CodeList::carc, a.carc)},
+                                    {"guidance", full_guidance()}};
+    }
+    j["codes_key"] = it->second;
   } else {
     j["group_official"] = official(CodeList::group, a.group);
     j["official"] = official(CodeList::carc, a.carc);
+    j["guidance"] = full_guidance();
   }
   j["code"] = std::move(code);
   if (a.line >= 0) j["line"] = a.line;
-  if (a.late_route) j["guidance"]["late_route"] = action_id(*a.late_route);
   return j;
 }
 
@@ -140,7 +161,7 @@ std::string remark_key(const Remark& r) {
   return r.qualifier == "HE" || r.qualifier.empty() ? r.code : r.qualifier + ":" + r.code;
 }
 
-json remark_json(const ExplainedRemark& r, json* codes) {
+json remark_json(const ExplainedRemark& r, CodeTexts* codes) {
   json j = {{"code", r.source->code},
             {"source", r.source->source},
             {"qualifier", r.source->qualifier},
@@ -149,9 +170,9 @@ json remark_json(const ExplainedRemark& r, json* codes) {
             {"offset", r.source->pos.byte_offset}};
   if (codes) {
     std::string key = remark_key(*r.source);
-    if (!codes->contains(key))
-      (*codes)[key] = {{"official", official(CodeList::rarc, r.rarc)},
-                       {"guidance", remark_guidance_json(r.guidance)}};
+    if (!codes->entries.contains(key))
+      codes->entries[key] = {{"official", official(CodeList::rarc, r.rarc)},
+                             {"guidance", remark_guidance_json(r.guidance)}};
     j["codes_key"] = std::move(key);
   } else {
     j["official"] = official(CodeList::rarc, r.rarc);
@@ -198,7 +219,7 @@ json names_json(const std::vector<PersonName>& names) {
   return a;
 }
 
-json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x, json* codes) {
+json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x, CodeTexts* codes) {
   json adjustments = json::array(), remarks = json::array();
   for (const auto& a : x.adjustments)
     if (a.line == static_cast<std::ptrdiff_t>(index))
@@ -225,7 +246,7 @@ json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x,
   return j;
 }
 
-json claim_json(const ExplainedClaim& x, json* codes) {
+json claim_json(const ExplainedClaim& x, CodeTexts* codes) {
   const Claim& c = *x.claim;
   json actions = json::array();
   for (const NextAction& n : x.actions) actions.push_back(action_json(n));
@@ -240,7 +261,6 @@ json claim_json(const ExplainedClaim& x, json* codes) {
             {"index", x.index},
             {"patient_control_number", c.patient_control_number},
             {"status", c.status},
-            {"status_official", official(CodeList::claim_status, x.status)},
             {"charge", money(c.charge)},
             {"paid", money(c.paid)},
             {"patient_responsibility",
@@ -274,6 +294,14 @@ json claim_json(const ExplainedClaim& x, json* codes) {
             {"offset", c.pos.byte_offset},
             {"last_segment", c.last_segment_no},
             {"end_offset", c.end_offset}};
+  if (codes) {
+    std::string key = "CLP02:" + c.status;
+    if (!codes->entries.contains(key))
+      codes->entries[key] = {{"official", official(CodeList::claim_status, x.status)}};
+    j["status_codes_key"] = std::move(key);
+  } else {
+    j["status_official"] = official(CodeList::claim_status, x.status);
+  }
   if (x.paired_with) {
     j["reversal_pair"] = {{"other_claim", *x.paired_with},
                           {"net_paid", money(*x.net_paid_with_pair)}};
