@@ -237,12 +237,13 @@ json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x,
             {"dates", dates_json(l.dates)},
             {"references", refs_json(l.references)},
             {"amounts", amounts_json(l.amounts)},
-            {"adjustments", adjustments},
-            {"remarks", remarks},
             {"segment", l.pos.segment_no},
             {"offset", l.pos.byte_offset},
             {"last_segment", l.last_segment_no}};
   j["submitted_procedure"] = l.submitted ? procedure_json(*l.submitted) : json(nullptr);
+  // Moved in, not listed above: an initializer list copies every nested value.
+  j["adjustments"] = std::move(adjustments);
+  j["remarks"] = std::move(remarks);
   return j;
 }
 
@@ -285,15 +286,16 @@ json claim_json(const ExplainedClaim& x, CodeTexts* codes) {
               {"patient", money(x.money.patient)},
               {"write_off", money(x.money.write_off)},
               {"other", money(x.money.other)}}},
-            {"actions", actions},
-            {"adjustments", adjustments},
-            {"remarks", remarks},
-            {"lines", lines},
             {"remit_date", x.remit_date},
             {"segment", c.pos.segment_no},
             {"offset", c.pos.byte_offset},
             {"last_segment", c.last_segment_no},
             {"end_offset", c.end_offset}};
+  // Moved in, not listed above: an initializer list copies every nested value.
+  j["actions"] = std::move(actions);
+  j["adjustments"] = std::move(adjustments);
+  j["remarks"] = std::move(remarks);
+  j["lines"] = std::move(lines);
   if (codes) {
     std::string key = "CLP02:" + c.status;
     if (!codes->entries.contains(key))
