@@ -1,7 +1,7 @@
 // Benchmark: the CLI end to end, per format, on a generated 835 (the path users run). Each
 // run is its own process (posix_spawn), stdout to /dev/null; seconds are the best of 3 and
 // the peak RSS is the child's own (wait4). Prints, never asserts.
-//   bench_cli [MB=100] [--cli PATH] [--jobs N] [--keep FILE]
+//   bench_cli [MB=100] [--cli PATH] [--jobs N] [--keep FILE] [--formats json,csv,...] [--stream]
 //   bench_cli --files N [MB each=10] [--cli PATH]   many files: --jobs 1 vs one per core
 #include <fcntl.h>
 #include <spawn.h>
@@ -85,7 +85,8 @@ double file_mb(const std::string& path) {
 int main(int argc, char** argv) {
   std::string self = argv[0];
   std::string cli = self.substr(0, self.rfind('/') + 1) + "../core/cli/denial-explainer";
-  std::string keep, jobs = "1";
+  std::string keep, jobs = "1", formats = "json,json --inline-texts,ndjson,csv,text";
+  bool stream = false;
   double mb = 100;
   int files = 0;
   for (int i = 1; i < argc; ++i) {
@@ -96,6 +97,10 @@ int main(int argc, char** argv) {
       keep = argv[++i];
     else if (a == "--jobs" && i + 1 < argc)
       jobs = argv[++i];
+    else if (a == "--formats" && i + 1 < argc)
+      formats = argv[++i];
+    else if (a == "--stream")
+      stream = true;
     else if (a == "--files" && i + 1 < argc)
       files = std::atoi(argv[++i]);
     else
@@ -134,9 +139,16 @@ int main(int argc, char** argv) {
               path.c_str(), size_mb, cli.c_str(), jobs.c_str());
   std::printf("%-22s %9s %9s %12s %9s %12s\n", "format", "seconds", "MB/s", "peak RSS MB", "x file",
               "output x in");
-  for (const char* f : {"json", "json --inline-texts", "ndjson", "csv", "text"}) {
-    std::vector<std::string> args = {cli,          "explain", path, "--as-of",
-                                     "2026-06-01", "--jobs",  jobs, "--format"};
+  std::vector<std::string> list;
+  for (std::size_t at = 0; at <= formats.size();) {
+    std::size_t comma = std::min(formats.find(',', at), formats.size());
+    list.push_back(formats.substr(at, comma - at));
+    at = comma + 1;
+  }
+  for (const std::string& f : list) {
+    std::vector<std::string> args = {cli, "explain", path, "--as-of", "2026-06-01", "--jobs", jobs};
+    if (stream) args.push_back("--stream");
+    args.push_back("--format");
     std::string fmt = f;
     if (fmt == "json --inline-texts") {
       args.push_back("json");
@@ -149,7 +161,8 @@ int main(int argc, char** argv) {
     std::string out_path = path + ".out";
     Run sized = run_once(args, out_path.c_str());
     std::remove(out_path.c_str());
-    std::printf("%-22s %9.2f %9.0f %12.0f %9.2f %12.2f\n", f, r.s, size_mb / r.s, r.kb / 1024.0,
+    std::printf("%-22s %9.2f %9.0f %12.0f %9.2f %12.2f\n",
+                (f + (stream ? " --stream" : "")).c_str(), r.s, size_mb / r.s, r.kb / 1024.0,
                 r.kb / 1024.0 / size_mb, sized.out_bytes / (size_mb * 1024 * 1024));
   }
   if (keep.empty()) std::remove(path.c_str());
