@@ -41,13 +41,18 @@ class JsonWriter : public ReportWriter {
     head(r);
     out_ << "]";
     if (!options_.inline_texts) out_ << ",\"codes\":" << detail::dump(codes_.entries, -1);
-    json worklist = detail::worklist_json(r);
-    if (options_.mask) detail::mask_claim_json(worklist);
     out_ << ",\"sources\":" << detail::dump(sources_, -1)
          << ",\"files\":" << detail::dump(detail::files_json(r), -1)
-         << ",\"summary\":" << detail::dump(detail::summary_json(r), -1)
-         << ",\"worklist\":" << detail::dump(worklist, -1)
-         << ",\"diagnostics\":" << detail::dump(detail::diagnostics_json(r), -1) << "}";
+         << ",\"summary\":" << detail::dump(detail::summary_json(r), -1) << ",\"worklist\":[";
+    // Row by row: one big-file remit can have a worklist of 100k rows.
+    bool first = true;
+    for (const ClaimRow* row : worklist(r)) {
+      json j = detail::row_json(r, *row);
+      if (options_.mask) detail::mask_claim_json(j);
+      out_ << (first ? "" : ",") << detail::dump(j, -1);
+      first = false;
+    }
+    out_ << "],\"diagnostics\":" << detail::dump(detail::diagnostics_json(r), -1) << "}";
     out_.flush();
   }
 

@@ -212,8 +212,8 @@ class TextWriter : public ReportWriter {
         std::ostringstream o;
         claim_block(o, x, mask_);
         buffer_ += detail::printable(o.str());
+        if (buffer_.size() > (4u << 20)) spill();
       }
-      if (buffer_.size() > (4u << 20)) spill();
     }
   }
 
