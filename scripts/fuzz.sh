@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# libFuzzer run of the three targets (clang-14, ASan+UBSan), seeded from the fixtures,
+# libFuzzer run of the four targets (835 reader, 835 model, explain, 277CA/999 reader) (clang-14, ASan+UBSan), seeded from the fixtures,
 # the malformed suite and the vendored samples (all under tests/data) and the regression corpus.
 #   scripts/fuzz.sh [TOTAL_SECONDS=60]        FUZZ_TARGETS="fuzz_explain" to run only some
 # A crash fails the run; its input is kept in test-artifacts/fuzz/ (add it to tests/fuzz/corpus).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 total="${1:-60}"
-targets="${FUZZ_TARGETS:-fuzz_reader fuzz_parse_835 fuzz_explain}"
+targets="${FUZZ_TARGETS:-fuzz_reader fuzz_parse_835 fuzz_explain fuzz_parse_ack}"
 count=$(echo $targets | wc -w)
 per=$(( total / count > 1 ? total / count : 1 ))
 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDENIAL_FUZZ=ON \

@@ -100,6 +100,10 @@ std::string rows(int h, std::string query, bool mask) {
   auto* s = find(h);
   return s ? s->rows_json(query, mask) : "null";
 }
+std::string trends(int h, std::string slice_json) {
+  auto* s = find(h);
+  return s ? s->trends_json(slice_json) : "null";
+}
 std::string claim(int h, int row, bool mask) {
   auto* s = find(h);
   return s ? s->claim_json(row, mask) : "null";
@@ -111,6 +115,11 @@ std::string raw_segments(int h, int row) {
 std::string report_json(int h, bool mask) {
   auto* s = find(h);
   return s ? s->report_json(mask) : "null";
+}
+// The acknowledgments section alone: 277CA claims, 999 sets, claim history, rejections.
+std::string acknowledgments(int h, bool mask) {
+  auto* s = find(h);
+  return s ? s->acknowledgments_json(mask) : "null";
 }
 std::string worklist_csv(int h, bool mask) {
   auto* s = find(h);
@@ -156,9 +165,11 @@ EMSCRIPTEN_BINDINGS(denial) {
   function("summary", &summary);
   function("rows", &rows);
   function("claim", &claim);
+  function("trends", &trends);
   function("rawSegments", &raw_segments);
   function("reportJson", &report_json);
   function("worklistCsv", &worklist_csv);
+  function("acknowledgments", &acknowledgments);
   function("ndjson", &ndjson);
   function("text", &text);
   function("lookup", &lookup);

@@ -3,6 +3,8 @@
 //           [--jobs N]   (threads reading files; default: one per core)
 //           [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]
 //     default format: text on a terminal, json when stdout is a pipe or a file
+//   trends FILE|DIR... [--by payer|month|service_month|reason|procedure|provider|filing]
+//          [--payer KEY] [--month YYYY-MM] [--provider NPI] [--format text|json|csv]
 //   lookup CODE... [--format text|json]
 //   search WORDS... [--format text|json]
 #include <unistd.h>
@@ -21,6 +23,7 @@
 #include <thread>
 
 #include "cli_lookup.h"
+#include "cli_trends.h"
 #include "denial/civil_date.h"
 #include "denial/report.h"
 #include "denial/report_writer.h"
@@ -30,17 +33,21 @@ namespace fs = std::filesystem;
 namespace {
 
 int usage() {
-  std::cerr << "usage: denial-explainer explain FILE|DIR... [--format json|text|csv|ndjson] "
-               "[--pretty] [--inline-texts] [--stream] [--jobs N]\n"
-               "               [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]\n"
-               "       denial-explainer lookup CODE... [--format text|json]\n"
-               "       denial-explainer search WORDS... [--format text|json]\n"
-               "       denial-explainer version\n"
-               "explain writes the text memo when stdout is a terminal and JSON when it is piped\n"
-               "or redirected, unless --format says otherwise.\n"
-               "exit status of explain: 0 read, 1 read with errors, 2 not readable or not found\n"
-               "(a file that cannot be read is named on stderr; the others are still explained;\n"
-               "when none can be read nothing is written to stdout)\n";
+  std::cerr
+      << "usage: denial-explainer explain FILE|DIR... [--format json|text|csv|ndjson] "
+         "[--pretty] [--inline-texts] [--stream] [--jobs N]\n"
+         "               [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]\n"
+         "       denial-explainer trends FILE|DIR... [--by payer|month|service_month|reason|\n"
+         "               procedure|provider|filing] [--payer KEY] [--month YYYY-MM]\n"
+         "               [--provider NPI] [--format text|json|csv]\n"
+         "       denial-explainer lookup CODE... [--format text|json]\n"
+         "       denial-explainer search WORDS... [--format text|json]\n"
+         "       denial-explainer version\n"
+         "explain writes the text memo when stdout is a terminal and JSON when it is piped\n"
+         "or redirected, unless --format says otherwise.\n"
+         "exit status of explain: 0 read, 1 read with errors, 2 not readable or not found\n"
+         "(a file that cannot be read is named on stderr; the others are still explained;\n"
+         "when none can be read nothing is written to stdout)\n";
   return 2;
 }
 
@@ -241,6 +248,14 @@ int main(int argc, char** argv) {
       return usage();
     }
     return explain(args, format, pretty, inline_texts, stream, jobs, options);
+  }
+  if (command == "trends" && !args.empty()) {
+    if (format.empty()) format = isatty(fileno(stdout)) ? "text" : "json";
+    if (format != "text" && format != "json" && format != "csv") {
+      std::cerr << "denial-explainer: unknown format '" << format << "'\n";
+      return usage();
+    }
+    return denial_cli::trends(args, format, options);
   }
   if (command == "lookup" && !args.empty())
     return denial_cli::lookup(args, format.empty() ? "text" : format);

@@ -56,6 +56,8 @@ constexpr ErrcText kErrcTable[] = {
     {Errc::input_too_large, "input_too_large", "The input is larger than this build accepts."},
     {Errc::trace_reused, "trace_reused",
      "Two different payments from one payer share a trace number; both are counted."},
+    {Errc::ack_count, "ack_count",
+     "A claim acknowledgment's own totals differ from the claims it lists."},
 };
 
 const ErrcText* find(Errc code) {

@@ -101,4 +101,27 @@ std::string generate_835(std::uint64_t target_bytes, std::uint32_t seed) {
   return head + body + tail;
 }
 
+std::string generate_remit(std::uint64_t target_bytes, std::uint32_t seed, int months) {
+  static const char* kPayers[][2] = {{"MEDICARE PART B", "04412"}, {"BLUE PLAN OF STATE", "00590"},
+                                     {"AETNA SAMPLE", "60054"},    {"UNITED SAMPLE", "87726"},
+                                     {"CIGNA SAMPLE", "62308"},    {"STATE MEDICAID", "77027"},
+                                     {"HUMANA SAMPLE", "61101"},   {"TRICARE SAMPLE", "99726"}};
+  std::string s = generate_835(target_bytes, seed);
+  const auto& payer = kPayers[seed % 8];
+  int back = static_cast<int>((seed / 8) % static_cast<std::uint32_t>(months > 0 ? months : 1));
+  int year = 2026, month = 1 - back;
+  while (month < 1) month += 12, --year;
+  char ym[8];
+  std::snprintf(ym, sizeof ym, "%04d%02d", year, month);
+  auto replace_all = [&](const std::string& from, const std::string& to) {
+    for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+      s.replace(at, from.size(), to);
+  };
+  replace_all("N1*PR*BENCHMARK HEALTH PLAN", std::string("N1*PR*") + payer[0] + "*XV*" + payer[1]);
+  replace_all("*20260115~", std::string("*") + ym + "15~");
+  replace_all("DTM*405*20260114", std::string("DTM*405*") + ym + "14");
+  replace_all("*20260105~", std::string("*") + ym + "05~");
+  return s;
+}
+
 }  // namespace denial_bench

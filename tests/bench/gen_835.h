@@ -10,4 +10,8 @@ namespace denial_bench {
 /// a mix of paid, reduced and denied claims, every level balancing exactly.
 std::string generate_835(std::uint64_t target_bytes, std::uint32_t seed = 835);
 
+/// One remit of a many-file set: generate_835 from one of 8 payers (name and id) and one of
+/// `months` months ending January 2026 (remit date, DTM*405, service dates), picked by `seed`.
+std::string generate_remit(std::uint64_t target_bytes, std::uint32_t seed, int months = 12);
+
 }  // namespace denial_bench

@@ -73,4 +73,17 @@ check "one of two missing on a terminal: error on its own first line" \
 check "one of two missing on a terminal: then the memo" \
   grep -qx "DENIAL EXPLAINER - remittance memo" <(sed -n 2p "$tmp/tty")
 
+# trends: breakdowns over many files; the total line is the batch summary.
+"$cli" trends "$data" --by payer --format csv >"$tmp/trends.csv" 2>/dev/null
+check "trends csv: header" grep -q '^key,label,claims,' "$tmp/trends.csv"
+check "trends csv: total row last" grep -q '^total,All,' <(tail -n 1 "$tmp/trends.csv")
+"$cli" trends "$fixture" --by month --format json >"$tmp/trends.json"
+check "trends json: by month" grep -q '"by":"month"' "$tmp/trends.json"
+"$cli" trends "$fixture" --by nope >/dev/null 2>"$tmp/err"
+check "trends: unknown --by is an error" [ $? -eq 2 ]
+for by in payer month service_month reason procedure provider filing; do
+  "$cli" trends "$fixture" --by $by --format text >"$tmp/t.txt"
+  check "trends text --by $by" grep -q '^All ' "$tmp/t.txt"
+done
+
 exit $failed

@@ -221,3 +221,12 @@ TEST(Guidance, PatientBillingRemarkIgnoredOutsidePr) {
   for (const std::string& note : g.remark_notes)
     EXPECT_EQ(note.rfind("M38", 0), std::string::npos) << note;
 }
+
+// A crossover remark ("wait for the secondary") on the claim is about the patient's share: a
+// CO denial on the same claim keeps its own action.
+TEST(Guidance, CrossoverRemarkDoesNotSilenceADenial) {
+  for (const char* remark : {"MA07", "MA18", "N89"}) {
+    EXPECT_EQ(guidance_for("CO", "197", {remark}).action, Action::obtain_retro_auth) << remark;
+    EXPECT_EQ(guidance_for("CO", "50", {remark}).action, Action::appeal) << remark;
+  }
+}

@@ -123,3 +123,22 @@ test('denial rate by payer by month runs and covers every counted claim', async 
   assert.equal(got.reduce((n, r) => n + Number(r.claims), 0), report.summary.claims);
   for (const r of got) assert.ok(Number(r.denial_rate) >= 0 && Number(r.denial_rate) <= 1);
 });
+
+// With 277CA / 999 files in the batch, the rejection lines follow the claims and are told apart
+// by `record` (docs/warehouse.md): claims and rejections load into separate tables.
+test('a batch with acknowledgments: claims WHERE record IS NULL, rejections apart', async () => {
+  const mix = path.join(REPO, 'tests/data/mix');
+  const file = path.join(dir, 'mix.ndjson');
+  writeFileSync(file, cli(['explain', mix, '--format', 'ndjson', '--as-of', '2026-06-01']));
+  const mixReport = JSON.parse(cli(['explain', mix, '--format', 'json', '--as-of', '2026-06-01']));
+  const [t] = await rows(`SELECT
+      CAST(count(*) FILTER (WHERE record IS NULL) AS VARCHAR) AS claims,
+      CAST(count(*) FILTER (WHERE record IS NOT NULL) AS VARCHAR) AS rejections,
+      CAST(sum(CAST(paid AS DECIMAL(18,2))) FILTER (WHERE record IS NULL) AS VARCHAR) AS paid
+    FROM read_json('${file}', format = 'newline_delimited',
+      columns = {record: 'VARCHAR', paid: 'VARCHAR', patient_control_number: 'VARCHAR'})`);
+  assert.equal(Number(t.claims), mixReport.summary.claims);
+  assert.equal(t.paid, mixReport.summary.total_paid);
+  assert.equal(Number(t.rejections), mixReport.acknowledgments.rejections.length);
+  assert.ok(Number(t.rejections) > 0, 'the mix has rejections to work');
+});

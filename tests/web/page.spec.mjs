@@ -38,15 +38,16 @@ after(async () => {
 // ---- reference reports -----------------------------------------------------------------------
 
 /** The report for `files` read together: native CLI if built, else the wasm API in Node. */
-async function reference(files) {
+async function reference(files, { asOf, appealDays, filingDays } = {}) {
   if (existsSync(CLI)) {
-    const run = spawnSync(CLI, ['explain', ...files, '--format', 'json'], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+    const extra = [...(asOf ? ['--as-of', asOf] : []), ...(appealDays ? ['--appeal-days', String(appealDays)] : []), ...(filingDays ? ['--filing-days', String(filingDays)] : [])];
+    const run = spawnSync(CLI, ['explain', ...files, '--format', 'json', ...extra], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
     assert.ok(run.status !== null && run.status <= 2, `CLI failed: ${run.stderr}`);
     return JSON.parse(run.stdout);
   }
   const { createDenialExplainer } = await import(pathToFileURL(path.join(DIST, 'denial-api.js')).href);
   const engine = await createDenialExplainer();
-  const session = engine.openSession();
+  const session = engine.openSession({ asOf, appealDays, filingDays });
   for (const f of files) session.addFile(path.basename(f), await readFile(f));
   const report = JSON.parse(session.reportJson());
   session.close();
@@ -56,8 +57,22 @@ async function reference(files) {
 // ---- page helpers ------------------------------------------------------------------------------
 
 /** A page in a guarded context (every off-origin request is blocked and recorded). */
-async function openPage(viewport = DESKTOP) {
+async function openPage(viewport = DESKTOP, { deadlines, noStorage = false } = {}) {
   const { context, outside } = await guardedContext(browser, server.origin, { viewport });
+  if (deadlines) {
+    // Settings as the Deadlines dialog keeps them (set once: a reload keeps what the page saved).
+    await context.addInitScript((value) => {
+      if (!sessionStorage.getItem('dx-test-seeded')) {
+        localStorage.setItem('denial-explainer.deadlines', value);
+        sessionStorage.setItem('dx-test-seeded', '1');
+      }
+    }, JSON.stringify(deadlines));
+  }
+  if (noStorage) {
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+    });
+  }
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -100,7 +115,7 @@ async function dropFiles(page, paths) {
 async function showTab(page, view) {
   await page.click(`#tab-${view}`);
   await page.waitForSelector(`#panel-${view}:not([hidden])`);
-  if (view === 'worklist' || view === 'claims') {
+  if (view === 'worklist' || view === 'claims' || view === 'rejections') {
     await page.waitForFunction((v) => !document.querySelector(`#${v}-body[aria-busy]`) && document.querySelector(`#${v}-body`).children.length > 0, view);
   }
 }
@@ -407,6 +422,266 @@ test('single-file build works from file:// with its own strict CSP', async () =>
   assert.deepEqual(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('blob:') && !u.startsWith('data:')), []);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// ---- deadlines (act by) and sources -----------------------------------------------------------
+
+// Scenario files (tests/data/scenarios) are written for this as-of date; the page is given it
+// through its Deadlines setting so the tests do not depend on today's date.
+const AS_OF = '2026-12-07';
+const scenario = (name) => path.join(DATA, 'scenarios', name);
+
+async function openClaimRow(page, view, pcn) {
+  await showTab(page, view);
+  await page.locator(`#${view}-body tr`, { hasText: pcn }).locator('button.dx-link').click();
+  await page.waitForSelector('.dx-claim');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('dx-claim__title'));
+}
+
+test('deadlines: a Medicare remit shows act-by in the worklist and the claim detail, with the rule, whose rule and sources; the CSV has act_by', async () => {
+  const { page, context, outside, problems } = await openPage(DESKTOP, { deadlines: { asOf: AS_OF } });
+  const file = scenario('32_co50_medicare_redetermination_open.835');
+  await page.locator('#file').setInputFiles(file);
+  await waitStatus(page, /Read 1 file/);
+  const report = await reference([file], { asOf: AS_OF });
+  const claim = report.transactions[0].claims.find((c) => c.patient_control_number === 'RDT0001');
+  const action = claim.actions[0];
+  assert.equal(action.act_by, '2027-02-04');
+  // Worklist: the Act by column with the date and whose rule.
+  await showTab(page, 'worklist');
+  assert.match(await page.locator('#worklist-body thead').textContent(), /Act by/);
+  const row = page.locator('#worklist-body tr', { hasText: 'RDT0001' });
+  const cell = row.locator('td.dx-col-act_by');
+  assert.match(await cell.textContent(), /2027-02-04/);
+  assert.match(await cell.textContent(), /Medicare rule/);
+  assert.doesNotMatch(await cell.textContent(), /Passed/);
+  assert.match(await page.locator('#deadlines-line').textContent(), /as of 2026-12-07/);
+  // Claim detail: Act by, the rule in words, whose rule, and "Why we say this" with the sources.
+  await openClaimRow(page, 'worklist', 'RDT0001');
+  const item = page.locator('.dx-actions__item').first();
+  const text = await item.textContent();
+  assert.match(text, /Act by 2027-02-04/);
+  assert.match(text, /Medicare rule/);
+  assert.ok(action.deadline_rule && text.includes(action.deadline_rule), `rule in words: ${action.deadline_rule}`);
+  const why = page.locator('.dx-why');
+  assert.match(await why.locator('.dx-section__title').textContent(), /Why we say this/);
+  for (const id of action.sources) {
+    const src = report.sources[id];
+    const li = why.locator(`li[data-source="${id}"]`);
+    assert.equal(await li.count(), 1, `source ${id} listed`);
+    assert.match(await li.textContent(), new RegExp(src.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  }
+  assert.equal(await page.locator('.dx-claim a').count(), 0, 'sources are text, never links');
+  // Adjustments name their guidance sources too.
+  assert.match(await page.locator('.dx-adj .dx-sources-line').first().textContent(), /^Sources: /);
+  await assertAxe(page, 'claim detail with deadlines');
+  // The CSV export carries act_by and deadline_owner from the engine.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/);
+  const head = csv[0].split(',');
+  const at = head.indexOf('act_by');
+  assert.ok(at >= 0 && head.includes('deadline_owner'), `CSV header: ${csv[0]}`);
+  const line = csv.find((l) => l.includes('RDT0001'));
+  assert.ok(line.includes('2027-02-04') && line.includes('medicare'), line);
+  // The JSON export too.
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const exported = JSON.parse(await readFile(await json.path(), 'utf8'));
+  assert.equal(exported.options.as_of, AS_OF);
+  assert.equal(exported.transactions[0].claims.find((c) => c.patient_control_number === 'RDT0001').actions[0].act_by, '2027-02-04');
+  assert.deepEqual(outside, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('deadlines: a passed date says so in words, the action changed and its note names the exception route', async () => {
+  const { page, context } = await openPage(DESKTOP, { deadlines: { asOf: AS_OF } });
+  const file = scenario('33_co50_medicare_redetermination_late.835');
+  const unbalanced = scenario('60_claim_out_of_balance_by_10.835');
+  await page.locator('#file').setInputFiles([file, unbalanced]);
+  await waitStatus(page, /Read 2 files/);
+  const report = await reference([file], { asOf: AS_OF });
+  const action = report.transactions[0].claims[0].actions[0];
+  assert.equal(action.deadline_passed, true);
+  // An unbalanced claim is flagged in words in the worklist.
+  await showTab(page, 'worklist');
+  assert.match(await page.locator('#worklist-body tr', { hasText: 'OOB1001' }).locator('td.dx-col-action').textContent(), /Does not balance/);
+  await showTab(page, 'claims');
+  const cell = page.locator('#claims-body tr', { hasText: 'RDT0003' }).locator('td.dx-col-act_by');
+  assert.match(await cell.textContent(), /2026-10-04/);
+  assert.match(await cell.textContent(), /Passed/);
+  await openClaimRow(page, 'claims', 'RDT0003');
+  const text = await page.locator('.dx-actions__item').first().textContent();
+  assert.match(text, /Deadline passed \(it was 2026-10-04\)/);
+  assert.match(text, new RegExp(action.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+  assert.ok(action.note && text.includes(action.note), `note: ${action.note}`);
+  await context.close();
+});
+
+test('deadlines settings: an appeal window of N days sets a commercial claim\'s act-by to remit date + N and survives a reload', async () => {
+  const { page, context, outside, problems } = await openPage();
+  const file = scenario('35_co50_commercial_appeal_window.835');
+  await page.locator('#file').setInputFiles(file);
+  await waitStatus(page, /Read 1 file/);
+  // No window: no date, and the detail says the contract's window is not set.
+  await openClaimRow(page, 'claims', 'APL0001');
+  assert.match(await page.locator('.dx-actions__item').first().textContent(), /No act-by date: your contract's window is not set/);
+  // Set 180 days (remit 2026-09-10 + 180 = 2027-03-09) and the as-of date in the dialog, by keyboard.
+  await page.locator('#claim-back').click();
+  await page.focus('#deadlines-open');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#deadlines[open]');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'set-appeal');
+  await assertAxe(page, 'deadlines dialog');
+  await page.keyboard.type('180');
+  await page.fill('#set-asof', AS_OF);
+  assert.match(await page.locator('#deadlines-store').textContent(), /Kept in this browser only/);
+  await page.locator('#deadlines-save').click();
+  await waitStatus(page, /Re-explained 1 file with the new deadline settings/);
+  const expected = (await reference([file], { asOf: AS_OF, appealDays: 180 })).transactions[0].claims[0].actions[0];
+  assert.equal(expected.act_by, '2027-03-09');
+  await openClaimRow(page, 'claims', 'APL0001');
+  let text = await page.locator('.dx-actions__item').first().textContent();
+  assert.match(text, /Act by 2027-03-09/);
+  assert.match(text, /Your contract/);
+  await showTab(page, 'worklist');
+  assert.match(await page.locator('#worklist-body tr', { hasText: 'APL0001' }).locator('td.dx-col-act_by').textContent(), /2027-03-09.*Your contract/);
+  // A bad value is refused with a message, nothing changes.
+  await page.click('#deadlines-open');
+  await page.fill('#set-filing', '12.5');
+  await page.locator('#deadlines-save').click();
+  assert.match(await page.locator('#deadlines-error').textContent(), /Filing window/);
+  await page.click('#deadlines-cancel');
+  // Reload: the settings were kept on this device (localStorage) and apply to the next file.
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('denial-explainer.deadlines'))), { appealDays: 180, filingDays: null, asOf: AS_OF });
+  await page.reload();
+  await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
+  await page.locator('#file').setInputFiles(file);
+  await waitStatus(page, /Read 1 file/);
+  await openClaimRow(page, 'claims', 'APL0001');
+  text = await page.locator('.dx-actions__item').first().textContent();
+  assert.match(text, /Act by 2027-03-09/);
+  await page.click('#deadlines-open');
+  assert.equal(await page.inputValue('#set-appeal'), '180');
+  await page.click('#deadlines-cancel');
+  assert.deepEqual(outside, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('deadlines settings without storage (blocked localStorage): they still apply for the visit, with a quiet note', async () => {
+  const { page, context, problems } = await openPage(DESKTOP, { noStorage: true });
+  const file = scenario('35_co50_commercial_appeal_window.835');
+  await page.locator('#file').setInputFiles(file);
+  await waitStatus(page, /Read 1 file/);
+  await page.click('#deadlines-open');
+  assert.match(await page.locator('#deadlines-store').textContent(), /does not let the page keep settings/);
+  await page.fill('#set-appeal', '180');
+  await page.fill('#set-asof', AS_OF);
+  await page.locator('#deadlines-save').click();
+  await waitStatus(page, /Re-explained 1 file.*until you close this page/);
+  await openClaimRow(page, 'claims', 'APL0001');
+  assert.match(await page.locator('.dx-actions__item').first().textContent(), /Act by 2027-03-09/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('deadlines at 390 px: worklist and claim detail with dates and sources do not overflow, dates never wrap, axe clean', async () => {
+  const { page, context, outside } = await openPage(NARROW, { deadlines: { asOf: AS_OF, appealDays: 180 } });
+  const files = ['32_co50_medicare_redetermination_open.835', '33_co50_medicare_redetermination_late.835', '35_co50_commercial_appeal_window.835'].map(scenario);
+  await page.locator('#file').setInputFiles(files);
+  await waitStatus(page, /Read 3 files/);
+  const check = async (label) => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `${label}: page overflows horizontally by ${overflow}px`);
+    const wrapped = await page.evaluate(() => [...document.querySelectorAll('.dx-date')]
+      .filter((n) => n.offsetParent !== null && n.getClientRects().length > 1).map((n) => n.textContent));
+    assert.deepEqual(wrapped, [], `${label}: dates wrapped mid-date`);
+    await assertAxe(page, label);
+  };
+  await showTab(page, 'worklist');
+  assert.ok(await page.locator('#worklist-body .dx-date').count() >= 3);
+  await check('worklist with act-by at 390');
+  await openClaimRow(page, 'worklist', 'RDT0002');
+  await check('claim detail with dates and sources at 390');
+  await openClaimRow(page, 'claims', 'RDT0003');
+  assert.match(await page.locator('.dx-deadline__passed').textContent(), /Deadline passed/);
+  await check('claim detail with a passed deadline at 390');
+  await page.click('#deadlines-open');
+  await page.waitForSelector('#deadlines[open]');
+  await check('deadlines dialog at 390');
+  assert.deepEqual(outside, []);
+  await context.close();
+});
+
+const MIX = ['01_claims_batch.999', '02_first_answer.277ca', '03_resubmission_answer.277ca', '04_remit.835'].map((f) => path.join(DATA, 'mix', f));
+
+test('277CA + 999 + 835 together: file kinds, rejections beside denials, the Rejections view (not resubmitted, history, 999 set), axe clean at 1366 and 390', async () => {
+  // What the core says about the batch (the wasm API in Node): the page must show exactly this.
+  const { createDenialExplainer } = await import(pathToFileURL(path.join(DIST, 'denial-api.js')).href);
+  const api = await createDenialExplainer();
+  const session = api.openSession();
+  for (const f of MIX) session.addFile(path.basename(f), await readFile(f));
+  const acks = session.acknowledgments();
+  session.close();
+  assert.ok(acks && acks.rejections.length >= 3, 'the core finds the rejections of the mix');
+  for (const [viewport, width] of [[DESKTOP, 1366], [NARROW, 390]]) {
+    const { page, context, outside, problems } = await openPage(viewport);
+    assert.equal(await page.locator('#tab-rejections').isHidden(), true, 'no Rejections tab before acknowledgments are read');
+    await page.click('#sample');
+    await waitStatus(page, /Read 1 file/);
+    assert.equal(await page.locator('#tab-rejections').isHidden(), true, 'no Rejections tab for 835s alone');
+    assert.equal(await page.locator('#summary-rejections').count(), 0, 'no rejections line for 835s alone');
+    await page.click('#clear');
+    await page.locator('#file').setInputFiles(MIX);
+    await waitStatus(page, /Read 4 files/);
+    assert.match(await page.locator('#status').textContent(), new RegExp(`${acks.summary.rejections_to_work} rejections to fix and resend`));
+    // Each file says its kind.
+    const kinds = await page.locator('#files-list .dx-file-status').evaluateAll((nodes) => nodes.map((n) => [n.querySelector('.dx-file-status__name').textContent, n.querySelector('.dx-file-kind')?.textContent]));
+    assert.deepEqual(Object.fromEntries(kinds), { '01_claims_batch.999': '999', '02_first_answer.277ca': '277CA', '03_resubmission_answer.277ca': '277CA', '04_remit.835': '835' });
+    // The summary names rejections beside denials.
+    assert.match(await page.locator('#summary-rejections').textContent(), new RegExp(`${acks.summary.rejections_to_work} rejections to fix and resend beside`));
+    await assertAxe(page, `summary of the mix at ${width}`);
+    assert.equal((await page.locator('#count-rejections').textContent()).trim(), formatCount(acks.summary.rejections_to_work));
+    await showTab(page, 'rejections');
+    const worklist = page.locator('#rejections-worklist');
+    assert.equal(await worklist.locator('.rejection').count(), acks.rejections.length);
+    // MIX-B2: rejected on the first 277CA, never seen again; its status with the official text and our guidance.
+    const b2 = worklist.locator('.rejection[data-pcn="MIX-B2"]');
+    assert.equal(await b2.getAttribute('data-kind'), 'rejected_not_resubmitted');
+    const b2text = await b2.textContent();
+    assert.match(b2text, /Rejected, not resubmitted/);
+    assert.match(b2text, /A7:164:IL/);
+    assert.match(b2text, /2010BA/);
+    assert.match(b2text, /new claim/i);
+    // MIX-C3: its 837 set was rejected by the 999: the error located (segment, position, element, bad value).
+    const c3 = worklist.locator('.rejection[data-pcn="MIX-C3"]');
+    assert.equal(await c3.getAttribute('data-kind'), 'rejected_not_resubmitted');
+    assert.match(await c3.textContent(), /NM1 at 28/);
+    assert.match(await c3.textContent(), /12345/);
+    // MIX-A1: rejected, resubmitted, accepted, paid: its history across the files, in date order.
+    const a1 = page.locator('#rejections-history .rejection[data-pcn="MIX-A1"]');
+    const events = await a1.locator('.timeline__event').evaluateAll((nodes) => nodes.map((n) => n.querySelector('.timeline__date').textContent));
+    const history = acks.claim_history.find((x) => x.patient_control_number === 'MIX-A1');
+    assert.deepEqual(events, history.events.map((e) => (e.date ? `${e.date.slice(0, 4)}-${e.date.slice(4, 6)}-${e.date.slice(6, 8)}` : 'no date')));
+    assert.ok(history.events.some((e) => e.kind === '835'), 'MIX-A1 is on the remit');
+    assert.match(await a1.textContent(), /04_remit\.835/);
+    assert.match(await a1.textContent(), /02_first_answer\.277ca/);
+    // The rejected 999 sets, their errors located.
+    const sets = page.locator('#rejections-sets .rejection');
+    assert.equal(await sets.count(), acks.summary.rejected_sets);
+    assert.match(await page.locator('#rejections-sets').textContent(), /SV1/);
+    // File text is shown as text: the mask hides patient control numbers here too.
+    await assertAxe(page, `rejections at ${width}`);
+    await screenshot(page, `page-rejections-${width}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((n) => !n.closest('thead, .visually-hidden') && n.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 8).map((n) => `${n.tagName}.${n.className}#${n.id}:${Math.round(n.getBoundingClientRect().right)}`));
+    assert.ok(overflow <= 1, `rejections overflow horizontally by ${overflow}px at ${width}: ${wide.join(', ')}`);
+    await page.check('#mask');
+    await page.waitForFunction(() => !document.querySelector('#rejections-body[aria-busy]') && !document.querySelector('#rejections-body').textContent.includes('MIX-B2'));
+    assert.deepEqual(outside, [], 'no request left the origin');
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 test('accessibility (axe: no serious or critical issue) and screenshots of every view at 1366 and 390', async () => {

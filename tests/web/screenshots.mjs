@@ -11,7 +11,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, guardedContext, DIST, DESKTOP, NARROW } from './harness.mjs';
+import { serve, launch, guardedContext, DIST, REPO, DESKTOP, NARROW } from './harness.mjs';
 
 const SIZES = [['1366', DESKTOP], ['390', NARROW]];
 
@@ -41,7 +41,7 @@ async function waitStatus(page, re) {
 async function showTab(page, view) {
   await page.click(`#tab-${view}`);
   await page.waitForSelector(`#panel-${view}:not([hidden])`);
-  if (view === 'worklist' || view === 'claims') {
+  if (view === 'worklist' || view === 'claims' || view === 'rejections') {
     await page.waitForFunction((v) => !document.querySelector(`#${v}-body[aria-busy]`) && document.querySelector(`#${v}-body`).children.length > 0, view);
   }
 }
@@ -71,12 +71,89 @@ async function pageViews(page, out, prefix, width) {
   await shot(page, out, `${prefix}-search-${width}`, null, { blur: true });
 }
 
+/**
+ * Deadlines: the settings dialog, then three scenario remits (Medicare open, Medicare late,
+ * commercial with a 180-day appeal window) judged as of 2026-12-07: the worklist with its Act by
+ * column and the claim detail with dates, rules and "Why we say this".
+ */
+const SCENARIOS = ['32_co50_medicare_redetermination_open.835', '33_co50_medicare_redetermination_late.835', '35_co50_commercial_appeal_window.835']
+  .map((f) => path.join(REPO, 'tests/data/scenarios', f));
+
+async function openClaim(page, view, pcn) {
+  await showTab(page, view);
+  await page.locator(`#${view}-body tr`, { hasText: pcn }).locator('button.dx-link').click();
+  await page.waitForSelector('.dx-claim .dx-why');
+}
+
+async function deadlineViews(page, out, width) {
+  await page.click('#deadlines-open');
+  await page.waitForSelector('#deadlines[open]');
+  await page.fill('#set-appeal', '180');
+  await page.fill('#set-asof', '2026-12-07');
+  await shot(page, out, `page-deadlines-dialog-${width}`, null, { blur: true });
+  await page.click('#deadlines-save');
+  await page.locator('#file').setInputFiles(SCENARIOS);
+  await waitStatus(page, /Read 3 files/);
+  await showTab(page, 'worklist');
+  await shot(page, out, `page-worklist-deadlines-${width}`);
+  await openClaim(page, 'worklist', 'RDT0002');
+  await shot(page, out, `page-claim-detail-dates-sources-${width}`);
+  await openClaim(page, 'claims', 'RDT0003');
+  await shot(page, out, `page-claim-detail-deadline-passed-${width}`);
+}
+
+/** The mixed batch (999, two 277CA, one 835): summary with rejections, the Rejections view, files. */
+const MIX = ['01_claims_batch.999', '02_first_answer.277ca', '03_resubmission_answer.277ca', '04_remit.835']
+  .map((f) => path.join(REPO, 'tests/data/mix', f));
+
+async function rejectionViews(page, out, width) {
+  await page.locator('#file').setInputFiles(MIX);
+  await waitStatus(page, /Read 4 files/);
+  await page.evaluate(() => { document.getElementById('files-details').open = true; });
+  await shot(page, out, `page-summary-mix-${width}`);
+  await showTab(page, 'rejections');
+  await shot(page, out, `page-rejections-${width}`);
+}
+
+// DX_SHOTS=rejections node tests/web/screenshots.mjs OUT: only the Rejections shots.
+const ONLY = process.env.DX_SHOTS ?? '';
+
+/** Trends over every vendored sample (tests/data/samples/era): the view, and narrowed to the top payer. */
+async function trendsViews(page, out, width) {
+  const dir = new URL('../data/samples/era/', import.meta.url).pathname;
+  const files = (await readdir(dir)).sort().map((f) => path.join(dir, f));
+  await page.locator('#file').setInputFiles(files);
+  await waitStatus(page, new RegExp(`Read ${files.length} files`));
+  await page.evaluate(() => { document.getElementById('files-details').open = false; });
+  await showTab(page, 'trends');
+  await page.waitForSelector('#payer-table');
+  await shot(page, out, `page-trends-${width}`, page.locator('#panel-trends'));
+  await shot(page, out, `page-trends-full-${width}`);
+  const top = await page.locator('#payer-table tbody tr').first().getAttribute('data-payer');
+  await page.selectOption('#slice-payer', top);
+  await page.waitForFunction(() => document.getElementById('slice-note').textContent.length > 0);
+  await shot(page, out, `page-trends-narrowed-${width}`);
+  await showTab(page, 'summary');
+  await page.waitForSelector('.slice__summary');
+  await shot(page, out, `page-summary-narrowed-${width}`);
+}
+
 async function take(out) {
   await mkdir(out, { recursive: true });
   const server = await serve(DIST);
   const browser = await launch();
   try {
     for (const [width, viewport] of SIZES) {
+      // Rejections (277CA / 999 beside the 835) on the served page.
+      {
+        const { context } = await guardedContext(browser, server.origin, { viewport, reducedMotion: 'reduce' });
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/`);
+        await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
+        await rejectionViews(page, out, width);
+        await context.close();
+      }
+      if (ONLY === 'rejections') continue;
       // The served page.
       {
         const { context } = await guardedContext(browser, server.origin, { viewport, reducedMotion: 'reduce' });
@@ -84,6 +161,24 @@ async function take(out) {
         await page.goto(`${server.origin}/`);
         await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
         await pageViews(page, out, 'page', width);
+        await context.close();
+      }
+      // Trends on the served page.
+      {
+        const { context } = await guardedContext(browser, server.origin, { viewport, reducedMotion: 'reduce' });
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/`);
+        await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
+        await trendsViews(page, out, width);
+        await context.close();
+      }
+      // Deadlines on the served page (a fresh context: settings start empty).
+      {
+        const { context } = await guardedContext(browser, server.origin, { viewport, reducedMotion: 'reduce' });
+        const page = await context.newPage();
+        await page.goto(`${server.origin}/`);
+        await page.waitForSelector('body[data-engine="ready"]', { timeout: 15000 });
+        await deadlineViews(page, out, width);
         await context.close();
       }
       // The single-file page from file://.

@@ -414,6 +414,43 @@ test('events: denial-action, denial-error, drop, masking, attributes and propert
   await done();
 });
 
+test('deadline attributes (appeal-days, filing-days, as-of): act-by in the rows and the claim detail; a change re-explains', async () => {
+  const { page, done } = await openPortal();
+  await page.evaluate(() => {
+    const el = document.querySelector('#era');
+    el.setAttribute('as-of', '2026-12-07');
+    el.setAttribute('appeal-days', '180');
+    el.view = 'claims';
+  });
+  // Remit 2026-09-10 + 180 days = 2027-03-09 (tests/data/scenarios/expected.csv).
+  await explainIn(page, '#era', path.join(FIXTURES, 'scenarios/35_co50_commercial_appeal_window.835'));
+  const props = await page.evaluate(() => {
+    const el = document.querySelector('#era');
+    return [el.appealDays, el.filingDays, el.asOf, el.report.options];
+  });
+  assert.deepEqual(props, [180, null, '2026-12-07', { as_of: '2026-12-07', appeal_days: 180, filing_days: null }]);
+  const row = await page.evaluate(async () => (await document.querySelector('#era').rows({})).rows[0]);
+  assert.deepEqual([row.act_by, row.deadline_owner], ['2027-03-09', 'contract']);
+  await page.waitForFunction(() => /Act by 2027-03-09 · Your contract/.test(document.querySelector('#era').shadowRoot.querySelector('.row__actby')?.textContent ?? ''));
+  await page.locator('#era >> role=button[name=/^Details for claim APL0001/]').click();
+  await page.locator('#era >> .dx-claim .dx-why').waitFor();
+  const detail = await page.locator('#era >> .dx-claim').textContent();
+  assert.match(detail, /Act by 2027-03-09/);
+  assert.match(detail, /Your contract/);
+  assert.match(detail, /Why we say this/);
+  // A new window re-explains the same file: 2026-09-10 + 90 = 2026-12-09.
+  const report = page.evaluate(() => new Promise((resolve) => document.querySelector('#era').addEventListener('denial-report', () => resolve(true), { once: true })));
+  await page.evaluate(() => { document.querySelector('#era').appealDays = 90; });
+  await report;
+  await page.waitForFunction(() => /Act by 2026-12-09/.test(document.querySelector('#era').shadowRoot.querySelector('.row__actby')?.textContent ?? ''));
+  // As of a later date the window has passed: the row says so in words.
+  const late = page.evaluate(() => new Promise((resolve) => document.querySelector('#era').addEventListener('denial-report', () => resolve(true), { once: true })));
+  await page.evaluate(() => { document.querySelector('#era').asOf = '2027-01-15'; });
+  await late;
+  await page.waitForFunction(() => /Was due by 2026-12-09\s*✕?\s*Passed/.test(document.querySelector('#era').shadowRoot.querySelector('.row__actby')?.textContent ?? ''));
+  await done();
+});
+
 test('no request leaves the origin; the guard sees the worker\'s requests', async () => {
   const { page, requests, outside, done } = await openPortal();
   await explainIn(page, '#era', path.join(FIXTURES, 'xss_names.835'));
@@ -487,5 +524,38 @@ test('accessibility: axe finds no violation inside the widgets (summary, worklis
   await page.locator('#codes denial-code[code="CO-253"]').hover();
   await page.locator('#codes denial-code[code="CO-253"] >> role=tooltip').filter({ hasText: 'Sequestration' }).waitFor();
   await check('worklist');
+  await done();
+});
+
+test('view="rejections": 277CA + 999 + 835 together show the rejections to work with their history, masked on demand; axe clean', async () => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const { page, done } = await openPortal();
+  const files = ['01_claims_batch.999', '02_first_answer.277ca', '03_resubmission_answer.277ca', '04_remit.835']
+    .map((f) => ({ name: f, bytes: [...readFileSync(path.join(REPO, 'tests/data/mix', f))] }));
+  const hiddenBefore = await page.evaluate(() => document.querySelector('#era').shadowRoot.querySelector('[data-view="rejections"]')?.hidden);
+  await page.evaluate(async (list) => {
+    const el = document.querySelector('#era');
+    await el.explainFiles(list.map((f) => ({ input: new Uint8Array(f.bytes), name: f.name })));
+    el.view = 'rejections';
+  }, files);
+  await page.locator('#era >> .rejection').first().waitFor();
+  const acks = await page.evaluate(() => document.querySelector('#era').acknowledgments());
+  const shown = await page.evaluate(() => [...document.querySelector('#era').shadowRoot.querySelectorAll('.rejection')].map((n) => [n.dataset.kind, n.dataset.pcn, n.textContent]));
+  assert.equal(shown.length, acks.rejections.length);
+  assert.deepEqual(shown.map(([kind, pcn]) => [kind, pcn]), acks.rejections.map((r) => [r.kind, r.patient_control_number]));
+  const b2 = shown.find(([, pcn]) => pcn === 'MIX-B2')[2];
+  assert.match(b2, /Rejected, not resubmitted/);
+  assert.match(b2, /A7:164:IL/);
+  assert.match(b2, /2010BA NM109/);
+  assert.ok(shown.some(([kind]) => kind === 'rejected_set'), 'the rejected 999 set is an item');
+  assert.match(await page.evaluate(() => document.querySelector('#era').shadowRoot.querySelector('[data-view="rejections"]').textContent), /Rejections \(3\)/);
+  assert.equal(hiddenBefore, true, 'no Rejections tab before acknowledgments are read');
+  const result = await new AxeBuilder({ page }).include('#era').analyze();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes[0]?.target?.join(' ')}`), [], 'axe on the rejections view');
+  await page.evaluate(() => { document.querySelector('#era').maskPatientData = true; });
+  await page.waitForFunction(() => {
+    const root = document.querySelector('#era').shadowRoot;
+    return root.querySelector('.rejection') && !root.textContent.includes('MIX-B2');
+  });
   await done();
 });

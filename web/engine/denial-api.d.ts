@@ -19,6 +19,8 @@ export interface FileStatus {
   bytes?: number;
   readable: boolean;
   status: 'read' | 'read_with_errors' | 'unreadable'; // balance findings count as problems
+  kind?: '835' | '277CA' | '999' | 'other' | 'unknown';
+  acknowledgments?: { claims: number; rejected_claims: number; sets: number; rejected_sets: number };
   balance_findings?: number;
   claims: number;
   big_file_mode?: boolean;
@@ -35,6 +37,47 @@ export interface RowQuery {
   descending?: boolean;
   offset?: number;
   limit?: number; // at most 1000
+  slice?: Slice; // narrows to one payer / remit month / rendering provider
+}
+
+/** Narrows trends, rows and the worklist; "" or absent = any. Unknown values are "-". */
+export interface Slice {
+  payer?: string; // payer key: payer id, else name
+  month?: string; // "YYYY-MM" of the remit date
+  provider?: string; // rendering provider NPI
+}
+
+/** One row of a breakdown (engine: core/src/report/breakdowns.cpp). Amounts: decimal strings. */
+export interface BreakdownRow {
+  key: string;
+  label: string;
+  claims: number;
+  denied_claims: number;
+  billed: string;
+  paid: string;
+  patient: string; // money bucket "patient" (advice §5)
+  denied: string;
+  recoverable: string; // money bucket "recoverable"
+  denial_rate_count: number; // 0..1
+  denial_rate_dollars: number; // 0..1
+  adjusted?: string; // reason rows only
+  adjustments?: number; // reason rows only
+  top_reasons: { code: string; amount: string; claims: number }[];
+}
+
+export interface Breakdown {
+  by: 'payer' | 'month' | 'service_month' | 'reason' | 'procedure' | 'provider' | 'filing';
+  rows: BreakdownRow[];
+  total: BreakdownRow;
+}
+
+export interface Trends {
+  slice: Required<Slice>;
+  total: BreakdownRow; // the narrowed summary
+  payers: Breakdown;
+  months: Breakdown;
+  payer_months: { key: string; label: string; months: BreakdownRow[] }[];
+  choices: Record<'payers' | 'months' | 'providers', { key: string; label: string; claims: number }[]>;
 }
 
 export interface ClaimRow {
@@ -127,9 +170,12 @@ export declare class Session {
   summary(): Summary;
   rows(query?: RowQuery, options?: { mask?: boolean }): RowPage;
   claim(row: number, options?: { mask?: boolean }): ClaimDetail | null;
+  trends(slice?: Slice): Trends;
   rawSegments(row: number): string;
   reportJson(options?: { mask?: boolean }): string;
   worklistCsv(options?: { mask?: boolean }): string;
+  /** The 277CA / 999 part of the report (docs/acknowledgments.md), empty lists and zero counts when no 277CA or 999 was read. */
+  acknowledgments(options?: { mask?: boolean }): Acknowledgments;
   ndjson(options?: { mask?: boolean }): string;
   text(options?: { mask?: boolean }): string;
   close(): void;
@@ -180,3 +226,33 @@ export declare class DenialExplainer {
 }
 
 export declare function createDenialExplainer(options?: { wasmBinary?: ArrayBuffer | Uint8Array; locateFile?: (path: string) => string }): Promise<DenialExplainer>;
+
+/** One event of a claim's history across files (277CA, 999, 835). */
+export interface ClaimHistoryEvent {
+  file: number; file_name: string; kind: '835' | '277CA' | '999'; date: string | null;
+  event: string; detail?: string; rejection?: boolean; acknowledgment?: number; item?: number; row?: number;
+}
+export interface ClaimHistory {
+  patient_control_number: string;
+  state: 'rejected_not_resubmitted' | 'resubmitted_accepted' | 'resubmitted_remitted' | 'accepted' | 'remitted' | string;
+  needs_work: boolean;
+  events: ClaimHistoryEvent[];
+}
+/** One rejection to work: fix and send as a new claim. */
+export interface RejectionItem {
+  kind: 'rejected_not_resubmitted' | 'rejected_level' | 'rejected_set' | string;
+  patient_control_number: string | null; file: number; file_name: string; date: string | null;
+  codes: string; what_to_fix: string; loop_segment: string; charge: string | null; action: string; history?: unknown;
+}
+/** The `acknowledgments` object of the report (docs/acknowledgments.md). */
+export interface Acknowledgments {
+  summary: {
+    claim_acknowledgments: number; implementation_acknowledgments: number; acknowledged_claims: number;
+    rejected_claims: number; acknowledged_sets: number; rejected_sets: number;
+    rejected_not_resubmitted: number; rejections_to_work: number;
+  };
+  claim_acknowledgments: Array<Record<string, unknown>>;
+  implementation_acknowledgments: Array<Record<string, unknown>>;
+  claim_history: ClaimHistory[];
+  rejections: RejectionItem[];
+}

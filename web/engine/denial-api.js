@@ -109,10 +109,14 @@ export class Session {
   summary() { return parse(this.#core.summary(this.#handle)); }
   /** A page of claim rows: {outcome, action, payer, code, text, sort, descending, offset, limit}. */
   rows(query = {}, { mask = false } = {}) { return parse(this.#core.rows(this.#handle, JSON.stringify(query), mask)); }
+  /** Trends narrowed by {payer, month, provider}: payer table, months, payer by month (engine breakdowns). */
+  trends(slice = {}) { return parse(this.#core.trends(this.#handle, JSON.stringify(slice))); }
   claim(row, { mask = false } = {}) { return parse(this.#core.claim(this.#handle, row, mask)); }
   rawSegments(row) { return this.#core.rawSegments(this.#handle, row); }
   reportJson({ mask = false } = {}) { return this.#core.reportJson(this.#handle, mask); }
   worklistCsv({ mask = false } = {}) { return this.#core.worklistCsv(this.#handle, mask); }
+  /** The 277CA / 999 part of the report (rejections, claim history), with empty lists and zero counts when none was read. */
+  acknowledgments({ mask = false } = {}) { return parse(this.#core.acknowledgments(this.#handle, mask)); }
   ndjson({ mask = false } = {}) { return this.#core.ndjson(this.#handle, mask); }
   text({ mask = false } = {}) { return this.#core.text(this.#handle, mask); }
   close() { this.#core.closeSession(this.#handle); }

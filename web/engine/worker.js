@@ -44,10 +44,12 @@ const handlers = {
   },
   async summary({ session }) { return need(session).summary(); },
   async rows({ session, query, mask }) { return need(session).rows(query, { mask }); },
+  async trends({ session, slice }) { return need(session).trends(slice); },
   async claim({ session, row, mask }) { return need(session).claim(row, { mask }); },
   async rawSegments({ session, row }) { return need(session).rawSegments(row); },
   async reportJson({ session, mask }) { return need(session).reportJson({ mask }); },
   async worklistCsv({ session, mask }) { return need(session).worklistCsv({ mask }); },
+  async acknowledgments({ session, mask }) { return need(session).acknowledgments({ mask }); },
   async ndjson({ session, mask }) { return need(session).ndjson({ mask }); },
   async text({ session, mask }) { return need(session).text({ mask }); },
 };

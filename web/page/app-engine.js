@@ -6,9 +6,15 @@ export class Engine {
   #bridge;
   #session = null;
   #generation = -1;
+  #options = {};
 
   constructor(bridge) {
     this.#bridge = bridge;
+  }
+
+  /** openSession options ({asOf, appealDays, filingDays}) for the next session (after reset()). */
+  setOptions(options) {
+    this.#options = { ...(options ?? {}) };
   }
 
   /** True when the worker restarted since the session was opened (its files are gone). */
@@ -22,7 +28,7 @@ export class Engine {
 
   async #ensure() {
     if (this.#session === null || this.lost) {
-      this.#session = await this.#bridge.call('openSession', {});
+      this.#session = await this.#bridge.call('openSession', { ...this.#options });
       this.#generation = this.#bridge.generation;
     }
     return this.#session;
@@ -45,10 +51,12 @@ export class Engine {
 
   summary() { return this.#call('summary'); }
   rows(query, mask) { return this.#call('rows', { query, mask }); }
+  trends(slice) { return this.#call('trends', { slice }); }
   claim(row, mask) { return this.#call('claim', { row, mask }); }
   rawSegments(row) { return this.#call('rawSegments', { row }); }
   reportJson(mask) { return this.#call('reportJson', { mask }); }
   worklistCsv(mask) { return this.#call('worklistCsv', { mask }); }
+  acknowledgments(mask) { return this.#call('acknowledgments', { mask }); }
   lookup(query) { return this.#bridge.call('lookup', { query }); }
   search(words, limit = 15) { return this.#bridge.call('search', { words, limit }); }
   version() { return this.#bridge.call('version'); }

@@ -8,9 +8,11 @@ import { h, formatMoney, formatCount, formatPercent, summaryCards, barChart, pay
 import { WorkerBridge, sharedBridge } from './bridge.js';
 import { Engine } from './app-engine.js';
 import { rawSegmentsFor, download, stamp } from './app-files.js';
+import { loadDeadlines, saveDeadlines, parseDays, parseAsOf, sessionOptions } from './app-settings.js';
+import { trendsView, fillSliceForm, sliceLabel, sliceCards } from './app-trends.js';
 
 const $ = (id) => document.getElementById(id);
-const VIEWS = ['summary', 'worklist', 'claims', 'lookup'];
+const VIEWS = ['summary', 'worklist', 'rejections', 'claims', 'trends', 'lookup'];
 const PAGE_SIZES = [25, 50, 100, 250];
 const OUTCOME_LABELS = {
   needs_action: 'Needs work (worklist)',
@@ -37,11 +39,14 @@ const bridge = inlineEngine
   })
   : sharedBridge();
 const engine = new Engine(bridge);
+const saved = loadDeadlines();
+engine.setOptions(sessionOptions(saved.settings));
 
 const state = {
   mask: false,
   files: [],            // [{file: File, status, raws: Map}]
   summary: null,        // Session.summary() answer
+  acks: null,           // Session.acknowledgments() answer (null: no 277CA or 999 read)
   view: 'summary',
   returnView: 'worklist',
   worklist: { offset: 0, limit: 50 },
@@ -51,8 +56,19 @@ const state = {
   epoch: 0,             // bumps on cancel/clear: queued batches of an older epoch are dropped
   abort: null,
   dirty: new Set(VIEWS),
-  renderToken: { worklist: 0, claims: 0, claim: 0, lookup: 0 },
+  renderToken: { worklist: 0, rejections: 0, claims: 0, claim: 0, lookup: 0, trends: 0 },
+  deadlines: saved.settings,   // {appealDays, filingDays, asOf}: this device's settings
+  deadlinesStored: saved.stored,
+  slice: {},            // {payer, month, provider}: narrows every view (engine breakdowns)
+  trends: null,         // engine trends answer for the slice
+  trendsSort: { key: 'billed', descending: true },
 };
+
+/** The slice for engine queries, or undefined when nothing is narrowed. */
+function activeSlice() {
+  const s = state.slice;
+  return s.payer || s.month || s.provider ? { ...s } : undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Status, alerts, progress
@@ -117,6 +133,9 @@ async function loadBatch(files) {
   const totalBytes = files.reduce((n, f) => n + (f.size || 0), 0) || 1;
   let doneBytes = 0;
   let lastRefresh = performance.now();
+  // Each interim refresh costs more as the batch grows (summary, trends, file list): wait at
+  // least ten times its cost before the next one, so refreshing stays under a tenth of the time.
+  let refreshGap = 1500;
   alertBox('');
   try {
     for (let i = 0; i < files.length; i++) {
@@ -133,16 +152,23 @@ async function loadBatch(files) {
       const entry = { file, status, raws: new Map() };
       state.files.push(entry);
       entry.raws = await rawSegmentsFor(file, status.diagnostics ?? []);
-      renderFiles();
-      if (performance.now() - lastRefresh > 1500 && i < files.length - 1) {
+      // The file list is redrawn at most every 1.5 s (and at the end): redrawing every
+      // file's status after each of thousands of small files made the batch quadratic.
+      if (files.length < 20) renderFiles();
+      if (performance.now() - lastRefresh > refreshGap && i < files.length - 1) {
+        const started = performance.now();
+        if (files.length >= 20) renderFiles();
         await refresh();
         lastRefresh = performance.now();
+        refreshGap = Math.max(1500, 10 * (lastRefresh - started));
       }
     }
+    renderFiles();
     await refresh();
     const s = state.summary?.summary ?? {};
     const problems = state.files.filter((f) => f.status.status !== 'read').length;
-    say(`Read ${formatCount(state.files.length)} ${state.files.length === 1 ? 'file' : 'files'}: ${formatCount(s.claims ?? 0)} claims, ${formatCount(state.summary?.worklist_size ?? 0)} need work${problems ? `, ${problems} ${problems === 1 ? 'file has' : 'files have'} problems (see Files)` : ''}.`);
+    const rejections = state.acks?.summary?.rejections_to_work;
+    say(`Read ${formatCount(state.files.length)} ${state.files.length === 1 ? 'file' : 'files'}: ${formatCount(s.claims ?? 0)} claims, ${formatCount(state.summary?.worklist_size ?? 0)} need work${rejections ? `, ${formatCount(rejections)} ${rejections === 1 ? 'rejection' : 'rejections'} to fix and resend` : ''}${problems ? `, ${problems} ${problems === 1 ? 'file has' : 'files have'} problems (see Files)` : ''}.`);
   } catch (error) {
     if (error?.name === 'AbortError') {
       await afterCancel();
@@ -174,6 +200,10 @@ async function clearAll({ quiet = false } = {}) {
   await engine.reset();
   state.files = [];
   state.summary = null;
+  state.acks = null;
+  state.trends = null;
+  state.slice = {};
+  $('slice').reset();
   state.worklist.offset = 0;
   state.claims.offset = 0;
   state.nav = { view: 'worklist', rows: [] };
@@ -189,6 +219,13 @@ async function clearAll({ quiet = false } = {}) {
 async function refresh() {
   if (!engine.hasSession) return;
   state.summary = await engine.summary();
+  // Acknowledgments only when a 277CA or 999 was read (an 835-only batch answers with zeros).
+  const acks = await engine.acknowledgments(state.mask);
+  const read = acks?.summary && (acks.summary.claim_acknowledgments || acks.summary.implementation_acknowledgments);
+  state.acks = read ? acks : null;
+  renderDeadlinesLine();
+  state.trends = await engine.trends(activeSlice() ?? {});
+  fillSliceForm(state.trends.choices, state.slice);
   markDirty();
   updateChrome();
   fillFilterOptions();
@@ -250,7 +287,12 @@ function updateChrome() {
   $('export-csv').disabled = !loaded;
   $('export-json').disabled = !loaded;
   $('count-worklist').textContent = loaded ? formatCount(state.summary.worklist_size ?? 0) : '';
+  const acks = state.acks;
+  $('tab-rejections').hidden = !(loaded && acks);
+  $('count-rejections').textContent = loaded && acks ? formatCount(acks.summary?.rejections_to_work ?? 0) : '';
+  if (!(loaded && acks) && state.view === 'rejections') location.hash = 'summary';
   $('count-claims').textContent = loaded ? formatCount(state.summary.summary?.claims ?? 0) : '';
+  $('slice').hidden = !loaded;
   document.body.classList.toggle('has-data', loaded);
   $('intake').classList.toggle('intake--compact', loaded);
 }
@@ -321,7 +363,9 @@ function showView(view, { focus = false } = {}) {
 async function renderView(view) {
   try {
     if (view === 'summary') renderSummary();
+    else if (view === 'trends') renderTrends();
     else if (view === 'worklist') await renderWorklist();
+    else if (view === 'rejections') await renderRejections();
     else if (view === 'claims') await renderClaims();
     state.dirty.delete(view);
   } catch (error) {
@@ -357,6 +401,16 @@ function renderSummary() {
       'The same payment arrived more than once; it is flagged below and counted only once in every total.'));
   }
   parts.push(h('h2', { class: 'visually-hidden', text: 'Summary' }));
+  const ack = state.acks?.summary;
+  if (ack) {
+    parts.push(h('p', { class: 'notice notice--reject', role: 'note', id: 'summary-rejections' },
+      h('strong', { text: `${formatCount(ack.rejections_to_work ?? 0)} ${ack.rejections_to_work === 1 ? 'rejection' : 'rejections'} to fix and resend` }),
+      ` beside ${formatCount(state.summary?.worklist_size ?? 0)} denied or adjusted ${state.summary?.worklist_size === 1 ? 'claim' : 'claims'} to work. `,
+      `Acknowledged: ${formatCount(ack.acknowledged_claims ?? 0)} claims by 277CA (${formatCount(ack.rejected_claims ?? 0)} rejected), `,
+      `${formatCount(ack.acknowledged_sets ?? 0)} 837 sets by 999 (${formatCount(ack.rejected_sets ?? 0)} rejected). `,
+      h('a', { href: '#rejections', text: 'See Rejections' })));
+  }
+  if (activeSlice() && state.trends) parts.push(sliceCards(state.trends.total, sliceLabel(state.slice, state.trends.choices)));
   parts.push(summaryCards(sum));
 
   const outcomes = Object.entries(sum.outcomes ?? {});
@@ -428,7 +482,7 @@ async function renderWorklist(scrollTop = false) {
   }
   const token = ++state.renderToken.worklist;
   const pos = state.worklist;
-  const page = await busy(body, engine.rows({ outcome: 'needs_action', sort: 'at_stake', descending: true, offset: pos.offset, limit: pos.limit }, state.mask));
+  const page = await busy(body, engine.rows({ outcome: 'needs_action', sort: 'at_stake', descending: true, offset: pos.offset, limit: pos.limit, slice: activeSlice() }, state.mask));
   if (token !== state.renderToken.worklist) return;
   if (!page.total) {
     body.replaceChildren(emptyState('Nothing to work', 'No claim needs an appeal, a corrected claim or a call: what remains is routine posting (write-offs, patient billing).'));
@@ -442,9 +496,171 @@ async function renderWorklist(scrollTop = false) {
   state.nav = { view: 'worklist', rows: page.rows.map((r) => r.row) };
   fill(body,
     pager(page.total, pos, (top) => renderWorklist(top), 'Worklist'),
-    claimsTable(page.rows, { columns: ['patient', 'payer_claim', 'payer', 'action', 'codes', 'charge', 'paid', 'at_stake'], onOpen: (r) => openClaim(r.row, 'worklist'), caption: `Claims needing work, by amount at stake (${formatCount(page.total)})`, className: 'worklist-table' }),
+    claimsTable(page.rows, { columns: ['patient', 'payer_claim', 'payer', 'action', 'act_by', 'codes', 'charge', 'paid', 'at_stake'], onOpen: (r) => openClaim(r.row, 'worklist'), caption: `Claims needing work, by amount at stake (${formatCount(page.total)})`, className: 'worklist-table', asOf: reportAsOf() }),
     page.total > pos.limit ? pager(page.total, pos, (top) => renderWorklist(top), 'Worklist (bottom)') : null);
   if (scrollTop) $('panel-worklist').scrollIntoView({ block: 'start' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rejections (277CA / 999): everything shown comes from Session.acknowledgments().
+
+const REJECTION_KINDS = {
+  rejected_not_resubmitted: 'Rejected, not resubmitted',
+  rejected_level: 'Rejected above claim level',
+  rejected_set: 'Rejected 837 set (999)',
+};
+const HISTORY_STATES = {
+  rejected_not_resubmitted: ['bad', 'Rejected, not resubmitted'],
+  resubmitted_accepted: ['info', 'Resubmitted, accepted'],
+  resubmitted_remitted: ['ok', 'Resubmitted, on a remit'],
+  accepted: ['info', 'Accepted'],
+  remitted: ['ok', 'On a remit'],
+};
+
+/** An official text ({code, description}) as words. */
+function official(o) {
+  return (o && typeof o === 'object' ? o.description : o) || '';
+}
+
+/** "20260105" as "2026-01-05" (the report keeps X12 dates as sent). */
+function isoDate(d) {
+  const m = /^(\d{4})(\d{2})(\d{2})$/.exec(String(d ?? ''));
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : String(d ?? '');
+}
+
+function toneBadge(tone, label) {
+  const icons = { ok: '✓', info: 'i', warn: '!', bad: '✕', neutral: '↺' };
+  return h('span', { class: `dx-badge dx-badge--${tone}` }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: icons[tone] ?? '' }), label);
+}
+
+function eventLabel(e) {
+  const id = String(e.event ?? '').replace(/^set_/, 'set ').replace(/_/g, ' ');
+  return `${e.kind} ${id}`;
+}
+
+function historyTimeline(history) {
+  if (!history?.events?.length) return null;
+  return h('ol', { class: 'timeline', 'aria-label': `History of claim ${history.patient_control_number}` },
+    history.events.map((e) => h('li', { class: ['timeline__event', e.rejection ? 'timeline__event--rejected' : null] },
+      h('span', { class: 'timeline__date dx-mono', text: e.date ? isoDate(e.date) : 'no date' }),
+      h('span', { class: 'timeline__what' }, h('strong', { text: eventLabel(e) }), e.detail ? ` — ${e.detail}` : ''),
+      h('span', { class: 'timeline__file dx-muted', text: e.file_name }))));
+}
+
+function statusesTable(statuses, caption) {
+  if (!statuses?.length) return null;
+  return h('div', { class: 'dx-table-wrap' }, h('table', { class: 'dx-table rejection-codes' },
+    h('caption', { class: 'visually-hidden', text: caption }),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col', text: 'Status' }), h('th', { scope: 'col', text: 'Official text' }),
+      h('th', { scope: 'col', text: 'What to fix' }), h('th', { scope: 'col', text: 'Where in the 837' }), h('th', { scope: 'col', text: 'Urgency' }))),
+    h('tbody', {}, statuses.map((st) => h('tr', {},
+      h('td', { 'data-label': 'Status', class: 'dx-mono', text: [st.category, st.code, st.entity].filter((x) => x).join(':') }),
+      h('td', { 'data-label': 'Official text' },
+        h('span', { class: 'rejection-official', text: official(st.status_official) || 'Not in the official list' }),
+        h('span', { class: 'dx-muted rejection-official__more', text: [official(st.category_official), official(st.entity_official)].filter(Boolean).join(' · ') })),
+      h('td', { 'data-label': 'What to fix', text: st.guidance?.what_to_fix || '—' }),
+      h('td', { 'data-label': 'Where in the 837', class: 'dx-mono', text: st.guidance?.loop_segment || '—' }),
+      h('td', { 'data-label': 'Urgency', text: st.guidance?.urgency || '—' }))))));
+}
+
+function setErrors(set, caption) {
+  const rows = [];
+  for (const err of set?.errors ?? []) {
+    rows.push(h('tr', {},
+      h('td', { 'data-label': 'Segment', class: 'dx-mono', text: `${err.segment_id ?? ''} at ${err.position ?? '?'}` }),
+      h('td', { 'data-label': 'Loop', class: 'dx-mono', text: err.loop || '—' }),
+      h('td', { 'data-label': 'Element', class: 'dx-mono', text: '—' }),
+      h('td', { 'data-label': 'Bad value', class: 'dx-mono', text: '—' }),
+      h('td', { 'data-label': 'Error' }, h('span', { text: official(err.official) || err.code || '' }), err.meaning ? h('span', { class: 'dx-muted rejection-official__more', text: err.meaning }) : null,
+        err.claim_id ? h('span', { class: 'dx-muted rejection-official__more', text: `Claim ${err.claim_id}` }) : null)));
+    for (const el of err.elements ?? []) {
+      rows.push(h('tr', { class: 'rejection-element' },
+        h('td', { 'data-label': 'Segment', class: 'dx-mono', text: `${err.segment_id ?? ''} at ${err.position ?? '?'}` }),
+        h('td', { 'data-label': 'Loop', class: 'dx-mono', text: err.loop || '—' }),
+        h('td', { 'data-label': 'Element', class: 'dx-mono', text: [`${err.segment_id ?? ''}${String(el.position ?? '').padStart(2, '0')}`, el.reference ? `(${el.reference})` : ''].join(' ').trim() }),
+        h('td', { 'data-label': 'Bad value', class: 'dx-mono', text: el.bad_value || '—' }),
+        h('td', { 'data-label': 'Error' }, h('span', { text: official(el.official) || el.code || '' }), el.meaning ? h('span', { class: 'dx-muted rejection-official__more', text: el.meaning }) : null)));
+    }
+  }
+  if (!rows.length) return h('p', { class: 'dx-muted', text: (set?.syntax_errors ?? []).map((x) => official(x.official) || x.code).join('; ') || 'No segment error was sent.' });
+  return h('div', { class: 'dx-table-wrap' }, h('table', { class: 'dx-table set-errors' },
+    h('caption', { class: 'visually-hidden', text: caption }),
+    h('thead', {}, h('tr', {}, ['Segment', 'Loop', 'Element', 'Bad value', 'Error'].map((t) => h('th', { scope: 'col', text: t })))),
+    h('tbody', {}, rows)));
+}
+
+/** The 277CA statuses or 999 set behind a rejection, found through the history's indexes. */
+function rejectionSource(acks, item, history) {
+  const events = (history?.events ?? []).filter((e) => e.rejection);
+  const last = events.at(-1);
+  if (last?.kind === '277CA') {
+    const claim = acks.claim_acknowledgments?.[last.acknowledgment]?.claims?.[last.item];
+    const statuses = [...(claim?.statuses ?? []), ...(claim?.lines ?? []).flatMap((l) => l.statuses ?? [])].filter((st) => st.outcome === 'rejected');
+    return { statuses: statuses.length ? statuses : claim?.statuses ?? [] };
+  }
+  if (last?.kind === '999') {
+    const set = acks.implementation_acknowledgments?.[last.acknowledgment]?.sets?.[last.item];
+    if (set) return { set };
+  }
+  return {};
+}
+
+function rejectionCard(acks, item, index) {
+  const history = item.history !== null && item.history !== undefined ? acks.claim_history?.[item.history] : null;
+  const source = rejectionSource(acks, item, history);
+  const title = item.patient_control_number ? `Claim ${item.patient_control_number}` : (REJECTION_KINDS[item.kind] ?? item.kind);
+  return h('article', { class: 'rejection', dataset: { kind: item.kind, pcn: item.patient_control_number ?? '' }, 'aria-labelledby': `rejection-${index}` },
+    h('header', { class: 'rejection__head' },
+      h('h4', { class: 'rejection__title', id: `rejection-${index}`, text: title }),
+      toneBadge('bad', REJECTION_KINDS[item.kind] ?? item.kind),
+      item.charge ? h('span', { class: 'dx-num rejection__charge', text: `Charged ${formatMoney(item.charge)}` }) : null),
+    h('p', { class: 'dx-muted rejection__where', text: [item.date ? `Rejected ${isoDate(item.date)}` : null, item.file_name, item.codes ? `codes ${item.codes}` : null].filter(Boolean).join(' · ') }),
+    h('p', { class: 'rejection__action' }, h('strong', { text: 'Next step: ' }), item.action),
+    source.statuses ? statusesTable(source.statuses, `Statuses of ${title}`)
+      : source.set ? setErrors(source.set, `Errors of ${title}`)
+        : h('dl', { class: 'rejection__fix' },
+          h('div', {}, h('dt', { text: 'What to fix' }), h('dd', { text: item.kind === 'rejected_set' ? `${item.what_to_fix} The errors are listed under “837 sets rejected by a 999” below.` : item.what_to_fix || '—' })),
+          item.loop_segment ? h('div', {}, h('dt', { text: 'Where in the 837' }), h('dd', { class: 'dx-mono', text: item.loop_segment })) : null),
+    history ? h('div', { class: 'rejection__history' }, h('h5', { class: 'rejection__subtitle', text: 'History' }), historyTimeline(history)) : null);
+}
+
+async function renderRejections() {
+  const body = $('rejections-body');
+  if (!state.summary) {
+    body.replaceChildren(emptyState('No rejections yet', 'Load 277CA or 999 files to see the claims that were rejected.'));
+    return;
+  }
+  const token = ++state.renderToken.rejections;
+  const acks = await busy(body, engine.acknowledgments(state.mask));
+  if (token !== state.renderToken.rejections) return;
+  if (!acks?.summary?.claim_acknowledgments && !acks?.summary?.implementation_acknowledgments) {
+    body.replaceChildren(emptyState('No acknowledgments read', 'Drop the 277CA and 999 files beside the 835s to see rejections.'));
+    return;
+  }
+  const sum = acks.summary ?? {};
+  const items = acks.rejections ?? [];
+  const matched = (acks.claim_history ?? []).filter((x) => !x.needs_work && x.events?.some((e) => e.rejection));
+  const sets = (acks.implementation_acknowledgments ?? []).flatMap((a) => (a.sets ?? []).map((set) => ({ ack: a, set })))
+    .filter(({ set }) => set.outcome === 'rejected');
+  fill(body,
+    h('dl', { class: 'totals rejection-totals' },
+      h('div', {}, h('dt', { text: 'To fix and resend' }), h('dd', { class: 'dx-num', text: formatCount(sum.rejections_to_work ?? 0) })),
+      h('div', {}, h('dt', { text: 'Rejected, not resubmitted' }), h('dd', { class: 'dx-num', text: formatCount(sum.rejected_not_resubmitted ?? 0) })),
+      h('div', {}, h('dt', { text: 'Claims rejected (277CA)' }), h('dd', { class: 'dx-num', text: `${formatCount(sum.rejected_claims ?? 0)} of ${formatCount(sum.acknowledged_claims ?? 0)}` })),
+      h('div', {}, h('dt', { text: '837 sets rejected (999)' }), h('dd', { class: 'dx-num', text: `${formatCount(sum.rejected_sets ?? 0)} of ${formatCount(sum.acknowledged_sets ?? 0)}` }))),
+    section(`To fix and send as a new claim (${formatCount(items.length)})`,
+      items.length ? h('div', { class: 'rejections', id: 'rejections-worklist' }, items.map((item, i) => rejectionCard(acks, item, i)))
+        : h('p', { class: 'ok-line' }, h('span', { 'aria-hidden': 'true', text: '✓ ' }), 'Nothing to resend: every rejected claim was sent again.')),
+    matched.length ? section(`Rejected, then resubmitted (${formatCount(matched.length)})`,
+      h('div', { class: 'rejections', id: 'rejections-history' }, matched.map((x) => h('article', { class: 'rejection', dataset: { pcn: x.patient_control_number } },
+        h('header', { class: 'rejection__head' }, h('h4', { class: 'rejection__title', text: `Claim ${x.patient_control_number}` }), toneBadge(...(HISTORY_STATES[x.state] ?? ['neutral', x.state]))),
+        historyTimeline(x))))) : null,
+    sets.length ? section(`837 sets rejected by a 999 (${formatCount(sets.length)})`,
+      h('div', { class: 'rejections', id: 'rejections-sets' }, sets.map(({ ack, set }) => h('article', { class: 'rejection', dataset: { set: set.control_number ?? '' } },
+        h('header', { class: 'rejection__head' }, h('h4', { class: 'rejection__title', text: `Set ${set.set_id ?? ''} ${set.control_number ?? ''}` }), toneBadge('bad', official(set.status_official) || 'Rejected')),
+        h('p', { class: 'dx-muted rejection__where', text: [ack.date ? isoDate(ack.date) : null, ack.file_name, set.claim_ids?.length ? `claims ${set.claim_ids.join(', ')}` : 'no claim named'].filter(Boolean).join(' · ') }),
+        set.meaning ? h('p', { class: 'rejection__action', text: set.meaning }) : null,
+        setErrors(set, `Errors of set ${set.control_number ?? ''}`))))) : null);
 }
 
 function claimQuery() {
@@ -456,6 +672,7 @@ function claimQuery() {
   if ($('f-outcome').value) q.outcome = $('f-outcome').value;
   if ($('f-action').value) q.action = $('f-action').value;
   if ($('f-payer').value) q.payer = $('f-payer').value;
+  if (activeSlice()) q.slice = activeSlice();
   const sort = $('f-sort').value;
   if (sort) {
     q.sort = sort;
@@ -484,7 +701,7 @@ async function renderClaims(scrollTop = false) {
   state.nav = { view: 'claims', rows: page.rows.map((r) => r.row) };
   fill(body,
     pager(page.total, pos, (top) => renderClaims(top), 'Claims'),
-    page.total ? claimsTable(page.rows, { columns: ['patient', 'payer_claim', 'payer', 'outcome', 'action', 'codes', 'charge', 'paid', 'at_stake'], onOpen: (r) => openClaim(r.row, 'claims'), caption: `Claims (${formatCount(page.total)} matching)`, className: 'claims-table' })
+    page.total ? claimsTable(page.rows, { columns: ['patient', 'payer_claim', 'payer', 'outcome', 'action', 'act_by', 'codes', 'charge', 'paid', 'at_stake'], onOpen: (r) => openClaim(r.row, 'claims'), caption: `Claims (${formatCount(page.total)} matching)`, className: 'claims-table', asOf: reportAsOf() })
       : emptyState('No claim matches', 'Change or reset the filters.'),
     page.total > pos.limit ? pager(page.total, pos, (top) => renderClaims(top), 'Claims (bottom)') : null);
   if (scrollTop) $('panel-claims').scrollIntoView({ block: 'start' });
@@ -530,7 +747,7 @@ async function showClaim(row) {
     const claim = await engine.claim(row, state.mask);
     if (token !== state.renderToken.claim) return;
     // Raw segments carry names and IDs: not offered while patient data is masked.
-    const detail = claimDetail(claim, { loadRaw: state.mask ? undefined : () => engine.rawSegments(row), headingLevel: 2 });
+    const detail = claimDetail(claim, { loadRaw: state.mask ? undefined : () => engine.rawSegments(row), headingLevel: 2, reportSources: state.summary?.sources });
     if (state.mask) detail.append(h('p', { class: 'dx-muted dx-section', text: 'Raw segments are hidden while patient data is masked.' }));
     body.replaceChildren(detail);
     const heading = body.querySelector('.dx-claim__title');
@@ -592,6 +809,96 @@ async function runLookup(query) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Deadline settings (kept on this device; applied to the engine's session)
+
+/** The date the report's deadlines were judged by (the engine's answer, not the page's clock). */
+function reportAsOf() {
+  return state.summary?.options?.as_of || null;
+}
+
+function describeDeadlines() {
+  const d = state.deadlines;
+  const asOf = reportAsOf() ?? d.asOf;
+  return `Deadlines as of ${asOf ?? 'today'}${d.asOf ? ' (set in Deadlines)' : ''}. Medicare: its rules. Other payers: appeal window ${d.appealDays ? `${d.appealDays} days` : 'not set'}, filing window ${d.filingDays ? `${d.filingDays} days` : 'not set'} (your contract).`;
+}
+
+function renderDeadlinesLine() {
+  $('deadlines-line').textContent = describeDeadlines();
+}
+
+function openDeadlines() {
+  const d = state.deadlines;
+  $('set-appeal').value = d.appealDays ?? '';
+  $('set-filing').value = d.filingDays ?? '';
+  $('set-asof').value = d.asOf ?? '';
+  $('deadlines-error').hidden = true;
+  $('deadlines-store').textContent = state.deadlinesStored
+    ? 'Kept in this browser only (never sent anywhere).'
+    : 'This browser does not let the page keep settings: they apply until you close the page. Nothing is sent anywhere.';
+  $('deadlines').showModal();
+  $('set-appeal').focus();
+}
+
+async function applyDeadlines(settings) {
+  state.deadlines = settings;
+  state.deadlinesStored = saveDeadlines(settings);
+  engine.setOptions(sessionOptions(settings));
+  renderDeadlinesLine();
+  const stored = state.deadlinesStored ? '' : ' They apply until you close this page (this browser does not let the page keep them).';
+  if (!state.files.length) {
+    say(`Deadline settings saved.${stored}`);
+    return;
+  }
+  // Re-explain the files read so far with the new options: the engine computes every date.
+  const files = state.files.map((f) => f.file);
+  const view = state.view === 'claim' ? state.returnView : state.view;
+  const opened = state.view === 'claim' ? state.lastOpened : undefined;
+  await clearAll({ quiet: true });
+  await enqueue(files);
+  if (opened !== undefined && state.summary) {
+    state.returnView = view;
+    location.hash = `claim/${opened}`;
+  } else if (state.summary && location.hash !== `#${view}`) location.hash = view;
+  say(`Re-explained ${formatCount(files.length)} ${files.length === 1 ? 'file' : 'files'} with the new deadline settings.${stored}`);
+}
+
+function setupDeadlines() {
+  const dialog = $('deadlines');
+  $('deadlines-open').addEventListener('click', openDeadlines);
+  $('deadlines-cancel').addEventListener('click', () => dialog.close());
+  $('deadlines-clear').addEventListener('click', () => {
+    $('set-appeal').value = '';
+    $('set-filing').value = '';
+    $('set-asof').value = '';
+    $('set-appeal').focus();
+  });
+  $('deadlines-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    let settings;
+    try {
+      settings = {
+        appealDays: parseDays($('set-appeal').value, 'Appeal window'),
+        filingDays: parseDays($('set-filing').value, 'Filing window'),
+        asOf: parseAsOf($('set-asof').value),
+      };
+    } catch (error) {
+      $('deadlines-error').textContent = error.message;
+      $('deadlines-error').hidden = false;
+      return;
+    }
+    dialog.close();
+    $('deadlines-open').focus();
+    applyDeadlines(settings).catch((error) => alertBox(`Could not apply the deadline settings: ${error?.message ?? error}`));
+  });
+  dialog.addEventListener('close', () => $('deadlines-open').focus());
+  renderDeadlinesLine();
+  if (!state.deadlinesStored) {
+    // Quiet: the settings dialog says it too.
+    $('deadlines-open').title = 'Settings apply until you close this page: this browser does not let the page keep them';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Exports
 
 async function exportCsv() {
@@ -649,17 +956,18 @@ function setupTabs() {
     });
   }
   $('tablist').addEventListener('keydown', (e) => {
-    const at = tabs.indexOf(document.activeElement);
+    const shown = tabs.filter((t) => !t.hidden);
+    const at = shown.indexOf(document.activeElement);
     if (at < 0) return;
     let next = null;
-    if (e.key === 'ArrowRight') next = (at + 1) % tabs.length;
-    else if (e.key === 'ArrowLeft') next = (at - 1 + tabs.length) % tabs.length;
+    if (e.key === 'ArrowRight') next = (at + 1) % shown.length;
+    else if (e.key === 'ArrowLeft') next = (at - 1 + shown.length) % shown.length;
     else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = tabs.length - 1;
+    else if (e.key === 'End') next = shown.length - 1;
     if (next === null) return;
     e.preventDefault();
-    tabs[next].focus();
-    location.hash = VIEWS[next];
+    shown[next].focus();
+    location.hash = shown[next].dataset.view;
   });
 }
 
@@ -680,7 +988,47 @@ function setupFilters() {
   $('filters').addEventListener('reset', () => rerun(0));
 }
 
+// The slice narrows every view: the engine answers trends, rows and the worklist for it.
+function setupSlice() {
+  const apply = async () => {
+    state.slice = { payer: $('slice-payer').value, month: $('slice-month').value, provider: $('slice-provider').value };
+    state.worklist.offset = 0;
+    state.claims.offset = 0;
+    if (!engine.hasSession) return;
+    state.trends = await engine.trends(activeSlice() ?? {});
+    const label = sliceLabel(state.slice, state.trends.choices);
+    $('slice-note').textContent = label ? `Every view shows ${label}: ${formatCount(state.trends.total.claims)} claims.` : '';
+    markDirty();
+    if (state.view !== 'claim') await renderView(state.view);
+  };
+  $('slice').addEventListener('submit', (e) => e.preventDefault());
+  $('slice').addEventListener('change', apply);
+  $('slice').addEventListener('reset', () => setTimeout(apply, 0));
+}
+
+function pickPayer(key) {
+  $('slice-payer').value = key;
+  $('slice').dispatchEvent(new Event('change'));
+}
+
+function renderTrends() {
+  const body = $('trends-body');
+  if (!state.summary || !state.trends) {
+    body.replaceChildren(emptyState('No trends yet', 'Load 835 files (this week on top of last year) to see denials by payer and month.'));
+    return;
+  }
+  const onSort = (key) => {
+    const s = state.trendsSort;
+    state.trendsSort = { key, descending: s.key === key ? !s.descending : key !== 'label' };
+    renderTrends();
+    document.querySelector(`#payer-table button[data-sort="${key}"]`)?.focus();
+  };
+  fill(body, trendsView(state.trends, { sort: state.trendsSort, onSort, onPick: pickPayer }));
+}
+
 function setup() {
+  setupDeadlines();
+  setupSlice();
   setupDrop();
   setupTabs();
   setupFilters();
@@ -698,7 +1046,7 @@ function setup() {
   $('print').addEventListener('click', () => window.print());
   window.addEventListener('beforeprint', () => {
     const names = state.files.map((f) => f.file.name);
-    const what = { summary: 'Summary', worklist: 'Worklist', claims: 'Claims', lookup: 'Code lookup', claim: 'Claim detail' }[state.view];
+    const what = { summary: 'Summary', worklist: 'Worklist', rejections: 'Rejections', claims: 'Claims', lookup: 'Code lookup', claim: 'Claim detail' }[state.view];
     $('print-meta').textContent = `Denial Explainer · ${what} · printed ${new Date().toLocaleString()}`
       + (names.length ? ` · ${names.length === 1 ? names[0] : `${names.length} files`}` : '')
       + (state.mask ? ' · patient data masked' : '');

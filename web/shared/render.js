@@ -10,7 +10,8 @@
 // Exports (stable): h, svg, formatMoney, formatPercent, formatDate, formatCount, outcomeTone,
 // outcomeBadge, actionBadge, copyButton, summaryCards, barChart, paymentsTable,
 // providerAdjustments, balanceFindings, fileStatus, diagnosticItem, claimsTable,
-// claimDetail, adjustmentCard, remarkCard, codeAnswer, releaseLabel.
+// claimDetail, adjustmentCard, remarkCard, codeAnswer, releaseLabel, deadlineOwnerLabel, actByCell,
+// sourcesList.
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -344,6 +345,7 @@ export function diagnosticItem(d, { raw } = {}) {
       h('code', { class: 'dx-diag__raw', text: rawText })) : null);
 }
 
+const FILE_KINDS = { 835: '835 remittance', '277CA': '277CA claim acknowledgment', 999: '999 syntax acknowledgment' };
 const FILE_STATUS = { read: ['ok', 'Read'], read_with_errors: ['warn', 'Read with problems'], unreadable: ['bad', 'Not readable'] };
 
 /**
@@ -354,12 +356,16 @@ export function fileStatus(status, { diagnostics, rawFor, limit = 20 } = {}) {
   const [tone, label] = FILE_STATUS[status.status] ?? ['neutral', status.status];
   const diags = diagnostics ?? status.diagnostics ?? [];
   const shown = diags.slice(0, limit);
-  const meta = [status.bytes !== undefined ? `${formatCount(status.bytes)} bytes` : null,
-    status.claims !== undefined ? `${formatCount(status.claims)} claims` : null,
+  const ack = status.acknowledgments;
+  const counts = status.kind === '999' && ack ? `${formatCount(ack.sets)} ${ack.sets === 1 ? 'set' : 'sets'}, ${formatCount(ack.rejected_sets)} rejected`
+    : status.kind === '277CA' && ack ? `${formatCount(ack.claims)} ${ack.claims === 1 ? 'claim' : 'claims'}, ${formatCount(ack.rejected_claims)} rejected`
+      : status.claims !== undefined ? `${formatCount(status.claims)} claims` : null;
+  const meta = [status.bytes !== undefined ? `${formatCount(status.bytes)} bytes` : null, counts,
     status.big_file_mode ? 'big file: claims load on demand' : null].filter(Boolean).join(' · ');
   return h('div', { class: `dx-file-status dx-file-status--${tone}` },
     h('div', { class: 'dx-file-status__head' },
       h('span', { class: `dx-badge dx-badge--${tone}` }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: OUTCOME_ICONS[tone] }), label),
+      FILE_KINDS[status.kind] ? h('span', { class: 'dx-file-kind dx-mono', title: FILE_KINDS[status.kind], text: status.kind }) : null,
       h('span', { class: 'dx-file-status__name', text: status.name }),
       meta ? h('span', { class: 'dx-muted', text: meta }) : null),
     shown.length ? h('ul', { class: 'dx-diags' }, shown.map((d) => diagnosticItem(d, { raw: rawFor?.(d) }))) : null,
@@ -374,7 +380,8 @@ const ROW_COLUMNS = {
   payer_claim: { label: 'Payer claim no.', cell: (r) => h('span', { class: 'dx-mono', text: r.payer_claim_number || '—' }) },
   payer: { label: 'Payer', cell: (r) => r.payer || '—' },
   outcome: { label: 'Outcome', cell: (r) => [outcomeBadge(r.outcome, r.outcome_label), r.duplicate ? h('span', { class: 'dx-badge dx-badge--warn dx-dup', text: 'Duplicate payment' }) : null] },
-  action: { label: 'Next action', cell: (r) => actionBadge(r.action, r.action_label) },
+  action: { label: 'Next action', cell: (r) => [actionBadge(r.action, r.action_label), r.unbalanced ? unbalancedBadge() : null] },
+  act_by: { label: 'Act by', cell: (r, o) => actByCell(r, o) },
   codes: { label: 'Codes', cell: (r) => h('span', { class: 'dx-codes dx-mono', text: r.codes || '' }) },
   charge: { label: 'Charged', num: true, cell: (r) => formatMoney(r.charge) },
   paid: { label: 'Paid', num: true, cell: (r) => formatMoney(r.paid) },
@@ -383,15 +390,51 @@ const ROW_COLUMNS = {
   file: { label: 'File', cell: (r) => h('span', { class: 'dx-file', text: r.file_name || '' }) },
 };
 
+const OWNERS = { medicare: 'Medicare rule', contract: 'Your contract' };
+
+/** "Medicare rule" / "Your contract" for an action's deadline_owner; '' when none. */
+export function deadlineOwnerLabel(owner) {
+  return OWNERS[owner] ?? (owner ? String(owner) : '');
+}
+
+function unbalancedBadge() {
+  return h('span', { class: 'dx-badge dx-badge--warn dx-unbalanced' },
+    h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: '!' }), 'Does not balance');
+}
+
+/** Whether a row's act-by date has passed: the engine says so (the page judges no date). */
+function rowPassed(r) {
+  return r.deadline_passed === true;
+}
+
 /**
- * A table of Session.rows() rows. options: columns (ids of ROW_COLUMNS), onOpen(row, event)
- * makes the patient cell a button opening the claim, caption.
+ * An act-by cell for a claim row: the date (never wrapped), whose rule it follows and, when it
+ * has passed (the engine says so), "passed" in words (not colour alone).
  */
-export function claimsTable(rows, { columns = ['patient', 'payer', 'outcome', 'action', 'codes', 'charge', 'paid', 'at_stake'], onOpen, caption, className } = {}) {
+export function actByCell(r) {
+  const owner = deadlineOwnerLabel(r.deadline_owner);
+  if (!r.act_by) {
+    return r.deadline_owner === 'contract'
+      ? h('span', { class: 'dx-actby dx-actby--none' }, h('span', { class: 'dx-muted', text: 'No date' }), h('span', { class: 'dx-actby__owner', text: 'Contract window not set' }))
+      : h('span', { class: 'dx-muted', text: '—' });
+  }
+  const passed = rowPassed(r);
+  return h('span', { class: ['dx-actby', passed && 'dx-actby--passed'], dataset: { actBy: r.act_by, owner: r.deadline_owner ?? '' } },
+    h('span', { class: 'dx-date', text: r.act_by }),
+    passed ? h('span', { class: 'dx-badge dx-badge--bad dx-actby__passed' }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: '✕' }), 'Passed') : null,
+    owner ? h('span', { class: 'dx-actby__owner', text: owner }) : null);
+}
+
+/**
+ * A table of Session.rows() rows. options: columns (ids of ROW_COLUMNS, e.g. 'act_by'), onOpen(row, event)
+ * makes the patient cell a button opening the claim, caption, asOf (the report's as-of date,
+ * to mark passed act-by dates).
+ */
+export function claimsTable(rows, { columns = ['patient', 'payer', 'outcome', 'action', 'codes', 'charge', 'paid', 'at_stake'], onOpen, caption, className, asOf } = {}) {
   const cols = columns.map((id) => ({ id, ...ROW_COLUMNS[id] })).filter((c) => c.cell);
   const body = (rows ?? []).map((r) => h('tr', { dataset: { row: String(r.row) }, class: r.duplicate ? 'dx-row--duplicate' : null },
     cols.map((c, i) => {
-      let content = c.cell(r);
+      let content = c.cell(r, { asOf });
       if (i === 0 && onOpen) {
         content = h('button', { type: 'button', class: 'dx-link', 'aria-label': `Open claim ${r.patient_control_number || r.row}${r.patient_name ? ` (${r.patient_name})` : ''}`, onclick: (e) => onOpen(r, e) }, content);
       }
@@ -424,8 +467,36 @@ function listOf(items, ordered = false) {
   return h(ordered ? 'ol' : 'ul', { class: 'dx-list' }, list.map((s) => h('li', { text: s })));
 }
 
-/** One CAS adjustment: code, group, amount, official text and our guidance, labelled apart. */
-export function adjustmentCard(a) {
+/**
+ * The sources named by `ids` as a list of plain text (publisher, title, citation). Citations
+ * are never links, even when they look like URLs: nothing here can make a request.
+ * `sources`: the report's or the claim's {id: {publisher, title, citation}}.
+ */
+export function sourcesList(ids, sources = {}) {
+  const list = [...new Set((ids ?? []).filter(Boolean))];
+  if (!list.length) return null;
+  return h('ul', { class: 'dx-sources' }, list.map((id) => {
+    const src = sources?.[id];
+    if (!src) return h('li', { class: 'dx-sources__item', dataset: { source: id } }, h('span', { class: 'dx-sources__title', text: id }));
+    return h('li', { class: 'dx-sources__item', dataset: { source: id } },
+      src.publisher ? h('span', { class: 'dx-sources__publisher', text: `${src.publisher}: ` }) : null,
+      h('span', { class: 'dx-sources__title', text: src.title || id }),
+      src.citation ? h('span', { class: 'dx-sources__citation', text: ` · ${src.citation}` }) : null);
+  }));
+}
+
+/** "Sources: title; title" for one adjustment or remark (text only). */
+function sourcesLine(ids, sources) {
+  const list = [...new Set((ids ?? []).filter(Boolean))];
+  if (!list.length) return null;
+  return h('p', { class: 'dx-where dx-sources-line' }, `Sources: ${list.map((id) => {
+    const src = sources?.[id];
+    return src ? `${src.title || id}${src.publisher ? ` (${src.publisher})` : ''}` : id;
+  }).join('; ')}`);
+}
+
+/** One CAS adjustment: code, group, amount, official text and our guidance, labelled apart. `sources`: {id: source} to name its guidance sources. */
+export function adjustmentCard(a, sources) {
   const g = a.guidance ?? {};
   const valid = a.validity && a.validity !== 'valid' ? h('p', { class: 'dx-warning', text: `${VALIDITY[a.validity] ?? a.validity}.` }) : null;
   return h('article', { class: 'dx-adj', dataset: { code: a.code ?? '' } },
@@ -443,12 +514,14 @@ export function adjustmentCard(a) {
       g.steps?.length ? [h('h4', { class: 'dx-sub', text: 'What to do' }), listOf(g.steps, true)] : null,
       g.appeal_attachments?.length ? [h('h4', { class: 'dx-sub', text: 'Attach to an appeal' }), listOf(g.appeal_attachments)] : null,
       g.remark_notes?.length ? [h('h4', { class: 'dx-sub', text: 'Remark codes' }), listOf(g.remark_notes)] : null,
-      g.appealable ? h('p', { class: 'dx-muted', text: `Appealable: ${g.appealable}${g.category_label ? ` · ${g.category_label}` : ''}` }) : null),
+      g.appealable ? h('p', { class: 'dx-muted', text: `Appealable: ${g.appealable}${g.category_label ? ` · ${g.category_label}` : ''}` }) : null,
+      g.late_route ? h('p', { class: 'dx-warning', text: `The deadline for ${String(g.late_route).replace(/_/g, ' ')} has passed.` }) : null,
+      sources && typeof sources === 'object' ? sourcesLine(g.sources, sources) : null),
     h('p', { class: 'dx-where', text: `${a.level === 'line' ? `Line ${Number(a.line) + 1}` : 'Claim'} · segment ${a.segment}${a.quantity ? ` · quantity ${a.quantity}` : ''}` }));
 }
 
 /** One remark (RARC, MOA/MIA/LQ): official text and our note, labelled apart. */
-export function remarkCard(r) {
+export function remarkCard(r, sources) {
   const g = r.guidance ?? {};
   return h('article', { class: 'dx-remark', dataset: { code: r.code ?? '' } },
     h('header', { class: 'dx-adj__head' },
@@ -459,7 +532,8 @@ export function remarkCard(r) {
     officialBlock(`Remark ${r.code}`, r.official, r.official === null ? `Remark ${r.code} is not in the official list.` : undefined),
     g.note ? h('div', { class: 'dx-guidance' },
       h('div', { class: 'dx-source dx-source--ours', text: g.source || 'Denial Explainer guidance (not official text)' }),
-      h('p', { text: g.note })) : null,
+      h('p', { text: g.note }),
+      sources && typeof sources === 'object' ? sourcesLine(g.sources, sources) : null) : null,
     h('p', { class: 'dx-where', text: `segment ${r.segment}` }));
 }
 
@@ -474,7 +548,7 @@ function lineTitle(line) {
   return `${p.code || line.revenue_code || '—'}${mods.length ? `-${mods.join('-')}` : ''}`;
 }
 
-function lineBlock(line) {
+function lineBlock(line, sources) {
   const dates = (line.dates ?? []).map((d) => `${DATE_QUALIFIERS[d.qualifier] ?? d.qualifier} ${formatDate(d.date)}`).join(', ');
   const amounts = (line.amounts ?? []).map((a) => [AMOUNT_QUALIFIERS[a.qualifier] ?? `Amount ${a.qualifier}`, formatMoney(a.amount)]);
   return h('article', { class: 'dx-line' },
@@ -489,17 +563,54 @@ function lineBlock(line) {
       ['Revenue code', line.revenue_code],
       ['Billed as', line.submitted_procedure ? `${line.submitted_procedure.code ?? ''} ${(line.submitted_procedure.modifiers ?? []).join('-')}`.trim() : null],
       ['Line control no.', line.control_number], ['Segment', line.segment]]),
-    (line.adjustments ?? []).map(adjustmentCard),
-    (line.remarks ?? []).map(remarkCard),
+    (line.adjustments ?? []).map((a) => adjustmentCard(a, sources)),
+    (line.remarks ?? []).map((r) => remarkCard(r, sources)),
     !(line.adjustments ?? []).length && !(line.remarks ?? []).length ? h('p', { class: 'dx-muted', text: 'No adjustments on this line.' }) : null);
+}
+
+/**
+ * One next action: label, amount, reasons, "Act by YYYY-MM-DD" with whose rule it follows and
+ * the rule in words, "deadline passed" in words when so, and the action's note (which names the
+ * exception route when a deadline passed).
+ */
+/** Text with every YYYY-MM-DD kept on one line (a span each; still text nodes only). */
+function withDates(text) {
+  return String(text ?? '').split(/(\d{4}-\d{2}-\d{2})/).map((part, i) => (i % 2 ? h('span', { class: 'dx-date', text: part }) : part));
+}
+
+function actionItem(a) {
+  const owner = deadlineOwnerLabel(a.deadline_owner);
+  let deadline = null;
+  if (a.act_by) {
+    deadline = h('div', { class: ['dx-deadline', a.deadline_passed && 'dx-deadline--passed'], dataset: { actBy: a.act_by, owner: a.deadline_owner ?? '' } },
+      h('span', { class: 'dx-deadline__date' }, a.deadline_passed ? 'Was due by ' : 'Act by ', h('strong', { class: 'dx-date', text: a.act_by })),
+      owner ? h('span', { class: 'dx-deadline__owner', text: owner }) : null,
+      a.deadline_rule ? h('span', { class: 'dx-deadline__rule' }, withDates(a.deadline_rule)) : null);
+  } else if (a.deadline_owner || a.deadline_rule) {
+    deadline = h('div', { class: 'dx-deadline dx-deadline--none', dataset: { owner: a.deadline_owner ?? '' } },
+      h('span', { class: 'dx-deadline__date', text: a.deadline_owner === 'contract' ? 'No act-by date: your contract\'s window is not set' : 'No act-by date' }),
+      owner ? h('span', { class: 'dx-deadline__owner', text: owner }) : null,
+      a.deadline_rule ? h('span', { class: 'dx-deadline__rule', text: a.deadline_rule }) : null);
+  }
+  return h('li', { class: 'dx-actions__item', dataset: { action: a.action ?? '' } },
+    h('div', { class: 'dx-actions__head' },
+      actionBadge(a.action, a.label),
+      h('span', { class: 'dx-num dx-actions__amount', text: formatMoney(a.amount) }),
+      a.reasons?.length ? h('span', { class: 'dx-codes dx-mono', text: a.reasons.join(', ') }) : null),
+    deadline,
+    a.deadline_passed ? h('p', { class: 'dx-warning dx-deadline__passed' },
+      h('span', { 'aria-hidden': 'true', text: '✕ ' }), 'Deadline passed', a.act_by ? [' (it was ', h('span', { class: 'dx-date', text: a.act_by }), ')'] : null,
+      `: the action is now “${a.label || a.action}”.`) : null,
+    a.note ? h('p', { class: 'dx-actions__note' }, withDates(a.note)) : null);
 }
 
 /**
  * Everything about one claim (Session.claim(row) answer). options:
  *  loadRaw: async () => string  (adds a "Show raw segments" button),
- *  headingLevel: 2 (the claim title's heading level).
+ *  headingLevel: 2 (the claim title's heading level),
+ *  reportSources: the report's sources object, when the claim carries none.
  */
-export function claimDetail(claim, { loadRaw, headingLevel = 2 } = {}) {
+export function claimDetail(claim, { loadRaw, headingLevel = 2, reportSources } = {}) {
   if (!claim) return h('p', { class: 'dx-muted', text: 'Claim not found.' });
   const names = (claim.names ?? []).map((n) => {
     const who = [n.last, n.first, n.middle].filter(Boolean).join(', ');
@@ -536,19 +647,31 @@ export function claimDetail(claim, { loadRaw, headingLevel = 2 } = {}) {
   }
 
   const actions = claim.actions ?? [];
+  const sources = claim.sources ?? reportSources ?? {};
   root.append(section('What to do',
-    actions.length ? h('ol', { class: 'dx-actions' }, actions.map((a) => h('li', { class: 'dx-actions__item' },
-      actionBadge(a.action, a.label),
-      h('span', { class: 'dx-num dx-actions__amount', text: formatMoney(a.amount) }),
-      a.reasons?.length ? h('span', { class: 'dx-codes dx-mono', text: a.reasons.join(', ') }) : null)))
+    actions.length ? h('ol', { class: 'dx-actions' }, actions.map((a) => actionItem(a)))
       : h('p', { class: 'dx-muted', text: 'Nothing to do: post the payment.' })));
 
   if ((claim.adjustments ?? []).length || (claim.remarks ?? []).length) {
-    root.append(section('Claim-level adjustments and remarks', (claim.adjustments ?? []).map(adjustmentCard), (claim.remarks ?? []).map(remarkCard)));
+    root.append(section('Claim-level adjustments and remarks', (claim.adjustments ?? []).map((a) => adjustmentCard(a, sources)), (claim.remarks ?? []).map((r) => remarkCard(r, sources))));
   }
 
   root.append(section(`Service lines (${(claim.lines ?? []).length})`,
-    (claim.lines ?? []).length ? claim.lines.map(lineBlock) : h('p', { class: 'dx-muted', text: 'No service lines: the payer adjudicated the claim as a whole.' })));
+    (claim.lines ?? []).length ? claim.lines.map((line) => lineBlock(line, sources)) : h('p', { class: 'dx-muted', text: 'No service lines: the payer adjudicated the claim as a whole.' })));
+
+  // "Why we say this": every source of the actions and of the adjustments' and remarks'
+  // guidance, as text (no link: nothing is fetched, citations that look like URLs stay text).
+  const ids = [...actions.flatMap((a) => a.sources ?? []),
+    ...(claim.adjustments ?? []).flatMap((a) => a.guidance?.sources ?? []),
+    ...(claim.remarks ?? []).flatMap((r) => r.guidance?.sources ?? []),
+    ...(claim.lines ?? []).flatMap((l) => [...(l.adjustments ?? []).flatMap((a) => a.guidance?.sources ?? []), ...(l.remarks ?? []).flatMap((r) => r.guidance?.sources ?? [])])];
+  const why = sourcesList(ids, sources);
+  if (why) {
+    root.append(h('section', { class: 'dx-section dx-why' },
+      h(`h${Math.min(headingLevel + 1, 6)}`, { class: 'dx-section__title', text: 'Why we say this' }),
+      h('p', { class: 'dx-muted', text: 'The rules and documents our advice for this claim follows. Listed as text: nothing is fetched.' }),
+      why));
+  }
 
   if (claim.appeal_letter) {
     const letter = h('pre', { class: 'dx-letter', text: claim.appeal_letter });

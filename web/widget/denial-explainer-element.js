@@ -3,10 +3,10 @@
 // several instances cost one wasm instance, and nothing leaves the browser. The class has no
 // side effects: denial-explainer.js registers it.
 import { sharedBridge } from './bridge.js';
-import { h, svg, formatMoney, formatCount, summaryCards, barChart, outcomeBadge, claimDetail, fileStatus } from './render.js';
+import { h, svg, formatMoney, formatCount, summaryCards, barChart, outcomeBadge, claimDetail, fileStatus, deadlineOwnerLabel } from './render.js';
 import { adoptStyles, TOKENS, BASE, REPORT_STYLES, EXPLAINER_STYLES } from './denial-widget-styles.js';
 
-const VIEWS = ['summary', 'worklist', 'claims'];
+const VIEWS = ['summary', 'worklist', 'claims', 'rejections'];
 const PAGE = 50;
 let nextId = 1;
 
@@ -58,10 +58,13 @@ const RENDER_PARTS = [['.dx-card', 'card'], ['.dx-badge', 'badge'], ['.dx-claim'
 /**
  * Explains X12 835 remittances (ERA files) in the page, with no network request.
  *
- * @attr view - "summary" (default), "worklist" or "claims" (reflects `view`).
+ * @attr view - "summary" (default), "worklist", "claims" or "rejections" (277CA / 999 read; reflects `view`).
  * @attr compact - boolean: fewer numbers and a tighter layout (reflects `compact`).
  * @attr mask-patient-data - boolean: hide patient names and ids (reflects `maskPatientData`).
  * @attr heading-level - 1-6: level of the widget's section headings (default 2; reflects `headingLevel`).
+ * @attr appeal-days - your contract's appeal window in days for payers other than Medicare (reflects `appealDays`).
+ * @attr filing-days - your contract's filing window in days for payers other than Medicare (reflects `filingDays`).
+ * @attr as-of - YYYY-MM-DD date deadlines are judged by (default today; reflects `asOf`).
  *
  * @event denial-report - DenialReportEvent, detail {summary, files}: a report is ready.
  * @event denial-error - DenialErrorEvent, detail {code, message, file}: a file could not be read.
@@ -94,7 +97,7 @@ const RENDER_PARTS = [['.dx-card', 'card'], ['.dx-badge', 'badge'], ['.dx-claim'
  * @cssproperty --denial-max-height - height before the view scrolls (default none).
  */
 export class DenialExplainerElement extends HTMLElement {
-  static observedAttributes = ['view', 'compact', 'mask-patient-data', 'heading-level'];
+  static observedAttributes = ['view', 'compact', 'mask-patient-data', 'heading-level', 'appeal-days', 'filing-days', 'as-of'];
 
   /** Registers the element (relative-time habit); throws if `tag` is taken. */
   static define(tag = 'denial-explainer', registry = customElements) {
@@ -113,6 +116,8 @@ export class DenialExplainerElement extends HTMLElement {
   #rendered = { view: '', compact: null, mask: null, level: 0, report: null };
   #ui;
   #uid = nextId++;
+  #items = null;         // the last explained inputs, re-explained when a deadline option changes
+  #adviceKey = '';       // the deadline options the shown report was explained with
 
   constructor() {
     super();
@@ -126,7 +131,7 @@ export class DenialExplainerElement extends HTMLElement {
   }
 
   connectedCallback() {
-    for (const prop of ['view', 'compact', 'maskPatientData', 'headingLevel']) {
+    for (const prop of ['view', 'compact', 'maskPatientData', 'headingLevel', 'appealDays', 'filingDays', 'asOf']) {
       if (Object.prototype.hasOwnProperty.call(this, prop)) {
         const value = this[prop];
         delete this[prop];
@@ -141,8 +146,40 @@ export class DenialExplainerElement extends HTMLElement {
     queueMicrotask(() => { if (!this.isConnected) this.clear(); });
   }
 
-  attributeChangedCallback() {
+  attributeChangedCallback(name, oldValue, value) {
+    if (['appeal-days', 'filing-days', 'as-of'].includes(name)) {
+      // New deadline options: explain the same files again (the engine computes every date).
+      if (oldValue !== value && this.#items && this.#report && this.#adviceKey !== JSON.stringify(this.#adviceOptions())) {
+        queueMicrotask(() => {
+          if (this.#items && this.#adviceKey !== JSON.stringify(this.#adviceOptions())) this.explainFiles(this.#items).catch(() => {});
+        });
+      }
+      return;
+    }
     this.#queueUpdate();
+  }
+
+  /** Your contract's appeal window (days after the remit date) for payers other than Medicare, or null. */
+  get appealDays() { return days(this.getAttribute('appeal-days')); }
+  set appealDays(value) { setOptional(this, 'appeal-days', value); }
+
+  /** Your contract's filing window (days after the date of service) for payers other than Medicare, or null. */
+  get filingDays() { return days(this.getAttribute('filing-days')); }
+  set filingDays(value) { setOptional(this, 'filing-days', value); }
+
+  /** 'YYYY-MM-DD' date deadlines are judged by, or null for today. */
+  get asOf() {
+    const v = String(this.getAttribute('as-of') ?? '').trim();
+    return /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null;
+  }
+  set asOf(value) { setOptional(this, 'as-of', value); }
+
+  #adviceOptions() {
+    const o = {};
+    if (this.asOf) o.asOf = this.asOf;
+    if (this.appealDays) o.appealDays = this.appealDays;
+    if (this.filingDays) o.filingDays = this.filingDays;
+    return o;
   }
 
   /** "summary", "worklist" or "claims". Unknown values read as "summary". */
@@ -195,8 +232,9 @@ export class DenialExplainerElement extends HTMLElement {
     this.#setBusy(true);
     this.#showError(null);
     let session = null;
+    const advice = this.#adviceOptions();
     try {
-      session = await this.#bridge.call('openSession', {});
+      session = await this.#bridge.call('openSession', { ...advice });
       const generation = this.#bridge.generation;
       let readable = 0;
       let lastError = null;
@@ -242,6 +280,8 @@ export class DenialExplainerElement extends HTMLElement {
       this.#generation = generation;
       session = null;
       this.#report = report;
+      this.#items = list;
+      this.#adviceKey = JSON.stringify(advice);
       this.#counts = { worklist: work.total, claims: all.total };
       const s = report.summary ?? {};
       const what = list.length === 1 ? list[0].name : `${formatCount(list.length)} files`;
@@ -268,6 +308,7 @@ export class DenialExplainerElement extends HTMLElement {
   clear() {
     this.#seq++;
     this.#report = null;
+    this.#items = null;
     this.#counts = { worklist: 0, claims: 0 };
     this.#closeSession();
     this.#status('');
@@ -373,12 +414,13 @@ export class DenialExplainerElement extends HTMLElement {
   }
 
   #tabKey(e, v) {
-    const i = VIEWS.indexOf(v);
-    const next = { ArrowRight: (i + 1) % VIEWS.length, ArrowLeft: (i + VIEWS.length - 1) % VIEWS.length, Home: 0, End: VIEWS.length - 1 }[e.key];
+    const shown = VIEWS.filter((x) => !this.#ui.tabButtons[x].hidden);
+    const i = shown.indexOf(v);
+    const next = { ArrowRight: (i + 1) % shown.length, ArrowLeft: (i + shown.length - 1) % shown.length, Home: 0, End: shown.length - 1 }[e.key];
     if (next === undefined) return;
     e.preventDefault();
-    this.view = VIEWS[next];
-    this.#ui.tabButtons[VIEWS[next]].focus();
+    this.view = shown[next];
+    this.#ui.tabButtons[shown[next]].focus();
   }
 
   #onDragOver = (e) => {
@@ -405,14 +447,19 @@ export class DenialExplainerElement extends HTMLElement {
   async #render(force) {
     const ui = this.#ui;
     const report = this.#report;
-    const view = this.view;
+    // The summary's acknowledgment counts: a Rejections tab only when a 277CA or 999 was read.
+    const counts = report?.acknowledgments;
+    const acks = counts && (counts.claim_acknowledgments || counts.implementation_acknowledgments) ? counts : null;
+    const view = this.view === 'rejections' && !acks ? 'summary' : this.view;
     ui.base.classList.toggle('compact', this.compact);
     ui.drop.hidden = Boolean(report);
     ui.tabs.hidden = !report;
     ui.panel.hidden = !report;
-    const labels = { summary: 'Summary', worklist: `Worklist (${formatCount(this.#counts.worklist)})`, claims: `Claims (${formatCount(this.#counts.claims)})` };
+    const labels = { summary: 'Summary', worklist: `Worklist (${formatCount(this.#counts.worklist)})`, claims: `Claims (${formatCount(this.#counts.claims)})`,
+      rejections: `Rejections (${formatCount(acks?.rejections_to_work ?? 0)})` };
     for (const v of VIEWS) {
       const b = ui.tabButtons[v];
+      b.hidden = v === 'rejections' && !acks;
       b.textContent = labels[v];
       b.setAttribute('aria-selected', String(v === view));
       b.tabIndex = v === view ? 0 : -1;
@@ -428,7 +475,7 @@ export class DenialExplainerElement extends HTMLElement {
     }
     let content;
     try {
-      content = view === 'summary' ? this.#summaryView(report) : await this.#rowsView(view, seq);
+      content = view === 'summary' ? this.#summaryView(report) : view === 'rejections' ? await this.#rejectionsView() : await this.#rowsView(view, seq);
     } catch (error) {
       content = h('p', { class: 'error', part: 'error', role: 'alert', text: error?.message ?? String(error) });
     }
@@ -471,6 +518,40 @@ export class DenialExplainerElement extends HTMLElement {
         h('button', { type: 'button', class: 'link', part: 'more-button', onclick: () => { this.view = 'worklist'; } }, 'Open the worklist')));
     }
     return view;
+  }
+
+  // The 277CA / 999 rejections to work (Session.acknowledgments().rejections), each with its
+  // history across the files read; the widget shows what the engine says and computes nothing.
+  async #rejectionsView() {
+    const acks = await this.acknowledgments();
+    const section = h('section', { class: 'rejections', part: 'rejections' });
+    const items = acks?.rejections ?? [];
+    if (!items.length) {
+      section.append(h('p', { class: 'empty', text: 'No rejection to work: every rejected claim was sent again.' }));
+      return section;
+    }
+    const kinds = { rejected_not_resubmitted: 'Rejected, not resubmitted', rejected_level: 'Rejected above claim level', rejected_set: 'Rejected 837 set (999)' };
+    const iso = (d) => String(d ?? '').replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
+    section.append(h(`h${this.headingLevel}`, { class: 'rows__caption', text: `${formatCount(items.length)} ${items.length === 1 ? 'rejection' : 'rejections'} to fix and send as a new claim.` }),
+      h('ol', { class: 'rows' }, items.map((item) => {
+        const history = item.history !== null && item.history !== undefined ? acks.claim_history?.[item.history] : null;
+        return h('li', { class: 'row rejection', part: 'rejection', dataset: { kind: item.kind, pcn: item.patient_control_number ?? '' } },
+          h('div', { class: 'rejection__head' },
+            h('strong', { text: item.patient_control_number ? `Claim ${item.patient_control_number}` : kinds[item.kind] ?? item.kind }),
+            ' ', h('span', { class: 'rejection__kind', text: kinds[item.kind] ?? item.kind })),
+          h('p', { class: 'rejection__where', text: [item.date ? iso(item.date) : null, item.file_name, item.codes].filter(Boolean).join(' · ') }),
+          h('p', { class: 'rejection__fix', text: item.what_to_fix }),
+          item.loop_segment ? h('p', { class: 'rejection__loop' }, 'Where in the 837: ', h('code', { text: item.loop_segment })) : null,
+          h('p', { class: 'rejection__action', text: item.action }),
+          history?.events?.length > 1 ? h('ol', { class: 'rejection__history', 'aria-label': 'History' }, history.events.map((e) =>
+            h('li', { text: `${e.date ? iso(e.date) : 'no date'}: ${e.kind} ${String(e.event).replace(/_/g, ' ')}${e.detail ? ` (${e.detail})` : ''}` }))) : null);
+      })));
+    return section;
+  }
+
+  /** The 277CA / 999 part (Session.acknowledgments, masked when maskPatientData), or null. */
+  async acknowledgments() {
+    return this.#call('acknowledgments', { mask: this.maskPatientData });
   }
 
   async #rowsView(view, seq) {
@@ -540,7 +621,9 @@ export class DenialExplainerElement extends HTMLElement {
         outcomeBadge(r.outcome, r.outcome_label),
         h('span', { text: r.payer || '' }),
         r.payer_claim_number ? h('span', { class: 'mono', text: `Claim ${r.payer_claim_number}` }) : null,
-        r.duplicate ? h('span', { class: 'dx-badge dx-badge--warn', text: 'Duplicate payment' }) : null),
+        r.duplicate ? h('span', { class: 'dx-badge dx-badge--warn', text: 'Duplicate payment' }) : null,
+        r.unbalanced ? h('span', { class: 'dx-badge dx-badge--warn dx-unbalanced' }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: '!' }), 'Does not balance') : null),
+      actByLine(r),
       codes.length ? h('div', { class: 'row__codes' }, h('span', { class: 'sr-only', text: 'Codes: ' }), codes.map(codeChip)) : null,
       h('div', { class: 'row__actions' },
         r.action ? this.#actionButton(r, null, { action: r.action, label: r.action_label, amount: r.at_stake }) : null,
@@ -556,7 +639,7 @@ export class DenialExplainerElement extends HTMLElement {
       actions.length ? h('div', { class: 'detail__actions', role: 'group', 'aria-label': 'More actions' },
         h('span', { class: 'detail__label', 'aria-hidden': 'true', text: 'Also:' }),
         actions.map((a) => this.#actionButton(r, claim, a))) : null,
-      claimDetail(claim, { headingLevel: Math.min(this.headingLevel + 1, 6), loadRaw }),
+      claimDetail(claim, { headingLevel: Math.min(this.headingLevel + 1, 6), loadRaw, reportSources: this.#report?.sources }),
     ].filter(Boolean);
   }
 
@@ -574,6 +657,31 @@ export class DenialExplainerElement extends HTMLElement {
         this.dispatchEvent(new DenialActionEvent(row, detail, a.action));
       } }, a.label || a.action);
   }
+}
+
+function days(value) {
+  const s = String(value ?? '').trim();
+  return /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 3650 ? Number(s) : null;
+}
+
+function setOptional(el, name, value) {
+  if (value === null || value === undefined || value === '') el.removeAttribute(name);
+  else el.setAttribute(name, String(value));
+}
+
+/**
+ * "Act by 2027-02-04 · Medicare rule" under a claim row; "passed" in words when the engine
+ * says the date has passed (rows carry deadline_passed).
+ */
+function actByLine(r) {
+  if (!r.act_by && r.deadline_owner !== 'contract') return null;
+  const owner = deadlineOwnerLabel(r.deadline_owner);
+  if (!r.act_by) return h('div', { class: 'row__actby muted' }, 'No act-by date: contract window not set');
+  const passed = r.deadline_passed === true;  // the engine's judgement, never the page's
+  return h('div', { class: ['row__actby', passed && 'row__actby--passed'], dataset: { actBy: r.act_by } },
+    passed ? 'Was due by ' : 'Act by ', h('strong', { class: 'dx-date', text: r.act_by }),
+    passed ? h('span', { class: 'dx-badge dx-badge--bad' }, h('span', { class: 'dx-badge__icon', 'aria-hidden': 'true', text: '✕' }), 'Passed') : null,
+    owner ? h('span', { class: 'row__actby-owner', text: ` · ${owner}` }) : null);
 }
 
 /** A <denial-code> chip whose text also shows before the element is defined. */

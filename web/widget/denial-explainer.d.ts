@@ -1,8 +1,8 @@
 // Types for the embeddable elements (denial-explainer.js). The report shapes are in
 // denial-api.d.ts and docs/report-schema.md.
-import type { Summary, ClaimRow, ClaimDetail, RowQuery, RowPage, LookupAnswer } from './denial-api.js';
+import type { Summary, ClaimRow, ClaimDetail, RowQuery, RowPage, LookupAnswer, Acknowledgments } from './denial-api.js';
 
-export type DenialView = 'summary' | 'worklist' | 'claims';
+export type DenialView = 'summary' | 'worklist' | 'claims' | 'rejections';
 
 export interface DenialFileStatus {
   name: string;
@@ -45,6 +45,13 @@ export declare class DenialExplainerElement extends HTMLElement {
   view: DenialView;
   compact: boolean;
   maskPatientData: boolean;
+  headingLevel: number;
+  /** Attribute `appeal-days`: the contract's appeal window (days after the remit date) for payers other than Medicare; null when not set. Changing it re-explains the last input. */
+  appealDays: number | null;
+  /** Attribute `filing-days`: the contract's filing window (days after the date of service) for payers other than Medicare; null when not set. */
+  filingDays: number | null;
+  /** Attribute `as-of`: 'YYYY-MM-DD' date deadlines are judged by; null = today (UTC). */
+  asOf: string | null;
   readonly report: Record<string, any> | null;
   readonly summary: Summary | null;
   explainFile(input: DenialInput, name?: string): Promise<Summary>;
@@ -52,6 +59,8 @@ export declare class DenialExplainerElement extends HTMLElement {
   clear(): void;
   rows(query?: RowQuery): Promise<RowPage>;
   claim(row: number): Promise<ClaimDetail | null>;
+  /** The 277CA / 999 part (rejections, claim history), empty lists when none was read. */
+  acknowledgments(): Promise<Acknowledgments>;
 }
 
 export declare class DenialCodeElement extends HTMLElement {

@@ -242,10 +242,19 @@ button:disabled { opacity: 0.6; cursor: progress; }
 .row__amount-label { color: var(--_muted); font-size: 12px; }
 .row__meta { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; color: var(--_muted); font-size: 13px; }
 .row__codes { display: flex; flex-wrap: wrap; gap: 6px; }
+.row__actby { display: flex; flex-wrap: wrap; align-items: center; gap: 2px 6px; font-size: 13px; }
+.row__actby-owner { color: var(--_muted); }
+.row__actby--passed .dx-date { text-decoration: line-through; }
 .row__actions, .detail__actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 2px; }
 .detail { border-top: 1px solid var(--_border); padding-top: 10px; margin-top: 4px; }
 .detail__actions { margin-bottom: 10px; align-items: center; }
 .detail__label { color: var(--_muted); font-size: 12.5px; }
+/* rejections (277CA / 999) */
+.rejection { border-left: 4px solid var(--_bad); }
+.rejection p { margin: 0; overflow-wrap: anywhere; }
+.rejection__kind, .rejection__where { color: var(--_muted); font-size: 13px; }
+.rejection__action { font-weight: 600; }
+.rejection__history { margin: 0; padding-left: 18px; font-size: 13px; overflow-wrap: anywhere; }
 .more { margin-top: 10px; width: 100%; }
 .empty { color: var(--_muted); padding: 12px 0; }
 .compact .row { padding: 8px 10px; gap: 4px; }

@@ -9,19 +9,31 @@
 namespace denial {
 
 enum class CodeList {
-  carc,              ///< Claim Adjustment Reason Codes (X12 external code list 139)
-  rarc,              ///< Remittance Advice Remark Codes (X12 external code list 411)
-  group,             ///< CAS01 Claim Adjustment Group Codes (element 1033)
-  claim_status,      ///< CLP02 (element 1029)
-  plb_reason,        ///< PLB03-1 (element 426)
-  claim_filing,      ///< CLP06 (element 1032)
-  payment_method,    ///< BPR04 (element 591)
-  place_of_service,  ///< CMS place of service (CLP08, professional)
+  carc,                   ///< Claim Adjustment Reason Codes (X12 external code list 139)
+  rarc,                   ///< Remittance Advice Remark Codes (X12 external code list 411)
+  group,                  ///< CAS01 Claim Adjustment Group Codes (element 1033)
+  claim_status,           ///< CLP02 (element 1029)
+  plb_reason,             ///< PLB03-1 (element 426)
+  claim_filing,           ///< CLP06 (element 1032)
+  payment_method,         ///< BPR04 (element 591)
+  place_of_service,       ///< CMS place of service (CLP08, professional)
+  claim_status_category,  ///< STC01-1 (X12 external code list 507), 277CA
+  claim_status_code,      ///< STC01-2 (X12 external code list 508), 277CA
+  entity,                 ///< STC01-3 Entity Identifier Codes (element 98)
+  ack_999,  ///< 999 codes, keyed by element: "IK501:A", "IK304:8", "IK403:7", "AK905:5"
 };
-inline constexpr CodeList kAllCodeLists[] = {CodeList::carc,           CodeList::rarc,
-                                             CodeList::group,          CodeList::claim_status,
-                                             CodeList::plb_reason,     CodeList::claim_filing,
-                                             CodeList::payment_method, CodeList::place_of_service};
+inline constexpr CodeList kAllCodeLists[] = {CodeList::carc,
+                                             CodeList::rarc,
+                                             CodeList::group,
+                                             CodeList::claim_status,
+                                             CodeList::plb_reason,
+                                             CodeList::claim_filing,
+                                             CodeList::payment_method,
+                                             CodeList::place_of_service,
+                                             CodeList::claim_status_category,
+                                             CodeList::claim_status_code,
+                                             CodeList::entity,
+                                             CodeList::ack_999};
 
 /// One official code, text exactly as delivered.
 struct CodeEntry {
@@ -32,6 +44,8 @@ struct CodeEntry {
   std::string stop_date;      ///< ISO date or empty (deactivated codes may still lack one)
   bool deactivated = false;   ///< CARC/RARC listed as deactivated by X12
   std::string definition;     ///< group codes: the longer WPC definition
+  std::string element_name;   ///< 999 codes: the X12 element's name (IK403 "Implementation
+                              ///< Data Element Syntax Error Code")
 };
 
 struct CodeListInfo {
@@ -79,6 +93,10 @@ struct SearchHit {
   const CodeEntry* entry;
   int score;
 };
+/// A 999 code by its element: ("IK403", "7"). IK503-IK506 read IK502's list, AK906-AK909
+/// AK905's. nullptr when unknown.
+const CodeEntry* find_ack_code(std::string_view element, std::string_view code);
+
 /// Ranked search over descriptions (CARC, RARC, PLB reasons, claim status, groups).
 std::vector<SearchHit> search_codes(std::string_view words, std::size_t limit = 20);
 

@@ -43,6 +43,7 @@ enum class Errc {
   duplicate_payment,     ///< the same payment (payer, trace, amount and claims) seen twice
   input_too_large,       ///< the input exceeds the size this build accepts
   trace_reused,          ///< two different payments from one payer share a trace number
+  ack_count,             ///< a 277CA's own totals (QTY 90/AA) differ from the claims it lists
 };
 
 struct Diagnostic {

@@ -81,7 +81,19 @@ struct CarcDetail {
   std::string plain;
   std::vector<std::string> steps;
   std::vector<std::string> appeal_attachments;
+  /// How practice differs by payer type (both empty when the entry has no `variants`).
+  std::string variant_medicare, variant_commercial;
 };
+
+/// Our reading of a deactivated CARC (core/data/guidance/carc_deactivated.csv).
+struct DeactivatedCarc {
+  std::string meant;                      ///< what the code meant, in our words
+  std::vector<std::string> replaced_by;   ///< current CARCs to read it as (may be empty)
+  std::string note;                       ///< when it stopped and what to do now
+  std::vector<std::string_view> sources;  ///< source ids (sources.csv)
+};
+/// nullptr when the CARC has no row in carc_deactivated.csv.
+const DeactivatedCarc* deactivated_carc(std::string_view carc);
 
 /// Guidance for one adjustment after the group code (and remarks) are applied.
 struct AdjustmentGuidance {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "denial/breakdowns.h"
 #include "denial/report.h"
 
 namespace denial {
@@ -16,6 +17,7 @@ struct RowQuery {
   std::string payer;    ///< payer name substring (case-insensitive), "" = any
   std::string code;     ///< "CO-16", "16", "MA130": any adjustment or remark code, "" = any
   std::string text;     ///< patient name, patient control number or payer claim number
+  Slice slice;          ///< payer key / remit month / provider (breakdowns.h), empty = any
   std::string sort = "at_stake";  ///< at_stake | charge | paid | patient | file order ("")
   bool descending = true;
   std::size_t offset = 0, limit = 50;

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "denial/ack.h"
+#include "denial/breakdowns.h"
 #include "denial/explain.h"
 #include "denial/parse.h"
 
@@ -22,6 +24,17 @@ struct FileInfo {
   std::size_t errors = 0, warnings = 0;
   std::size_t balance_findings = 0;  ///< lines, claims or payments that do not balance
   std::size_t first_transaction = 0, transactions = 0;
+  FileKind kind = FileKind::unknown;  ///< 835, 277CA, 999, other X12, or not X12
+};
+
+/// The 277CA and 999 transaction sets read, each with the index of its file
+/// (docs/acknowledgments.md).
+struct Acknowledgments {
+  std::deque<ClaimAcknowledgment> claim_acks;
+  std::vector<std::size_t> claim_ack_file;
+  std::deque<ImplementationAcknowledgment> implementation_acks;
+  std::vector<std::size_t> implementation_ack_file;
+  bool empty() const { return claim_acks.empty() && implementation_acks.empty(); }
 };
 
 /// One line per claim, always kept (also in big-file mode): enough to list, filter, sort and
@@ -36,6 +49,7 @@ struct ClaimRow {
   Cents at_stake = 0;                 ///< amount of the primary action
   std::optional<Days> act_by;         ///< deadline of the primary action, if any
   std::string_view deadline_owner;    ///< "medicare" / "contract" / empty
+  bool deadline_passed = false;       ///< the as-of date is after act_by
   Channel channel = Channel::other;
   bool unbalanced = false;
   ClaimMoney money;
@@ -43,6 +57,7 @@ struct ClaimRow {
   bool duplicate = false;  ///< part of a retransmitted payment (not counted)
   std::uint64_t begin_offset = 0, end_offset = 0;
   std::uint32_t first_segment = 0;
+  ClaimFacets facets;  ///< what the claim is filed under, for breakdowns (breakdowns.h)
 };
 
 struct AmountCount {
@@ -73,7 +88,8 @@ struct Report {
   std::vector<BalanceFinding> balance;                          ///< transaction = index in Report
   std::vector<std::pair<std::size_t, Diagnostic>> diagnostics;  ///< (file, diagnostic)
   Summary summary;
-  std::vector<bool> kept;  ///< per transaction: claims kept in full (else only rows)
+  std::vector<bool> kept;           ///< per transaction: claims kept in full (else only rows)
+  Acknowledgments acknowledgments;  ///< 277CA and 999 files (ack_report.h explains them)
 };
 
 /// A file parsed and its claims explained, not yet in a report: the part of add_file that
@@ -83,11 +99,18 @@ struct Report {
 struct PreparedFile {
   std::string name;
   std::uint64_t bytes = 0;
-  ParseResult parsed;
+  FileKind kind = FileKind::unknown;
+  ParseResult parsed;  ///< an 835 (or a file that is no acknowledgment)
+  AckParseResult ack;  ///< a 277CA or 999 (kind says which), its codes checked
   std::vector<std::vector<ExplainedClaim>> explained;  ///< per transaction of the file
   Diagnostics code_diags;
 };
 PreparedFile prepare_file(std::string name, std::string_view bytes, const ExplainOptions& options);
+/// A 277CA or 999 file, read and its codes checked (thread-safe, like prepare_file).
+AckParseResult read_acknowledgment(std::string_view bytes);
+inline bool is_acknowledgment(FileKind k) {
+  return k == FileKind::claim_ack_277ca || k == FileKind::impl_ack_999;
+}
 
 class ReportBuilder {
  public:
@@ -124,6 +147,9 @@ class ReportBuilder {
     std::size_t first = 0;  ///< the first payment read with this trace
     std::map<std::pair<Cents, std::uint64_t>, std::size_t> payments;
   };
+  /// 277CA and 999 files (report/ack_file.cpp).
+  void add_acknowledgment_file(std::string name, std::string_view bytes);
+  void commit_acknowledgment(PreparedFile file);
   Report r_;
   std::uint64_t keep_up_to_, max_bytes_;
   std::vector<bool> decided_;

@@ -34,8 +34,12 @@ class Session {
   /// One page of claim rows: query is a JSON object with the RowQuery fields.
   std::string rows_json(std::string_view query_json, bool mask = false) const;
   std::string claim_json(std::size_t row, bool mask = false) const;
+  /// Trends (breakdowns.h trends_json) narrowed by a slice {"payer","month","provider"}.
+  std::string trends_json(std::string_view slice_json) const;
   std::string raw_segments(std::size_t row) const;
   std::string report_json(bool mask = false) const;
+  /// The acknowledgments section alone (277CA, 999, claim history, rejections to work).
+  std::string acknowledgments_json(bool mask = false) const;
   std::string worklist_csv(bool mask = false) const;
   std::string ndjson(bool mask = false) const;
   std::string text(bool mask = false) const;
@@ -43,6 +47,9 @@ class Session {
 
  private:
   std::string file_status_json() const;  ///< status of the file added last
+  /// Rows and diagnostics before the file added last: its status reads only its own (a
+  /// scan of every row per file made many small files quadratic).
+  std::size_t rows_before_ = 0, diagnostics_before_ = 0;
   ReportBuilder builder_;
   std::deque<std::string> bytes_;  ///< one per file, by file index (empty for refused files)
 };

@@ -10,7 +10,8 @@
 
 namespace denial::embedded {
 extern const std::string_view kCarcCsv, kRarcCsv, kGroupCodesCsv, kClaimStatusCsv, kPlbReasonCsv,
-    kClaimFilingIndicatorCsv, kPaymentMethodCsv, kPlaceOfServiceCsv, kDeactivatedNoStopDateCsv;
+    kClaimFilingIndicatorCsv, kPaymentMethodCsv, kPlaceOfServiceCsv, kDeactivatedNoStopDateCsv,
+    kClaimStatusCategory_507Csv, kClaimStatusCode_508Csv, kEntityIdentifier_98Csv, kAck_999Csv;
 }
 
 namespace denial {
@@ -28,6 +29,10 @@ constexpr CodeListInfo kInfo[] = {
   {"claim_filing", "Claim Filing Indicator Codes", "005010", "X12 data element 1032"},
   {"payment_method", "Payment Method Codes", "005010", "X12 data element 591 (835 subset)"},
   {"place_of_service", "Place of Service Codes", "partial", "CMS Place of Service code set"},
+  {"claim_status_category", "Claim Status Category Codes", "2024", "X12 external code list 507 (x12.org)"},
+  {"claim_status_code", "Claim Status Codes", "2025-04", "X12 external code list 508 (x12.org)"},
+  {"entity", "Entity Identifier Codes", "005010", "X12 data element 98"},
+  {"ack_999", "Implementation Acknowledgment Codes", "005010X231A1", "X12 data elements 717, 715, 620, 621, 618, 716 (999 subsets)"},
 };
 // clang-format on
 
@@ -49,6 +54,14 @@ std::string_view csv_of(CodeList list) {
       return embedded::kPaymentMethodCsv;
     case CodeList::place_of_service:
       return embedded::kPlaceOfServiceCsv;
+    case CodeList::claim_status_category:
+      return embedded::kClaimStatusCategory_507Csv;
+    case CodeList::claim_status_code:
+      return embedded::kClaimStatusCode_508Csv;
+    case CodeList::entity:
+      return embedded::kEntityIdentifier_98Csv;
+    case CodeList::ack_999:
+      return embedded::kAck_999Csv;
   }
   return {};
 }
@@ -92,7 +105,8 @@ Table load(CodeList list) {
   };
   int c_code = col("code"), c_desc = col("description"), c_name = col("name"),
       c_def = col("definition"), c_start = col("start_date"), c_mod = col("last_modified"),
-      c_stop = col("stop_date");
+      c_stop = col("stop_date"), c_element = col("segment_element"),
+      c_element_name = col("element_name");
   auto get = [](const detail::CsvRow& r, int i) {
     return i >= 0 && i < (int)r.size() ? r[i] : std::string();
   };
@@ -101,6 +115,9 @@ Table load(CodeList list) {
     const auto& r = rows[i];
     CodeEntry e;
     e.code = get(r, c_code);
+    // 999 codes repeat across elements ("A" in IK501 and AK901): known by element and code.
+    if (c_element >= 0) e.code = get(r, c_element) + ":" + e.code;
+    e.element_name = get(r, c_element_name);
     e.description = c_desc >= 0 ? get(r, c_desc) : get(r, c_name);
     e.definition = get(r, c_def);
     e.start_date = get(r, c_start);
@@ -179,6 +196,18 @@ const CodeEntry* find_code(CodeList list, std::string_view code) {
       [](const std::string& a, std::string_view b) { return std::string_view(a) < b; });
   if (it == t.sorted_keys.end() || *it != key) return nullptr;
   return &t.entries[t.by_code[it - t.sorted_keys.begin()]];
+}
+
+const CodeEntry* find_ack_code(std::string_view element, std::string_view code) {
+  std::string el(element);
+  for (char& c : el) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (el.size() == 5 && el.compare(0, 3, "IK5") == 0 && el[3] == '0' && el[4] >= '3' &&
+      el[4] <= '6')
+    el = "IK502";
+  if (el.size() == 5 && el.compare(0, 3, "AK9") == 0 && el[3] == '0' && el[4] >= '6' &&
+      el[4] <= '9')
+    el = "AK905";
+  return find_code(CodeList::ack_999, el + ":" + std::string(code));
 }
 
 Validity validity_on(const CodeEntry& e, std::string_view date) {

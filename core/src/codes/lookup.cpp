@@ -1,5 +1,6 @@
 // Lookup of codes as people type or paste them: "CO-253", "co 253", "PR1", "ma-130", "72".
 #include <cctype>
+#include <vector>
 
 #include "denial/codes.h"
 
@@ -42,7 +43,22 @@ constexpr ListPrefix kListPrefixes[] = {
     {"BPR04", CodeList::payment_method},
     {"PLACEOFSERVICE", CodeList::place_of_service},
     {"POS", CodeList::place_of_service},
+    {"CATEGORY", CodeList::claim_status_category},
+    {"STC011", CodeList::claim_status_category},
+    {"STATUSCODE", CodeList::claim_status_code},
+    {"STC012", CodeList::claim_status_code},
+    {"ENTITY", CodeList::entity},
+    {"STC013", CodeList::entity},
 };
+
+// 999 elements whose codes lookup knows: "IK403 7", "ik304-8", "AK905 5".
+constexpr std::string_view kAckElements[] = {"IK501", "AK901", "IK304", "IK403", "IK502",
+                                             "IK503", "IK504", "IK505", "IK506", "AK905",
+                                             "AK906", "AK907", "AK908", "AK909"};
+
+// "A7:562:85" (an STC01 as it stands in a 277CA, ':' or '|' or '>' between the parts): the
+// category, the status code and the entity, each from its own list.
+bool lookup_stc_composite(std::string_view query, LookupResult& r);
 
 const ListPrefix* list_prefix_of(std::string_view compact) {
   const ListPrefix* best = nullptr;
@@ -61,12 +77,59 @@ void add(LookupResult& r, CodeList list, std::string group, const CodeEntry* e) 
   r.matches.push_back({list, std::move(group), e});
 }
 
+bool lookup_stc_composite(std::string_view query, LookupResult& r) {
+  std::vector<std::string> parts;
+  std::string part;
+  bool composite = false;
+  for (char c : query) {
+    if (c == ':' || c == '|' || c == '>') {
+      composite = true;
+      parts.push_back(compact_upper(part));
+      part.clear();
+    } else {
+      part += c;
+    }
+  }
+  parts.push_back(compact_upper(part));
+  if (!composite || parts.size() > 4) return false;
+  constexpr CodeList kParts[] = {CodeList::claim_status_category, CodeList::claim_status_code,
+                                 CodeList::entity};
+  std::string missing;
+  for (std::size_t i = 0; i < parts.size() && i < 3; ++i) {
+    if (parts[i].empty()) continue;
+    const CodeEntry* e = find_code(kParts[i], parts[i]);
+    if (e) {
+      r.matches.push_back({kParts[i], "", e});
+    } else {
+      missing += (missing.empty() ? "" : "; ") + std::string("'") + parts[i] + "' is not in the " +
+                 std::string(code_list_info(kParts[i]).name);
+    }
+  }
+  r.code = parts.size() > 1 ? parts[0] + ":" + parts[1] : parts[0];
+  if (parts.size() > 2) r.code += ":" + parts[2];
+  r.message = missing.empty() ? "A 277CA status: category, status code and entity." : missing + ".";
+  return true;
+}
+
 }  // namespace
 
 LookupResult lookup_code(std::string_view query) {
   LookupResult r;
   r.query = std::string(query);
   std::string q = compact_upper(query);
+  // A 999 element and its code: "IK403 7".
+  for (std::string_view el : kAckElements) {
+    if (q.size() > el.size() && q.compare(0, el.size(), el) == 0) {
+      r.code = q.substr(el.size());
+      if (const CodeEntry* e = find_ack_code(el, r.code))
+        r.matches.push_back({CodeList::ack_999, "", e});
+      else
+        r.message =
+            "'" + r.code + "' is not a code of " + std::string(el) + " in the 999 (005010X231A1).";
+      return r;
+    }
+  }
+  if (lookup_stc_composite(query, r)) return r;
   r.code = q;
   if (q.empty()) {
     r.message = "Type a code such as CO-45, 253, MA130, N30, WO, 72 or POS 11.";
@@ -109,13 +172,14 @@ LookupResult lookup_code(std::string_view query) {
   }
   if (r.matches.empty()) {
     for (CodeList list : {CodeList::carc, CodeList::rarc, CodeList::group, CodeList::plb_reason,
-                          CodeList::claim_status}) {
+                          CodeList::claim_status, CodeList::claim_status_category}) {
       add(r, list, "", find_code(list, q));
     }
   }
   if (r.matches.empty()) {
     for (CodeList list :
-         {CodeList::claim_filing, CodeList::payment_method, CodeList::place_of_service})
+         {CodeList::claim_filing, CodeList::payment_method, CodeList::place_of_service,
+          CodeList::claim_status_code, CodeList::entity})
       add(r, list, "", find_code(list, q));
   }
   if (r.matches.empty()) {

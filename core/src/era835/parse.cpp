@@ -44,19 +44,7 @@ bool read_batch(ReadState& s, Diagnostics& diags) {
 ParseResult parse_835(std::string_view bytes, const ParseOptions& options) {
   ParseResult result;
   auto& diags = result.diagnostics;
-  if (bytes.empty()) {
-    diags.push_back({Severity::error, Errc::empty_input, 0, 0, "", "the file is empty (0 bytes)"});
-    return result;
-  }
-  if (auto looks = detail::classify_non_x12(bytes)) {
-    diags.push_back(*looks);
-    return result;
-  }
-  if (auto bad = detail::first_invalid_utf8(bytes)) {
-    diags.push_back({Severity::warning, Errc::invalid_utf8, 0, *bad, "",
-                     "byte " + std::to_string(*bad) +
-                         " is not valid UTF-8; such text is shown with replacement characters"});
-  }
+  if (!detail::admit_input(bytes, diags)) return result;
   detail::SegmentReader reader(bytes, diags);
   detail::Walker walker(diags);
   detail::ModelBuilder builder(result, options, walker);

@@ -86,6 +86,12 @@ int find_loop(std::string_view id) {
   return -1;
 }
 
+const Spec& spec_835() {
+  static constexpr Spec kSpec{"835",     "005010X221A1",      kLoops, std::size(kLoops),
+                              kSegments, std::size(kSegments)};
+  return kSpec;
+}
+
 bool is_known_segment(std::string_view id) {
   for (const auto& s : kSegments) {
     if (s.id == id) return true;

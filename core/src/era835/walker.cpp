@@ -5,6 +5,8 @@
 #include "era835/walker.h"
 
 #include <cstdint>
+#include <memory>
+#include <mutex>
 
 #include "era835/spec_835.h"
 
@@ -21,8 +23,6 @@ bool code_in_list(std::string_view value, std::string_view list) {
   return false;
 }
 
-int parent_of_uncached(int loop) { return find_loop(loops_begin()[loop].parent); }
-
 std::uint32_t pack_id(std::string_view id) {
   if (id.size() > 3) return 0xFFFFFFFF;
   std::uint32_t key = 0;
@@ -30,9 +30,12 @@ std::uint32_t pack_id(std::string_view id) {
   return key;
 }
 
+}  // namespace
+
 // The spec table rearranged for the hot path: segment ids as small integers, and per loop
 // the segment row for each id. Built once from the table; the table stays the only truth.
 struct SpecIndex {
+  const Spec* spec;
   std::vector<std::uint32_t> keys;                    // id number -> packed id
   std::vector<std::vector<const SegmentSpec*>> rows;  // [loop][id number]
   std::vector<std::vector<int>> triggered;            // [id number] -> loops it can start
@@ -43,17 +46,17 @@ struct SpecIndex {
   int slot_id[kSlots];
   static std::uint32_t slot_of(std::uint32_t key) { return (key * 0x9E3779B1u) >> 23; }
 
-  SpecIndex() {
-    int loops = static_cast<int>(loops_end() - loops_begin());
+  explicit SpecIndex(const Spec& s) : spec(&s) {
+    int loops = static_cast<int>(s.loop_count);
     rows.resize(loops);
-    for (const SegmentSpec* s = segments_begin(); s != segments_end(); ++s) {
-      int id = intern(s->id);
-      auto& row = rows[find_loop(s->loop)];
+    for (const SegmentSpec* seg = s.segments_begin(); seg != s.segments_end(); ++seg) {
+      int id = intern(seg->id);
+      auto& row = rows[s.find_loop(seg->loop)];
       if (row.size() <= static_cast<std::size_t>(id)) row.resize(id + 1, nullptr);
-      row[id] = s;
+      row[id] = seg;
     }
-    for (int l = 0; l < loops; ++l) triggered[intern(loops_begin()[l].trigger)].push_back(l);
-    for (int l = 0; l < loops; ++l) parent.push_back(parent_of_uncached(l));
+    for (int l = 0; l < loops; ++l) triggered[intern(s.loops[l].trigger)].push_back(l);
+    for (int l = 0; l < loops; ++l) parent.push_back(s.find_loop(s.loops[l].parent));
     for (std::uint32_t i = 0; i < kSlots; ++i) slot_key[i] = 0, slot_id[i] = -1;
     for (std::size_t i = 0; i < keys.size(); ++i) {
       std::uint32_t at = slot_of(keys[i]);
@@ -101,7 +104,7 @@ struct SpecIndex {
   }
   Move plain_move(const std::vector<int>& chain, int id) const {
     for (int loop : triggered[id])
-      if (loops_begin()[loop].qualifier_pos > 0) return {};
+      if (spec->loops[loop].qualifier_pos > 0) return {};
     for (int level = static_cast<int>(chain.size()); level >= 0; --level) {
       int want = level == 0 ? -1 : chain[level - 1];
       for (int loop : triggered[id])
@@ -114,7 +117,7 @@ struct SpecIndex {
     return {};
   }
   void build_moves() {
-    int loops = static_cast<int>(loops_end() - loops_begin());
+    int loops = static_cast<int>(spec->loop_count);
     moves.assign(loops + 1, std::vector<Move>(keys.size()));
     for (int top = -1; top < loops; ++top) {
       std::vector<int> chain = top < 0 ? std::vector<int>() : chain_to(top);
@@ -124,30 +127,64 @@ struct SpecIndex {
   }
 };
 
-// Built during static initialisation (the tables it reads are constant-initialised), so the
-// hot path pays no guard check per call.
-const SpecIndex kSpecIndex;
-inline const SpecIndex& spec_index() { return kSpecIndex; }
+namespace {
 
-int parent_of(int loop) { return spec_index().parent[loop]; }
+// The 835's index is built during static initialisation (its tables are
+// constant-initialised), so its hot path pays no guard check per call; the acknowledgments'
+// indexes are built on first use.
+const SpecIndex kSpecIndex835(spec_835());
 
 }  // namespace
 
-int segment_id_of(std::string_view id) { return spec_index().lookup(id); }
-int segment_id_count() { return static_cast<int>(spec_index().keys.size()); }
+const SpecIndex& spec_index(const Spec& spec) {
+  if (&spec == &spec_835()) return kSpecIndex835;
+  // A few specs at most; each index is built once and never freed.
+  static std::vector<std::unique_ptr<SpecIndex>> others;
+  static std::mutex guard;
+  std::lock_guard<std::mutex> lock(guard);
+  for (const auto& ix : others)
+    if (ix->spec == &spec) return *ix;
+  others.push_back(std::make_unique<SpecIndex>(spec));
+  return *others.back();
+}
+
+int segment_id_of(std::string_view id) { return kSpecIndex835.lookup(id); }
+int segment_id_count() { return static_cast<int>(kSpecIndex835.keys.size()); }
+int segment_id_of(const Spec& spec, std::string_view id) { return spec_index(spec).lookup(id); }
+int segment_id_count(const Spec& spec) { return static_cast<int>(spec_index(spec).keys.size()); }
 
 Walker::Walker(Diagnostics& diagnostics, bool use_table)
-    : diags_(diagnostics), use_table_(use_table) {}
+    : Walker(diagnostics, spec_835(), use_table) {}
+
+Walker::Walker(Diagnostics& diagnostics, const Spec& spec, bool use_table)
+    : diags_(diagnostics), spec_(&spec), ix_(&spec_index(spec)), use_table_(use_table) {}
+
+int Walker::parent_of(int loop) const { return ix_->parent[loop]; }
+
+std::string Walker::open_chain(int loop) {
+  std::vector<int> chain;
+  for (int p = loop; p >= 0; p = parent_of(p)) chain.insert(chain.begin(), p);
+  // Keep the open prefix of the chain, then push the rest.
+  std::size_t keep = 0;
+  while (keep < chain.size() && keep < stack_.size() && stack_[keep] == chain[keep]) ++keep;
+  stack_.resize(keep);
+  std::string opened;
+  for (std::size_t i = keep; i < chain.size(); ++i) {
+    stack_.push_back(chain[i]);
+    opened += std::string(opened.empty() ? "" : ", ") + std::string(spec_->loops[chain[i]].trigger);
+  }
+  return opened;
+}
 
 int Walker::trigger_for(const Elements& e, int parent) const {
-  return trigger_for(spec_index().lookup(e.id()), e, parent);
+  return trigger_for(ix_->lookup(e.id()), e, parent);
 }
 
 int Walker::trigger_for(int id, const Elements& e, int parent) const {
   if (id < 0) return -1;
-  const SpecIndex& ix = spec_index();
+  const SpecIndex& ix = *ix_;
   for (int loop : ix.triggered[id]) {
-    const LoopSpec& l = loops_begin()[loop];
+    const LoopSpec& l = spec_->loops[loop];
     if (ix.parent[loop] != parent) continue;
     if (l.qualifier_pos > 0 && !code_in_list(e.at(l.qualifier_pos), l.qualifier_codes)) continue;
     return loop;
@@ -156,7 +193,7 @@ int Walker::trigger_for(int id, const Elements& e, int parent) const {
 }
 
 Placement Walker::place(const Elements& e, const RawSegment& seg) {
-  const SpecIndex& ix = spec_index();
+  const SpecIndex& ix = *ix_;
   const int id = ix.lookup(e.id());
   if (id >= 0 && use_table_) {
     const int top = stack_.empty() ? -1 : stack_[stack_.size() - 1];
@@ -172,7 +209,7 @@ Placement Walker::place(const Elements& e, const RawSegment& seg) {
 }
 
 Placement Walker::place_slow(int id, const Elements& e, const RawSegment& seg) {
-  const SpecIndex& ix = spec_index();
+  const SpecIndex& ix = *ix_;
   // 1. Trigger of a child loop of an open loop, innermost first (or a root loop).
   for (int level = static_cast<int>(stack_.size());
        id >= 0 && !ix.triggered[id].empty() && level >= 0; --level) {
@@ -192,21 +229,10 @@ Placement Walker::place_slow(int id, const Elements& e, const RawSegment& seg) {
     return {loop, false, s->closes_loop, id};
   }
   // 3. A trigger whose parent loop is not open: open the missing ancestors implicitly.
-  for (int loop : id >= 0 ? spec_index().triggered[id] : std::vector<int>{}) {
-    const LoopSpec* l = loops_begin() + loop;
+  for (int loop : id >= 0 ? ix.triggered[id] : std::vector<int>{}) {
+    const LoopSpec* l = spec_->loops + loop;
     if (trigger_for(e, parent_of(loop)) != loop) continue;
-    std::vector<int> chain;
-    for (int p = parent_of(loop); p >= 0; p = parent_of(p)) chain.insert(chain.begin(), p);
-    // Keep the open prefix of the chain, then push the rest.
-    std::size_t keep = 0;
-    while (keep < chain.size() && keep < stack_.size() && stack_[keep] == chain[keep]) ++keep;
-    stack_.resize(keep);
-    std::string opened;
-    for (std::size_t i = keep; i < chain.size(); ++i) {
-      stack_.push_back(chain[i]);
-      opened +=
-          std::string(opened.empty() ? "" : ", ") + std::string(loops_begin()[chain[i]].trigger);
-    }
+    std::string opened = open_chain(parent_of(loop));
     stack_.push_back(loop);
     bool envelope = l->id == "GS" || l->id == "ST";
     if (!opened.empty() && !(envelope && seen_no_envelope_)) {
@@ -222,28 +248,18 @@ Placement Walker::place_slow(int id, const Elements& e, const RawSegment& seg) {
   // whose ST is missing (a claims-only export that starts at the payment, or a second set
   // without its ST). Open the missing loops implicitly so the payment's facts are kept;
   // skipped, they would leave the claims without their payment.
-  if (const int st = find_loop("ST"); id >= 0 && st >= 0 && id == ix.lookup("BPR")) {
+  if (const int st = spec_->find_loop("ST"); id >= 0 && st >= 0 && id == ix.lookup("BPR")) {
     bool st_open = false;
     for (int loop : stack_) st_open = st_open || loop == st;
     if (!st_open) {
-      std::vector<int> chain;
-      for (int p = st; p >= 0; p = parent_of(p)) chain.insert(chain.begin(), p);
-      std::size_t keep = 0;
-      while (keep < chain.size() && keep < stack_.size() && stack_[keep] == chain[keep]) ++keep;
-      stack_.resize(keep);
-      std::string opened;
-      for (std::size_t i = keep; i < chain.size(); ++i) {
-        stack_.push_back(chain[i]);
-        opened +=
-            std::string(opened.empty() ? "" : ", ") + std::string(loops_begin()[chain[i]].trigger);
-      }
+      std::string opened = open_chain(st);
       diags_.push_back({Severity::warning, Errc::missing_segment, seg.number, seg.offset, path(),
                         std::string(e.id()) + " without a preceding " + opened +
                             " segment; read as if it were there"});
       return {st, false, false, id};
     }
   }
-  bool known = is_known_segment(e.id());
+  bool known = spec_->is_known_segment(e.id());
   diags_.push_back({Severity::warning, known ? Errc::unexpected_segment : Errc::unknown_segment,
                     seg.number, seg.offset, path(),
                     std::string(known ? "segment " : "unknown segment ") + std::string(e.id()) +
@@ -253,14 +269,14 @@ Placement Walker::place_slow(int id, const Elements& e, const RawSegment& seg) {
 
 void Walker::enter_claim_context() {
   stack_.clear();
-  for (std::string_view id : {"ISA", "GS", "ST", "2000"}) stack_.push_back(find_loop(id));
+  for (std::string_view id : {"ISA", "GS", "ST", "2000"}) stack_.push_back(spec_->find_loop(id));
 }
 
 std::string Walker::path() const {
   std::string p;
   for (int loop : stack_) {
     p += '/';
-    p += loops_begin()[loop].id;
+    p += spec_->loops[loop].id;
   }
   return p.empty() ? "/" : p;
 }

@@ -6,8 +6,13 @@
 
 #include "denial/diagnostic.h"
 #include "x12/segment_reader.h"
+#include "x12/spec.h"
 
 namespace denial::detail {
+
+struct SpecIndex;  ///< a Spec rearranged for the hot path (walker.cpp)
+/// The index of a spec, built once.
+const SpecIndex& spec_index(const Spec& spec);
 
 struct Placement {
   int loop = -1;             ///< index into the loop table; -1 = segment skipped
@@ -21,9 +26,13 @@ struct Placement {
 int segment_id_of(std::string_view id);
 /// Number of distinct segment ids in the table.
 int segment_id_count();
+/// The same for any transaction's tables.
+int segment_id_of(const Spec& spec, std::string_view id);
+int segment_id_count(const Spec& spec);
 
 /// The open loops, innermost last. Fixed capacity: the 835 nests at most six deep
-/// (ISA/GS/ST/2000/2100/2110), and this sits on the per-segment hot path.
+/// (ISA/GS/ST/2000/2100/2110), the 277CA nine (ISA/GS/ST/2000A-D/2200D/2220D), and this sits
+/// on the per-segment hot path.
 class LoopStack {
  public:
   std::size_t size() const { return size_; }
@@ -38,7 +47,7 @@ class LoopStack {
   const int* end() const { return items_ + size_; }
 
  private:
-  static constexpr std::size_t kCapacity = 8;
+  static constexpr std::size_t kCapacity = 12;
   int items_[kCapacity] = {};
   std::size_t size_ = 0;
 };
@@ -46,7 +55,10 @@ class LoopStack {
 class Walker {
  public:
   /// `use_table` = false places every segment by the rules alone (tests compare the two).
-  explicit Walker(Diagnostics& diagnostics, bool use_table = true);
+  explicit Walker(Diagnostics& diagnostics, bool use_table = true);  ///< the 835
+  /// A walker over another transaction's tables (277CA, 999).
+  Walker(Diagnostics& diagnostics, const Spec& spec, bool use_table = true);
+  const Spec& spec() const { return *spec_; }
   Placement place(const Elements& elements, const RawSegment& segment);
   /// Loop path of the innermost open loop, e.g. "/ISA/GS/ST/2000/2100".
   std::string path() const;
@@ -60,8 +72,14 @@ class Walker {
  private:
   Placement place_slow(int id, const Elements& elements, const RawSegment& segment);
   int trigger_for(const Elements& elements, int parent) const;
+  int parent_of(int loop) const;
+  /// Opens `loop` and its ancestors that are not open (keeping the open prefix of the chain);
+  /// returns the triggers of the loops it opened, for the diagnostic.
+  std::string open_chain(int loop);
   int trigger_for(int segment_id, const Elements& elements, int parent) const;
   Diagnostics& diags_;
+  const Spec* spec_;
+  const SpecIndex* ix_;
   LoopStack stack_;
   bool seen_no_envelope_ = false;
   bool use_table_ = true;

@@ -14,6 +14,7 @@
 #include "denial/codes.h"
 #include "guidance/guidance_internal.h"
 #include "guidance/parse_vocab.h"
+#include "guidance/search_hints.h"
 #include "text.h"
 
 namespace denial::embedded {
@@ -137,6 +138,13 @@ void load_detail(Data& d) {
       cd.steps.push_back(s.get<std::string>());
     for (const auto& s : v.value("appeal_attachments", nlohmann::json::array()))
       cd.appeal_attachments.push_back(s.get<std::string>());
+    if (auto var = v.find("variants"); var != v.end() && var->is_object()) {
+      cd.variant_medicare = var->value("medicare", "");
+      cd.variant_commercial = var->value("commercial", "");
+      if (cd.variant_medicare.empty() && cd.variant_commercial.empty())
+        d.errors.push_back("carc_detail.json " + it.key() +
+                           ": variants has neither medicare nor commercial text");
+    }
     // Optional "sources": ["id", ...] naming where the text comes from.
     std::vector<std::string_view> ids;
     for (const auto& s : v.value("sources", nlohmann::json::array())) {
@@ -295,7 +303,10 @@ RemarkGuidance remark_guidance_uncached(std::string_view rarc) {
   RemarkGuidance g;
   g.from_rule = true;
   g.effect = worded;
-  if (e) g.sources = parse_source_ids("x12-rarc");
+  if (e) {
+    g.sources = parse_source_ids("x12-rarc");
+    g.note = detail::remark_rule_note(worded);
+  }
   return g;
 }
 
@@ -360,8 +371,11 @@ AdjustmentGuidance base_guidance(std::string_view group, std::string_view carc,
     if (g.kind == Kind::denial || g.kind == Kind::reduction) {
       // A remark that would bill the patient for a non-PR amount is ignored, note and all.
       if (r.action == Action::bill_patient && r.action_override && group != "PR") continue;
+      // "Crossed over: wait for the secondary" is about the patient's share; it never makes a
+      // denied amount need no work (CO-197 with MA07 still needs its authorization).
+      if (r.effect == RemarkEffect::other_payer && r.action == Action::no_action) continue;
       if (r.action_override && !r.from_rule) g.action = r.action, g.rule = "rarc_guidance";
-      if (!r.note.empty() && (r.action_override || strong)) {
+      if (!r.note.empty() && !r.from_rule && (r.action_override || strong)) {
         g.remark_notes.push_back(code + ": " + r.note);
         add_sources(g.sources, r.sources);
       }
@@ -379,7 +393,7 @@ AdjustmentGuidance base_guidance(std::string_view group, std::string_view carc,
         if (r.action == Action::no_action && r.effect == RemarkEffect::other_payer)
           g.action = Action::await_other_payer;
       }
-      if (!r.note.empty() && (r.action_override || strong)) {
+      if (!r.note.empty() && !r.from_rule && (r.action_override || strong)) {
         g.remark_notes.push_back(code + ": " + r.note);
         add_sources(g.sources, r.sources);
       }
@@ -469,6 +483,16 @@ AdjustmentGuidance guidance_for(std::string_view group, std::string_view carc,
   return guidance_uncached(group, carc, remarks);
 }
 
-const std::vector<std::string>& guidance_load_errors() { return data().errors; }
+const std::vector<std::string>& guidance_load_errors() {
+  static const std::vector<std::string> all = [] {
+    std::vector<std::string> e = data().errors;
+    const auto& more = detail::deactivated_load_errors();
+    e.insert(e.end(), more.begin(), more.end());
+    const auto& hints = detail::search_hint_errors();
+    e.insert(e.end(), hints.begin(), hints.end());
+    return e;
+  }();
+  return all;
+}
 
 }  // namespace denial

@@ -28,6 +28,12 @@ void apply_guards(AdjustmentGuidance& g, std::string_view group, std::string_vie
 /// Effects of the remarks (listed entry merged with the official wording).
 std::vector<RemarkEffect> remark_effects(const std::vector<std::string>& remarks);
 
+/// Problems found while loading carc_deactivated.csv (unknown source ids, short rows).
+const std::vector<std::string>& deactivated_load_errors();
+
+/// The note of a remark with no row of its own in rarc_guidance.csv, by its effect.
+std::string remark_rule_note(RemarkEffect effect);
+
 /// Adds ids not yet present.
 void add_sources(std::vector<std::string_view>& to, const std::vector<std::string_view>& from);
 

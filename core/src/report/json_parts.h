@@ -31,6 +31,7 @@ nlohmann::json remark_guidance_json(const RemarkGuidance& g);
 nlohmann::json row_json(const Report& r, const ClaimRow& row);
 nlohmann::json summary_json(const Report& r);
 nlohmann::json files_json(const Report& r);
+nlohmann::json file_json(const FileInfo& f);
 nlohmann::json transaction_json(const Report& r, std::size_t t, bool with_claims);
 nlohmann::json diagnostic_json(const Diagnostic& d);
 nlohmann::json code_sets_json();

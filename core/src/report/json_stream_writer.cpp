@@ -1,11 +1,12 @@
 // The JSON report (docs/report-schema.md, schema 3.0), written as it is built: the head, then
 // each transaction with its claims as soon as its file is read (one nlohmann value per claim,
-// never one for the whole report), then `codes`, `sources`, files, summary, worklist and
-// diagnostics, which need every file.
+// never one for the whole report), then `codes`, `sources`, files, summary, worklist,
+// diagnostics and acknowledgments, which need every file.
 #include <ostream>
 #include <sstream>
 
 #include "denial/report_writer.h"
+#include "report/ack_parts.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -52,7 +53,14 @@ class JsonWriter : public ReportWriter {
       out_ << (first ? "" : ",") << detail::dump(j, -1);
       first = false;
     }
-    out_ << "],\"diagnostics\":" << detail::dump(detail::diagnostics_json(r), -1) << "}";
+    out_ << "],\"diagnostics\":" << detail::dump(detail::diagnostics_json(r), -1);
+    // Only when a 277CA or 999 was read; few and small, so one value with its texts inline.
+    if (!r.acknowledgments.empty()) {
+      json acks = detail::acknowledgments_json(r);
+      if (options_.mask) detail::mask_claim_json(acks);
+      out_ << ",\"acknowledgments\":" << detail::dump(acks, -1);
+    }
+    out_ << "}";
     out_.flush();
   }
 

@@ -5,6 +5,7 @@
 
 #include "denial/report.h"
 #include "explain/helpers.h"
+#include "report/ack_parts.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -72,6 +73,11 @@ json guidance_json(const AdjustmentGuidance& g, Channel channel, bool with_texts
       j["plain"] = g.detail->plain;
       j["steps"] = g.detail->steps;
       j["appeal_attachments"] = g.detail->appeal_attachments;
+      // Medicare / commercial practice, each only where the data has it (13: Medicare only).
+      if (!g.detail->variant_medicare.empty())
+        j["variants"]["medicare"] = g.detail->variant_medicare;
+      if (!g.detail->variant_commercial.empty())
+        j["variants"]["commercial"] = g.detail->variant_commercial;
     }
   }
   if (!g.remark_notes.empty()) j["remark_notes"] = g.remark_notes;
@@ -440,6 +446,7 @@ json row_json(const Report& r, const ClaimRow& row) {
           {"act_by", date_or_null(row.act_by)},
           {"deadline_owner",
            row.deadline_owner.empty() ? json(nullptr) : json(std::string(row.deadline_owner))},
+          {"deadline_passed", row.deadline_passed},
           {"channel", channel_id(row.channel)},
           {"unbalanced", row.unbalanced},
           {"recoverable", money(row.money.recoverable)},
@@ -512,20 +519,24 @@ json summary_json(const Report& r) {
 
 json files_json(const Report& r) {
   json files = json::array();
-  for (const auto& f : r.files)
-    files.push_back({{"name", f.name},
-                     {"bytes", f.bytes},
-                     {"readable", f.readable},
-                     {"errors", f.errors},
-                     {"warnings", f.warnings},
-                     {"balance_findings", f.balance_findings},
-                     {"first_transaction", f.first_transaction},
-                     {"transactions", f.transactions},
-                     // Money that does not balance is a problem with the file too.
-                     {"status", !f.readable                      ? "unreadable"
-                                : f.errors || f.balance_findings ? "read_with_errors"
-                                                                 : "read"}});
+  for (const auto& f : r.files) files.push_back(file_json(f));
   return files;
+}
+
+json file_json(const FileInfo& f) {
+  return {{"name", f.name},
+          {"bytes", f.bytes},
+          {"readable", f.readable},
+          {"errors", f.errors},
+          {"warnings", f.warnings},
+          {"balance_findings", f.balance_findings},
+          {"first_transaction", f.first_transaction},
+          {"transactions", f.transactions},
+          {"kind", file_kind_id(f.kind)},
+          // Money that does not balance is a problem with the file too.
+          {"status", !f.readable                      ? "unreadable"
+                     : f.errors || f.balance_findings ? "read_with_errors"
+                                                      : "read"}};
 }
 
 json code_sets_json() {

@@ -5,6 +5,7 @@
 
 #include "denial/guidance.h"
 #include "denial/lookup_json.h"
+#include "report/ack_parts.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -12,7 +13,32 @@ namespace {
 
 using nlohmann::json;
 
-json match_json(const LookupMatch& m) {
+// Source ids resolved to who published what, for a reader who has no sources list at hand.
+json source_details(const json& ids) {
+  json a = json::array();
+  for (const auto& id : ids) {
+    const SourceInfo* s = find_source(id.get<std::string>());
+    if (s)
+      a.push_back({{"id", s->id},
+                   {"publisher", s->publisher},
+                   {"title", s->title},
+                   {"citation", s->citation}});
+  }
+  return a;
+}
+
+json deactivated_json(const DeactivatedCarc& d) {
+  json ids = json::array();
+  for (std::string_view id : d.sources) ids.push_back(std::string(id));
+  return {{"source", "Denial Explainer guidance (not official text)"},
+          {"meant", d.meant},
+          {"replaced_by", d.replaced_by},
+          {"note", d.note},
+          {"sources", ids},
+          {"source_details", source_details(ids)}};
+}
+
+json match_json(const LookupMatch& m, std::string_view entity = {}) {
   const CodeListInfo& info = code_list_info(m.list);
   json j = {{"list", info.id},
             {"list_name", info.name},
@@ -30,16 +56,21 @@ json match_json(const LookupMatch& m) {
     std::string group = m.group.empty() ? "CO" : m.group;
     j["guidance"] = detail::guidance_json(guidance_for(group, m.entry->code));
     j["guidance"]["as_group"] = group;
+    j["guidance"]["source_details"] = source_details(j["guidance"]["sources"]);
+    if (const DeactivatedCarc* d = deactivated_carc(m.entry->code))
+      j["deactivated_guidance"] = deactivated_json(*d);
   } else if (m.list == CodeList::rarc) {
     j["guidance"] = detail::remark_guidance_json(remark_guidance(m.entry->code));
+    j["guidance"]["source_details"] = source_details(j["guidance"]["sources"]);
   }
+  detail::add_ack_guidance(j, m, entity);
   return j;
 }
 
 json lookup_object(std::string_view query) {
   LookupResult r = lookup_code(query);
   json matches = json::array();
-  for (const auto& m : r.matches) matches.push_back(match_json(m));
+  for (const auto& m : r.matches) matches.push_back(match_json(m, detail::entity_of(r)));
   return {{"query", r.query},   {"code", r.code},       {"group", r.group},
           {"matches", matches}, {"message", r.message}, {"found", !r.matches.empty()}};
 }
@@ -53,7 +84,7 @@ std::string lookup_text(const LookupResult& r) {
   o << r.query << "\n";
   if (!r.message.empty()) o << "  " << r.message << "\n";
   for (const auto& m : r.matches) {
-    json j = match_json(m);
+    json j = match_json(m, detail::entity_of(r));
     const CodeListInfo& info = code_list_info(m.list);
     o << "  " << info.name << " " << m.entry->code
       << (m.entry->deactivated
@@ -82,7 +113,28 @@ std::string lookup_text(const LookupResult& r) {
       if (g.contains("steps"))
         for (const auto& s : g["steps"]) o << "      - " << s.get<std::string>() << "\n";
       if (g.contains("note")) o << "      " << g["note"].get<std::string>() << "\n";
+      if (g.contains("variants")) {
+        const json& v = g["variants"];
+        if (v.contains("medicare"))
+          o << "      Medicare: " << v["medicare"].get<std::string>() << "\n";
+        if (v.contains("commercial"))
+          o << "      Commercial: " << v["commercial"].get<std::string>() << "\n";
+      }
+      for (const auto& s : g.value("source_details", json::array()))
+        o << "      Source: " << s["publisher"].get<std::string>() << ", "
+          << s["title"].get<std::string>() << " (" << s["citation"].get<std::string>() << ")\n";
     }
+    if (j.contains("deactivated_guidance")) {
+      const json& d = j["deactivated_guidance"];
+      o << "    What it meant (ours): " << d["meant"].get<std::string>() << "\n";
+      if (!d["replaced_by"].empty()) {
+        o << "      Read it as CARC";
+        for (const auto& c : d["replaced_by"]) o << " " << c.get<std::string>();
+        o << "\n";
+      }
+      o << "      " << d["note"].get<std::string>() << "\n";
+    }
+    o << detail::ack_guidance_text(j);
   }
   return o.str();
 }

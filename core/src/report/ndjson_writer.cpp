@@ -1,11 +1,12 @@
 // NDJSON for warehouses: one explained claim per line, in file order, written as its file is
 // read. Every line stands alone: the code texts are inline (no `codes` dictionary to join)
 // and the payment's payer, payee and trace are repeated. Big-file-mode transactions give
-// their rows instead.
+// their rows instead. Rejections to work (277CA / 999) come last.
 #include <ostream>
 #include <sstream>
 
 #include "denial/report_writer.h"
+#include "report/ack_parts.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -25,7 +26,11 @@ class NdjsonWriter : public ReportWriter {
       for (const ExplainedClaim& x : r.explained[t]) line(detail::ndjson_claim(r, t, x));
   }
 
-  void finish(const Report&) override { out_.flush(); }
+  // Rejections to work (277CA / 999) follow the claims: they need every file read.
+  void finish(const Report& r) override {
+    out_ << detail::rejections_ndjson(r, mask_);
+    out_.flush();
+  }
 
  private:
   void line(nlohmann::json j) {

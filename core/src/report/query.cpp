@@ -55,6 +55,7 @@ RowPage query_rows(const Report& report, const RowQuery& q) {
             std::string::npos)
       continue;
     if (!code.empty() && !has_code(r, code)) continue;
+    if (!q.slice.empty() && !in_slice(report, r, q.slice)) continue;
     if (!text.empty() && detail::ascii_lower(r.patient_name).find(text) == std::string::npos &&
         detail::ascii_lower(r.patient_control_number).find(text) == std::string::npos &&
         detail::ascii_lower(r.payer_claim_number).find(text) == std::string::npos)

@@ -102,6 +102,7 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
     row.at_stake = n.amount;
     row.act_by = n.deadline.act_by;
     row.deadline_owner = n.deadline.owner;
+    row.deadline_passed = n.deadline.passed;
   }
   row.codes = codes_of(x);
   // In big-file mode the payment is judged at the end of its transaction (settle_pending).
@@ -110,6 +111,7 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
   row.begin_offset = c.pos.byte_offset;
   row.end_offset = c.end_offset;
   row.first_segment = c.pos.segment_no;
+  row.facets = facets_of(c);
   if (!row.duplicate) {
     Summary& s = decided ? r_.summary : pending_;
     ++s.claims;
@@ -118,12 +120,15 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
     s.total_paid += c.paid;
     s.total_patient_responsibility += c.patient_responsibility.value_or(0);
     ++s.outcomes[x.outcome];
-    if (x.outcome == Outcome::denied || x.outcome == Outcome::partially_denied) ++s.denied_claims;
+    const bool denied = x.outcome == Outcome::denied || x.outcome == Outcome::partially_denied;
+    if (denied) ++s.denied_claims;
     if (x.outcome != Outcome::reversed) {
       s.recoverable_amount += x.money.recoverable;
       s.patient_amount += x.money.patient;
       s.write_off_amount += x.money.write_off;
-      if (x.money.recoverable > 0) s.denied_amount += x.money.recoverable;
+      // Denied dollars are those of denied claims only: a QMB deductible sent to Medicaid or
+      // an unbalanced paid claim is worth working, but nothing was denied.
+      if (denied && x.money.recoverable > 0) s.denied_amount += x.money.recoverable;
     }
     for (const auto& a : x.adjustments) {
       s.total_adjusted += a.source->amount;
@@ -178,6 +183,11 @@ PreparedFile prepare_file(std::string name, std::string_view bytes, const Explai
   PreparedFile f;
   f.name = std::move(name);
   f.bytes = bytes.size();
+  f.kind = detect_kind(bytes);
+  if (is_acknowledgment(f.kind)) {
+    f.ack = read_acknowledgment(bytes);
+    return f;
+  }
   f.parsed = parse_835(bytes);
   for (const Transaction& tx : f.parsed.era.transactions) {
     std::vector<ExplainedClaim> xs;
@@ -192,6 +202,8 @@ PreparedFile prepare_file(std::string name, std::string_view bytes, const Explai
 
 void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   if (bytes.size() > max_bytes_) return add_too_large_file(std::move(name), bytes.size());
+  const FileKind kind = detect_kind(bytes);
+  if (is_acknowledgment(kind)) return add_acknowledgment_file(std::move(name), bytes);
   if (bytes.size() <= keep_up_to_)
     return add_prepared(prepare_file(std::move(name), bytes, r_.options));
   // Big-file mode explains each claim while its transaction is still being read.
@@ -219,6 +231,7 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   PreparedFile f;
   f.name = std::move(name);
   f.bytes = bytes.size();
+  f.kind = kind;
   f.parsed = parse_835(bytes, options);
   f.code_diags = std::move(code_diags);
   commit(std::move(f), false);
@@ -227,6 +240,7 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
 void ReportBuilder::add_prepared(PreparedFile prepared) {
   if (prepared.bytes > max_bytes_)
     return add_too_large_file(std::move(prepared.name), prepared.bytes);
+  if (is_acknowledgment(prepared.kind)) return commit_acknowledgment(std::move(prepared));
   commit(std::move(prepared), true);
 }
 
@@ -235,6 +249,7 @@ void ReportBuilder::commit(PreparedFile f, bool keep) {
   FileInfo info;
   info.name = std::move(f.name);
   info.bytes = f.bytes;
+  info.kind = f.kind;
   info.first_transaction = r_.transactions.size();
   std::size_t base = r_.transactions.size();
   ParseResult& parsed = f.parsed;

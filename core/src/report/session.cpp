@@ -2,6 +2,7 @@
 #include "denial/session.h"
 
 #include "denial/query.h"
+#include "report/ack_parts.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -34,12 +35,16 @@ std::string Session::add_file(std::string name, std::string bytes) {
   // A refused file's bytes are not kept: nothing is ever read from them.
   if (bytes.size() > builder_.max_file_bytes())
     return add_too_large_file(std::move(name), bytes.size());
+  rows_before_ = builder_.report().rows.size();
+  diagnostics_before_ = builder_.report().diagnostics.size();
   bytes_.push_back(std::move(bytes));
   builder_.add_file(std::move(name), bytes_.back());
   return file_status_json();
 }
 
 std::string Session::add_too_large_file(std::string name, std::uint64_t size) {
+  rows_before_ = builder_.report().rows.size();
+  diagnostics_before_ = builder_.report().diagnostics.size();
   bytes_.emplace_back();
   builder_.add_too_large_file(std::move(name), size);
   return file_status_json();
@@ -48,18 +53,21 @@ std::string Session::add_too_large_file(std::string name, std::uint64_t size) {
 std::string Session::file_status_json() const {
   const Report& r = builder_.report();
   std::size_t index = r.files.size() - 1;
-  json files = detail::files_json(r);
-  json j = files[index];
+  json j = detail::file_json(r.files[index]);
   j["file"] = index;
   std::size_t claims = 0;
-  for (const ClaimRow& row : r.rows) claims += row.file == index;
+  for (std::size_t i = rows_before_; i < r.rows.size(); ++i) claims += r.rows[i].file == index;
   j["claims"] = claims;
+  if (r.files[index].kind == FileKind::claim_ack_277ca ||
+      r.files[index].kind == FileKind::impl_ack_999)
+    j["acknowledgments"] = detail::file_acknowledgments_json(r, index);
   j["big_file_mode"] = false;
   for (std::size_t t = r.files[index].first_transaction; t < r.transactions.size(); ++t)
     if (!r.kept[t]) j["big_file_mode"] = true;
   json diags = json::array();
-  for (const auto& [file, d] : r.diagnostics)
-    if (file == index) diags.push_back(detail::diagnostic_json(d));
+  for (std::size_t i = diagnostics_before_; i < r.diagnostics.size(); ++i)
+    if (r.diagnostics[i].first == index)
+      diags.push_back(detail::diagnostic_json(r.diagnostics[i].second));
   j["diagnostics"] = diags;
   return detail::dump(j, -1);
 }
@@ -83,7 +91,8 @@ std::string Session::summary_json() const {
                        {"summary", detail::summary_json(r)},
                        {"worklist_size", worklist(r).size()},
                        {"transactions", transactions},
-                       {"diagnostics", diags}},
+                       {"diagnostics", diags},
+                       {"acknowledgments", detail::acknowledgments_summary_json(r)}},
                       -1);
 }
 
@@ -97,6 +106,7 @@ std::string Session::rows_json(std::string_view query_json, bool mask) const {
   query.payer = q.value("payer", "");
   query.code = q.value("code", "");
   query.text = q.value("text", "");
+  if (q.contains("slice")) query.slice = slice_from_json(q["slice"].dump());
   query.sort = q.value("sort", "at_stake");
   query.descending = q.value("descending", true);
   query.offset = q.value("offset", std::size_t{0});
@@ -113,6 +123,10 @@ std::string Session::rows_json(std::string_view query_json, bool mask) const {
   return detail::dump(j, -1);
 }
 
+std::string Session::trends_json(std::string_view slice_json) const {
+  return denial::trends_json(builder_.report(), slice_from_json(slice_json));
+}
+
 std::string Session::claim_json(std::size_t row, bool mask) const {
   const Report& r = builder_.report();
   if (row >= r.rows.size()) return "null";
@@ -123,6 +137,12 @@ std::string Session::raw_segments(std::size_t row) const {
   const Report& r = builder_.report();
   if (row >= r.rows.size()) return {};
   return claim_raw_segments(r, row, bytes_[r.rows[row].file]);
+}
+
+std::string Session::acknowledgments_json(bool mask) const {
+  json j = detail::acknowledgments_json(builder_.report());
+  if (mask) detail::mask_claim_json(j);
+  return detail::dump(j, -1);
 }
 
 std::string Session::report_json(bool mask) const { return to_json(builder_.report(), -1, mask); }

@@ -9,6 +9,7 @@
 #include "denial/report.h"
 #include "denial/report_writer.h"
 #include "explain/helpers.h"
+#include "report/ack_parts.h"
 #include "report/printable.h"
 
 namespace denial {
@@ -115,6 +116,7 @@ void head(std::ostringstream& o, const Report& r, bool mask) {
   for (const FileInfo& f : r.files)
     o << "File: " << f.name << " ("
       << (f.readable ? (f.errors ? "read with errors" : "read") : "not readable")
+      << (f.kind == FileKind::remittance_835 ? "" : ", " + std::string(file_kind_label(f.kind)))
       << (f.balance_findings ? "; " + std::to_string(f.balance_findings) + " balance finding(s)"
                              : std::string())
       << ")\n";
@@ -178,8 +180,9 @@ void head(std::ostringstream& o, const Report& r, bool mask) {
   }
 }
 
-// Problems in the files and the closing note.
-void foot(std::ostringstream& o, const Report& r) {
+// Acknowledgments (277CA/999), problems in the files and the closing note.
+void foot(std::ostringstream& o, const Report& r, bool mask) {
+  o << detail::acknowledgments_text(r, mask);
   std::size_t problems = 0;
   for (const auto& [file, d] : r.diagnostics)
     if (d.severity != Severity::info) ++problems;
@@ -232,7 +235,7 @@ class TextWriter : public ReportWriter {
       out_ << buffer_;
     }
     std::ostringstream f;
-    foot(f, r);
+    foot(f, r, mask_);
     out_ << detail::printable(f.str());
     out_.flush();
   }

@@ -106,4 +106,20 @@ std::string_view transaction_name(std::string_view st01) {
   return "another transaction type";
 }
 
+bool admit_input(std::string_view bytes, Diagnostics& diags) {
+  if (bytes.empty()) {
+    diags.push_back({Severity::error, Errc::empty_input, 0, 0, "", "the file is empty (0 bytes)"});
+    return false;
+  }
+  if (auto looks = classify_non_x12(bytes)) {
+    diags.push_back(*looks);
+    return false;
+  }
+  if (auto bad = first_invalid_utf8(bytes))
+    diags.push_back({Severity::warning, Errc::invalid_utf8, 0, *bad, "",
+                     "byte " + std::to_string(*bad) +
+                         " is not valid UTF-8; such text is shown with replacement characters"});
+  return true;
+}
+
 }  // namespace denial::detail

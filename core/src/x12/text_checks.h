@@ -12,6 +12,9 @@ namespace denial::detail {
 std::optional<Diagnostic> classify_non_x12(std::string_view bytes);
 /// Offset of the first byte that breaks UTF-8, or nullopt.
 std::optional<std::size_t> first_invalid_utf8(std::string_view bytes);
+/// The checks every reader makes first: an empty, HTML/XML or binary input gets an error and
+/// false (nothing to read); invalid UTF-8 gets a warning and the bytes are still read.
+bool admit_input(std::string_view bytes, Diagnostics& diags);
 /// Human name of an X12 transaction set id ("837" -> "health care claim").
 std::string_view transaction_name(std::string_view st01);
 
