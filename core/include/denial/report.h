@@ -4,6 +4,8 @@
 
 #include <deque>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,7 +59,9 @@ struct ClaimRow {
   bool duplicate = false;  ///< part of a retransmitted payment (not counted)
   std::uint64_t begin_offset = 0, end_offset = 0;
   std::uint32_t first_segment = 0;
-  ClaimFacets facets;  ///< what the claim is filed under, for breakdowns (breakdowns.h)
+  /// What the claim is filed under, for breakdowns (breakdowns.h); none when the builder
+  /// keeps worklist rows only. Shared, not inline: most rows of a big file never need it.
+  std::shared_ptr<const ClaimFacets> facets;
 };
 
 struct AmountCount {
@@ -88,7 +92,11 @@ struct Report {
   std::vector<BalanceFinding> balance;                          ///< transaction = index in Report
   std::vector<std::pair<std::size_t, Diagnostic>> diagnostics;  ///< (file, diagnostic)
   Summary summary;
-  std::vector<bool> kept;           ///< per transaction: claims kept in full (else only rows)
+  std::vector<bool> kept;  ///< per transaction: claims kept in full (else only rows)
+  /// per transaction: its claims went to a writer as they were read (ReportBuilder::
+  /// add_streamed), so they are neither kept nor rows-only.
+  std::vector<bool> streamed;
+  bool rows_only(std::size_t t) const { return !kept[t] && !streamed[t]; }
   Acknowledgments acknowledgments;  ///< 277CA and 999 files (ack_report.h explains them)
 };
 
@@ -112,6 +120,9 @@ inline bool is_acknowledgment(FileKind k) {
   return k == FileKind::claim_ack_277ca || k == FileKind::impl_ack_999;
 }
 
+class ReportWriter;
+struct StreamEvent;
+
 class ReportBuilder {
  public:
   /// Files larger than `keep_claims_up_to` bytes go in big-file mode: their claims are
@@ -128,6 +139,19 @@ class ReportBuilder {
   /// can refuse it before copying it into memory; add_file does the same for such input.
   void add_too_large_file(std::string name, std::uint64_t size);
   std::uint64_t max_file_bytes() const { return max_bytes_; }
+  /// Streams an 835 claim by claim into `sink` (claim_stream.h): every claim is explained
+  /// in full and written, then dropped; rows and totals stay. 277CA and 999 files are added as
+  /// add_file does (the writers write them at the end). The report equals add_file's, but
+  /// its transactions keep no claims.
+  void add_streamed(std::string name, std::string_view bytes, ReportWriter& sink);
+  /// The same from events read elsewhere (stream_explained with own_claims on another
+  /// thread): begin_streamed, then every event of the file in order.
+  void begin_streamed(std::string name, std::uint64_t bytes, FileKind kind);
+  void add_event(StreamEvent& event, ReportWriter& sink);
+  /// Keep rows only for claims that need work (the worklist), without breakdown facets: for
+  /// callers that write a report and forget its claims (the CLI), memory then grows with
+  /// the worklist, not the file.
+  void keep_worklist_rows_only(bool on) { worklist_rows_only_ = on; }
   /// The report so far (for incremental viewers); finish() hands it over.
   const Report& report() const { return r_; }
   /// Drops the explained claims of transactions [from, to) and their parsed claims once a
@@ -137,7 +161,16 @@ class ReportBuilder {
 
  private:
   void commit(PreparedFile file, bool keep);
-  void add_claim(const ExplainedClaim& x, std::size_t file, std::size_t transaction);
+  /// Adds the claim to the totals and, unless worklist_rows_only_ leaves it out, its row;
+  /// true when the row was kept (it is then r_.rows.back()).
+  bool add_claim(const ExplainedClaim& x, std::size_t file, std::size_t transaction);
+  ClaimRow make_row(const ExplainedClaim& x, std::size_t file, std::size_t t, bool duplicate) const;
+  void note_payment(std::size_t file, std::size_t transaction, std::size_t& reused_traces);
+  void end_file(std::size_t file, FileInfo& info, std::size_t reused_traces,
+                Diagnostics& diagnostics);
+  /// True when an earlier payment has this one's payer, trace number and amount: only its
+  /// end (the body) can tell whether it is a retransmission.
+  bool may_repeat(const Transaction& header) const;
   std::ptrdiff_t classify_payment(std::size_t transaction, const Transaction& tx);
   /// Big-file mode, at the end of a transaction: its claims were summed into pending_ before
   /// the payment could be judged (that needs the whole body); count or flag them now.
@@ -157,6 +190,12 @@ class ReportBuilder {
   std::vector<std::ptrdiff_t> reused_trace_of_;  ///< per transaction: first payment with its trace
   Summary pending_;
   std::size_t pending_rows_from_ = 0;
+  bool worklist_rows_only_ = false;
+  /// The file being streamed (add_streamed / add_event).
+  struct Streamed {
+    std::size_t file = 0, transaction = 0, reused_traces = 0, balance_findings = 0;
+    std::optional<bool> duplicate;  ///< of the current transaction, when known at its start
+  } streamed_;
 };
 
 /// One call for one file: parse, explain, summarize.

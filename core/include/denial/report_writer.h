@@ -6,6 +6,7 @@
 
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "denial/report.h"
@@ -19,15 +20,30 @@ struct WriterOptions {
   bool inline_texts = false;  ///< JSON: every code text inline, no `codes` dictionary
 };
 
+/// Where a claim being written sits. While a file streams (ReportBuilder::add_streamed) its
+/// transaction is in the report with the header read so far, and whether its payment is a
+/// retransmission may not be known yet.
+struct ClaimContext {
+  const Report& report;
+  std::size_t file = 0, transaction = 0;  ///< indexes in the report
+  std::size_t row = SIZE_MAX;             ///< in report.rows; SIZE_MAX when not kept
+  std::optional<bool> duplicate;          ///< nullopt: decided at the transaction's end
+};
+
 class ReportWriter {
  public:
   virtual ~ReportWriter() = default;
-  /// Writes what is final about transactions [from, to) of `r`: call after each
-  /// ReportBuilder::add_file with the transactions it added. Their claims may be released
-  /// afterwards (ReportBuilder::release_claims): the writer keeps what it still needs.
-  virtual void transactions(const Report& r, std::size_t from, std::size_t to) = 0;
+  /// One explained claim, in file order. The claim may be gone after the call: the writer
+  /// keeps what it still needs.
+  virtual void claim(const ClaimContext& at, const ExplainedClaim& x) = 0;
+  /// Transaction t is complete in the report (its claims were given to claim() before, or
+  /// it keeps only rows).
+  virtual void transaction_end(const Report& r, std::size_t t) = 0;
   /// Writes what needs every file (totals, worklist, diagnostics) and flushes.
   virtual void finish(const Report& r) = 0;
+  /// Writes transactions [from, to) of a report that holds them (kept claims or rows):
+  /// claim() for each kept claim, then transaction_end().
+  void transactions(const Report& r, std::size_t from, std::size_t to);
 };
 
 std::unique_ptr<ReportWriter> make_writer(ReportFormat format, std::ostream& out,

@@ -16,6 +16,12 @@ using nlohmann::json;
 
 namespace {
 
+// A row kept without facets (ReportBuilder::keep_worklist_rows_only) counts as unfiled.
+const ClaimFacets& facets(const ClaimRow& row) {
+  static const ClaimFacets none;
+  return row.facets ? *row.facets : none;
+}
+
 constexpr std::size_t kTopReasons = 5;
 
 bool is_service_date(const DateValue& d) {
@@ -43,7 +49,7 @@ void add_row(Acc& a, const ClaimRow& r) {
   b.recoverable += r.money.recoverable;
   // Same rule as the summary: denied dollars come from denied claims only.
   if (denied && r.money.recoverable > 0) b.denied += r.money.recoverable;
-  for (const auto& t : r.facets.reasons) {
+  for (const auto& t : facets(r).reasons) {
     auto& ra = a.reasons[t.code];
     if (ra.code.empty()) ra.code = t.code;
     ra.amount += t.amount;
@@ -224,7 +230,7 @@ std::string remit_month(const Report& r, const ClaimRow& row) {
 bool in_slice(const Report& r, const ClaimRow& row, const Slice& s) {
   if (!s.payer.empty() && payer_key(r, row) != s.payer) return false;
   if (!s.month.empty() && remit_month(r, row) != s.month) return false;
-  if (!s.provider.empty() && or_dash(row.facets.provider) != s.provider) return false;
+  if (!s.provider.empty() && or_dash(facets(row).provider) != s.provider) return false;
   return true;
 }
 
@@ -238,7 +244,7 @@ Breakdown breakdown(const Report& r, BreakdownBy by, const Slice& slice) {
     add_row(total, row);
     if (by == BreakdownBy::reason) {
       if (!in_buckets(row)) continue;  // the summary's by_reason leaves reversals out too
-      for (const auto& t : row.facets.reasons) {
+      for (const auto& t : facets(row).reasons) {
         Acc& a = groups[t.code];
         a.row.key = a.row.label = t.code;
         add_row(a, row);
@@ -259,16 +265,16 @@ Breakdown breakdown(const Report& r, BreakdownBy by, const Slice& slice) {
         key = remit_month(r, row);
         break;
       case BreakdownBy::service_month:
-        key = month_of(row.facets.service_date);
+        key = month_of(facets(row).service_date);
         break;
       case BreakdownBy::procedure:
-        key = row.facets.procedure;
+        key = facets(row).procedure;
         break;
       case BreakdownBy::provider:
-        key = row.facets.provider;
+        key = facets(row).provider;
         break;
       case BreakdownBy::filing:
-        key = row.facets.filing_indicator;
+        key = facets(row).filing_indicator;
         break;
       case BreakdownBy::reason:
         break;

@@ -1,7 +1,9 @@
 // Worklist CSV: one row per action, Excel-friendly, formula-injection-safe.
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <ostream>
 #include <sstream>
-#include <unordered_map>
 
 #include "denial/query.h"
 #include "denial/report_writer.h"
@@ -51,14 +53,14 @@ class CsvWriter : public ReportWriter {
  public:
   CsvWriter(std::ostream& out, bool mask) : out_(out), mask_(mask) {}
 
-  void transactions(const Report& r, std::size_t from, std::size_t to) override {
-    for (; rows_seen_ < r.rows.size(); ++rows_seen_) {
-      const ClaimRow& row = r.rows[rows_seen_];
-      if (row.transaction < from || row.transaction >= to || !r.kept[row.transaction]) continue;
-      if (row.duplicate || bucket_of(row.action) != Bucket::recoverable) continue;
-      lines_[rows_seen_] = claim_lines(r, row, r.explained[row.transaction][row.claim]);
-    }
+  void claim(const ClaimContext& at, const ExplainedClaim& x) override {
+    if (at.row == SIZE_MAX) return;
+    const ClaimRow& row = at.report.rows[at.row];
+    if (bucket_of(row.action) != Bucket::recoverable) return;  // never in the worklist
+    lines_.emplace_back(at.row, claim_lines(at.report, row, x));
   }
+
+  void transaction_end(const Report&, std::size_t) override {}
 
   void finish(const Report& r) override {
     out_ << "priority,file,payer,check_or_eft,patient_control_number,payer_claim_number,"
@@ -67,8 +69,10 @@ class CsvWriter : public ReportWriter {
     std::size_t priority = 0;
     for (const ClaimRow* row : worklist(r)) {
       std::string p = std::to_string(++priority) + ",";
-      auto kept = lines_.find(static_cast<std::size_t>(row - r.rows.data()));
-      if (kept == lines_.end()) {
+      const std::size_t index = static_cast<std::size_t>(row - r.rows.data());
+      auto kept = std::lower_bound(lines_.begin(), lines_.end(), index,
+                                   [](const auto& a, std::size_t i) { return a.first < i; });
+      if (kept == lines_.end() || kept->first != index) {
         out_ << p << common(r, *row) << "," << outcome_label(row->outcome) << ","
              << csv_cell(row->action_label) << "," << format_cents(row->at_stake) << ","
              << csv_cell(row->codes) << tail(*row)
@@ -77,7 +81,13 @@ class CsvWriter : public ReportWriter {
              << (row->unbalanced ? "unbalanced" : "") << "\r\n";
         continue;
       }
-      for (const std::string& line : kept->second) out_ << p << line;
+      const std::string& lines = kept->second;
+      for (std::size_t at = 0; at + 4 <= lines.size();) {
+        std::uint32_t n;
+        std::memcpy(&n, lines.data() + at, 4);
+        out_ << p << std::string_view(lines).substr(at + 4, n);
+        at += 4 + n;
+      }
     }
     out_.flush();
   }
@@ -97,26 +107,31 @@ class CsvWriter : public ReportWriter {
   static std::string deadline_cells(const std::optional<Days>& act_by, std::string_view owner) {
     return (act_by ? iso_date(*act_by) : std::string()) + "," + std::string(owner) + ",";
   }
-  // One line per action, without the priority (known when every file is read).
-  std::vector<std::string> claim_lines(const Report& r, const ClaimRow& row,
-                                       const ExplainedClaim& x) const {
-    std::vector<std::string> out;
+  // One line per action, without the priority (known when every file is read), each after
+  // its length: one string per claim, as little memory as the text itself.
+  std::string claim_lines(const Report& r, const ClaimRow& row, const ExplainedClaim& x) const {
+    std::string out;
     std::string head = common(r, row) + csv_cell(first_service_date(*x.claim)) + "," +
                        std::string(outcome_label(x.outcome)) + ",";
     std::string end = std::string(channel_id(row.channel)) + "," + csv_cell(join(x.flags)) + "\r\n";
-    for (const NextAction& n : x.actions)
-      out.push_back(head + csv_cell(n.label) + "," + format_cents(n.amount) + "," +
-                    csv_cell(join(n.reasons)) + tail(row) +
-                    deadline_cells(n.deadline.act_by, n.deadline.owner) +
-                    std::string(action_id(n.action)) + "," +
-                    std::string(bucket_id(bucket_of(n.action))) + "," + end);
+    for (const NextAction& n : x.actions) {
+      std::string line = head + csv_cell(n.label) + "," + format_cents(n.amount) + "," +
+                         csv_cell(join(n.reasons)) + tail(row) +
+                         deadline_cells(n.deadline.act_by, n.deadline.owner) +
+                         std::string(action_id(n.action)) + "," +
+                         std::string(bucket_id(bucket_of(n.action))) + "," + end;
+      const auto n_bytes = static_cast<std::uint32_t>(line.size());
+      out.append(reinterpret_cast<const char*>(&n_bytes), 4);
+      out += line;
+    }
+    out.shrink_to_fit();
     return out;
   }
 
   std::ostream& out_;
   bool mask_;
-  std::size_t rows_seen_ = 0;
-  std::unordered_map<std::size_t, std::vector<std::string>> lines_;  ///< by row index
+  /// Lines of worklist claims by row index (claims come in row order): see claim_lines.
+  std::vector<std::pair<std::size_t, std::string>> lines_;
 };
 
 }  // namespace

@@ -37,8 +37,10 @@ nlohmann::json diagnostic_json(const Diagnostic& d);
 nlohmann::json code_sets_json();
 nlohmann::json worklist_json(const Report& r);
 nlohmann::json diagnostics_json(const Report& r);
-/// One NDJSON line's object: the claim with its texts inline and its payment's context.
-nlohmann::json ndjson_claim(const Report& r, std::size_t t, const ExplainedClaim& x);
+/// One NDJSON line's object: the claim with its texts inline and its payment's context
+/// (`duplicate`: the payment is a retransmission).
+nlohmann::json ndjson_claim(const Report& r, std::size_t t, const ExplainedClaim& x,
+                            bool duplicate);
 std::string dump(const nlohmann::json& j, int indent);
 /// Masks patient names and IDs everywhere in a JSON value (claim, row list or whole report).
 void mask_claim_json(nlohmann::json& j);

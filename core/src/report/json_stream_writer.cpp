@@ -18,24 +18,27 @@ class JsonWriter : public ReportWriter {
  public:
   JsonWriter(std::ostream& out, WriterOptions options) : out_(out), options_(options) {}
 
-  void transactions(const Report& r, std::size_t from, std::size_t to) override {
+  // A transaction is written as {"index", "claims": [...], then its other fields}: claims
+  // stream before the payment's end (PLB, balance, retransmission) is known.
+  void claim(const ClaimContext& at, const ExplainedClaim& x) override {
+    head(at.report);
+    open(at.transaction);
+    json j = detail::claim_json(x, options_.inline_texts ? nullptr : &codes_);
+    if (options_.mask) detail::mask_claim_json(j);
+    detail::add_used_sources(sources_, x);
+    out_ << (first_claim_ ? "" : ",") << detail::dump(j, -1);
+    first_claim_ = false;
+  }
+
+  void transaction_end(const Report& r, std::size_t t) override {
     head(r);
-    for (std::size_t t = from; t < to; ++t) {
-      json header = detail::transaction_json(r, t, false);
-      std::string s = detail::dump(header, -1);
-      s.pop_back();  // the closing brace: the claims follow
-      out_ << (first_transaction_ ? "" : ",") << s << ",\"claims\":[";
-      first_transaction_ = false;
-      bool first = true;
-      for (const ExplainedClaim& x : r.explained[t]) {
-        json j = detail::claim_json(x, options_.inline_texts ? nullptr : &codes_);
-        if (options_.mask) detail::mask_claim_json(j);
-        detail::add_used_sources(sources_, x);
-        out_ << (first ? "" : ",") << detail::dump(j, -1);
-        first = false;
-      }
-      out_ << "],\"claims_in_rows_only\":" << (r.kept[t] ? "false" : "true") << "}";
-    }
+    open(t);
+    json header = detail::transaction_json(r, t, false);
+    header.erase("index");
+    header["claims_in_rows_only"] = r.rows_only(t);
+    std::string s = detail::dump(header, -1);
+    out_ << "]," << std::string_view(s).substr(1);  // its fields after "claims"
+    open_ = SIZE_MAX;
   }
 
   void finish(const Report& r) override {
@@ -78,7 +81,16 @@ class JsonWriter : public ReportWriter {
 
   std::ostream& out_;
   WriterOptions options_;
-  bool head_written_ = false, first_transaction_ = true;
+  void open(std::size_t t) {
+    if (open_ == t) return;
+    out_ << (first_transaction_ ? "" : ",") << "{\"index\":" << t << ",\"claims\":[";
+    first_transaction_ = false;
+    first_claim_ = true;
+    open_ = t;
+  }
+
+  bool head_written_ = false, first_transaction_ = true, first_claim_ = true;
+  std::size_t open_ = SIZE_MAX;
   detail::CodeTexts codes_;
   json sources_ = json::object();
 };

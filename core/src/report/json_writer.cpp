@@ -405,7 +405,7 @@ json transaction_json(const Report& r, std::size_t t, bool with_claims) {
     json claims = json::array();
     for (const auto& x : r.explained[t]) claims.push_back(claim_json(x));
     j["claims"] = claims;
-    j["claims_in_rows_only"] = !r.kept[t];
+    j["claims_in_rows_only"] = r.rows_only(t);
   }
   return j;
 }
@@ -592,7 +592,7 @@ json diagnostics_json(const Report& r) {
   return diags;
 }
 
-json ndjson_claim(const Report& r, std::size_t t, const ExplainedClaim& x) {
+json ndjson_claim(const Report& r, std::size_t t, const ExplainedClaim& x, bool duplicate) {
   const Transaction& tx = r.transactions[t];
   json j = claim_json(x);
   j["file_name"] = r.files[r.transaction_file[t]].name;
@@ -602,7 +602,7 @@ json ndjson_claim(const Report& r, std::size_t t, const ExplainedClaim& x) {
   j["payee_id"] = tx.payee.id;
   j["payment_trace_number"] = tx.payment.trace_number;
   j["payment_date"] = tx.payment.date;
-  j["duplicate_payment"] = r.duplicate_of[t] >= 0;
+  j["duplicate_payment"] = duplicate;
   return j;
 }
 

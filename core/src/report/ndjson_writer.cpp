@@ -8,22 +8,35 @@
 #include "denial/report_writer.h"
 #include "report/ack_parts.h"
 #include "report/json_parts.h"
+#include "report/spill_buffer.h"
 
 namespace denial {
 namespace {
+
+constexpr std::string_view kNotDuplicate = "\"duplicate_payment\":false";
 
 class NdjsonWriter : public ReportWriter {
  public:
   NdjsonWriter(std::ostream& out, bool mask) : out_(out), mask_(mask) {}
 
-  void transactions(const Report& r, std::size_t from, std::size_t to) override {
-    for (; rows_seen_ < r.rows.size(); ++rows_seen_) {
-      const ClaimRow& row = r.rows[rows_seen_];
-      if (row.transaction < from || row.transaction >= to || r.kept[row.transaction]) continue;
-      line(detail::row_json(r, row));
+  // A claim whose payment may still turn out a retransmission waits (in a spill buffer)
+  // for the transaction's end, which says what its `duplicate_payment` is.
+  void claim(const ClaimContext& at, const ExplainedClaim& x) override {
+    std::string text =
+        line(detail::ndjson_claim(at.report, at.transaction, x, at.duplicate.value_or(false)));
+    if (at.duplicate.has_value())
+      out_ << text;
+    else
+      waiting_.append(text);
+  }
+
+  void transaction_end(const Report& r, std::size_t t) override {
+    if (r.rows_only(t)) {
+      for (; rows_seen_ < r.rows.size() && r.rows[rows_seen_].transaction <= t; ++rows_seen_)
+        if (r.rows[rows_seen_].transaction == t)
+          out_ << line(detail::row_json(r, r.rows[rows_seen_]));
     }
-    for (std::size_t t = from; t < to; ++t)
-      for (const ExplainedClaim& x : r.explained[t]) line(detail::ndjson_claim(r, t, x));
+    release_waiting(r.duplicate_of[t] >= 0);
   }
 
   // Rejections to work (277CA / 999) follow the claims: they need every file read.
@@ -33,14 +46,38 @@ class NdjsonWriter : public ReportWriter {
   }
 
  private:
-  void line(nlohmann::json j) {
+  std::string line(nlohmann::json j) const {
     if (mask_) detail::mask_claim_json(j);
-    out_ << detail::dump(j, -1) << '\n';
+    std::string s = detail::dump(j, -1);
+    s += '\n';
+    return s;
+  }
+
+  void release_waiting(bool duplicate) {
+    if (waiting_.empty()) return;
+    if (!duplicate) return waiting_.drain([&](std::string_view chunk) { out_ << chunk; });
+    // A retransmission (rare): each line's top-level flag is set. Inside a JSON string a
+    // quote is escaped, so the unescaped key can only be the flag itself.
+    std::string carry;
+    waiting_.drain([&](std::string_view chunk) {
+      carry += chunk;
+      std::size_t start = 0;
+      for (std::size_t end; (end = carry.find('\n', start)) != std::string::npos; start = end + 1) {
+        std::string one = carry.substr(start, end + 1 - start);
+        std::size_t at = one.find(kNotDuplicate);
+        if (at != std::string::npos)
+          one.replace(at, kNotDuplicate.size(), "\"duplicate_payment\":true");
+        out_ << one;
+      }
+      carry.erase(0, start);
+    });
+    out_ << carry;
   }
 
   std::ostream& out_;
   bool mask_;
   std::size_t rows_seen_ = 0;
+  detail::SpillBuffer waiting_;
 };
 
 }  // namespace

@@ -78,41 +78,16 @@ ReportBuilder::ReportBuilder(std::uint64_t keep_claims_up_to, std::uint64_t max_
   r_.options = std::move(options);
 }
 
-void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::size_t t) {
+bool ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::size_t t) {
   const Claim& c = *x.claim;
-  ClaimRow row;
-  row.file = file;
-  row.transaction = t;
-  row.claim = x.index;
-  row.patient_control_number = c.patient_control_number;
-  row.payer_claim_number = c.payer_claim_number;
-  row.patient_name = detail::patient_name(c);
-  row.status = c.status;
-  row.charge = c.charge;
-  row.paid = c.paid;
-  row.patient_responsibility = c.patient_responsibility.value_or(0);
-  row.outcome = x.outcome;
-  row.money = x.money;
-  row.channel = x.channel;
-  row.unbalanced = !x.flags.empty() && x.flags[0] == "unbalanced";
-  if (!x.actions.empty()) {  // actions[0] is the primary action
-    const NextAction& n = x.actions[0];
-    row.action = n.action;
-    row.action_label = n.label;
-    row.at_stake = n.amount;
-    row.act_by = n.deadline.act_by;
-    row.deadline_owner = n.deadline.owner;
-    row.deadline_passed = n.deadline.passed;
-  }
-  row.codes = codes_of(x);
-  // In big-file mode the payment is judged at the end of its transaction (settle_pending).
+  // In big-file and streamed files the payment is judged at the end of its transaction
+  // (settle_pending); until then the claim counts in pending_.
   const bool decided = t < decided_.size() && decided_[t];
-  row.duplicate = decided && r_.duplicate_of[t] >= 0;
-  row.begin_offset = c.pos.byte_offset;
-  row.end_offset = c.end_offset;
-  row.first_segment = c.pos.segment_no;
-  row.facets = facets_of(c);
-  if (!row.duplicate) {
+  const bool duplicate = decided && r_.duplicate_of[t] >= 0;
+  const Action primary = x.actions.empty() ? Action::no_action : x.actions[0].action;
+  const bool keep_row = !worklist_rows_only_ || !is_routine(primary);
+  if (keep_row) r_.rows.push_back(make_row(x, file, t, duplicate));
+  if (!duplicate) {
     Summary& s = decided ? r_.summary : pending_;
     ++s.claims;
     s.service_lines += c.lines.size();
@@ -160,7 +135,44 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
       ++act.count;
     }
   }
-  r_.rows.push_back(std::move(row));
+  return keep_row;
+}
+
+ClaimRow ReportBuilder::make_row(const ExplainedClaim& x, std::size_t file, std::size_t t,
+                                 bool duplicate) const {
+  const Claim& c = *x.claim;
+  ClaimRow row;
+  row.file = file;
+  row.transaction = t;
+  row.claim = x.index;
+  row.patient_control_number = c.patient_control_number;
+  row.payer_claim_number = c.payer_claim_number;
+  row.patient_name = detail::patient_name(c);
+  row.status = c.status;
+  row.charge = c.charge;
+  row.paid = c.paid;
+  row.patient_responsibility = c.patient_responsibility.value_or(0);
+  row.outcome = x.outcome;
+  row.money = x.money;
+  row.channel = x.channel;
+  row.unbalanced = !x.flags.empty() && x.flags[0] == "unbalanced";
+  if (!x.actions.empty()) {  // actions[0] is the primary action
+    const NextAction& n = x.actions[0];
+    row.action = n.action;
+    row.action_label = n.label;
+    row.at_stake = n.amount;
+    row.act_by = n.deadline.act_by;
+    row.deadline_owner = n.deadline.owner;
+    row.deadline_passed = n.deadline.passed;
+  }
+  row.codes = codes_of(x);
+  row.duplicate = duplicate;
+  row.begin_offset = c.pos.byte_offset;
+  row.end_offset = c.end_offset;
+  row.first_segment = c.pos.segment_no;
+  // Breakdowns read the facets; a caller that keeps worklist rows only makes none.
+  if (!worklist_rows_only_) row.facets = std::make_shared<const ClaimFacets>(facets_of(c));
+  return row;
 }
 
 void ReportBuilder::add_too_large_file(std::string name, std::uint64_t size) {
@@ -224,7 +236,8 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   };
   // Whether a payment is a retransmission depends on its whole body, known at its end.
   // Each transaction is judged there, in order, so a retransmission is always the later copy.
-  options.on_transaction_end = [&](std::size_t t, const Transaction& tx) {
+  options.on_transaction_end = [&](std::size_t t, const Transaction& tx,
+                                   const std::vector<BalanceFinding>&) {
     classify_payment(base + t, tx);
     settle_pending(base + t);
   };
@@ -253,11 +266,6 @@ void ReportBuilder::commit(PreparedFile f, bool keep) {
   info.first_transaction = r_.transactions.size();
   std::size_t base = r_.transactions.size();
   ParseResult& parsed = f.parsed;
-  // The original may sit earlier in this same file, which is not in r_.files yet.
-  auto where_read = [&](std::size_t original_file) {
-    return original_file == file ? std::string("earlier in this file")
-                                 : r_.files[original_file].name;
-  };
   info.readable = parsed.readable;
   std::size_t reused_traces = 0;
   for (std::size_t local = 0; local < parsed.era.transactions.size(); ++local) {
@@ -265,41 +273,10 @@ void ReportBuilder::commit(PreparedFile f, bool keep) {
     std::size_t global = r_.transactions.size();
     r_.transactions.push_back(std::move(t));
     r_.transaction_file.push_back(file);
-    const Transaction& tx = r_.transactions.back();
-    if (classify_payment(global, tx) >= 0) {
-      ++r_.summary.duplicate_payments;
-      r_.diagnostics.push_back(
-          {file,
-           {Severity::warning, Errc::duplicate_payment, tx.pos.segment_no, tx.pos.byte_offset,
-            "/ST",
-            "payment " + tx.payment.trace_number + " of " + format_cents(tx.payment.amount) +
-                " was already read (" + where_read(r_.transaction_file[r_.duplicate_of[global]]) +
-                "); same payer, amount and claims: not counted twice"}});
-    } else {
-      Summary& s = r_.summary;
-      ++s.transactions;
-      s.total_payments += tx.payment.amount;
-      for (const auto& p : tx.provider_adjustments) s.provider_adjustment_total += p.amount;
-      std::ptrdiff_t first = reused_trace_of_[global];
-      if (first >= 0 && ++reused_traces > kMaxListedPerCode) {
-        first = -1;  // counted in the note below, not listed
-      }
-      if (first >= 0) {
-        const Transaction& earlier = r_.transactions[static_cast<std::size_t>(first)];
-        const bool same_amount = earlier.payment.amount == tx.payment.amount;
-        r_.diagnostics.push_back(
-            {file,
-             {Severity::warning, Errc::trace_reused, tx.pos.segment_no, tx.pos.byte_offset, "/ST",
-              "payment " + tx.payment.trace_number + " of " + format_cents(tx.payment.amount) +
-                  " (ST at " + position(tx.pos) + ") has the trace number of the payment of " +
-                  format_cents(earlier.payment.amount) + " whose ST is at " +
-                  position(earlier.pos) + " (" +
-                  where_read(r_.transaction_file[static_cast<std::size_t>(first)]) + ") but " +
-                  (same_amount ? "other claims" : "another amount") +
-                  ": a different payment, both are counted"}});
-      }
-    }
+    classify_payment(global, r_.transactions.back());
+    note_payment(file, global, reused_traces);
     r_.kept.push_back(keep);
+    r_.streamed.push_back(false);
     if (!keep) {
       r_.explained.emplace_back();
     } else {
@@ -313,12 +290,6 @@ void ReportBuilder::commit(PreparedFile f, bool keep) {
     }
   }
   info.balance_findings = parsed.balance.size();
-  if (reused_traces > kMaxListedPerCode)
-    r_.diagnostics.push_back(
-        {file,
-         {Severity::info, Errc::trace_reused, 0, 0, "",
-          std::to_string(reused_traces - kMaxListedPerCode) +
-              " more trace_reused diagnostics in this file are counted but not listed"}});
   for (auto& b : parsed.balance) {
     b.transaction += base;
     r_.balance.push_back(b);
@@ -327,10 +298,68 @@ void ReportBuilder::commit(PreparedFile f, bool keep) {
   std::stable_sort(
       parsed.diagnostics.begin(), parsed.diagnostics.end(),
       [](const Diagnostic& a, const Diagnostic& b) { return a.segment_no < b.segment_no; });
+  end_file(file, info, reused_traces, parsed.diagnostics);
+  r_.files.push_back(std::move(info));
+  r_.summary.files = r_.files.size();
+}
+
+// Counts payment t (read from `file`) once it is classified, or says it was a retransmission
+// or reuses another payment's trace number.
+void ReportBuilder::note_payment(std::size_t file, std::size_t global, std::size_t& reused_traces) {
+  const Transaction& tx = r_.transactions[global];
+  // The original may sit earlier in this same file, whose entry may not be in r_.files yet.
+  auto where_read = [&](std::size_t original_file) {
+    return original_file == file ? std::string("earlier in this file")
+                                 : r_.files[original_file].name;
+  };
+  if (r_.duplicate_of[global] >= 0) {
+    ++r_.summary.duplicate_payments;
+    r_.diagnostics.push_back(
+        {file,
+         {Severity::warning, Errc::duplicate_payment, tx.pos.segment_no, tx.pos.byte_offset, "/ST",
+          "payment " + tx.payment.trace_number + " of " + format_cents(tx.payment.amount) +
+              " was already read (" +
+              where_read(r_.transaction_file[static_cast<std::size_t>(r_.duplicate_of[global])]) +
+              "); same payer, amount and claims: not counted twice"}});
+    return;
+  }
+  Summary& s = r_.summary;
+  ++s.transactions;
+  s.total_payments += tx.payment.amount;
+  for (const auto& p : tx.provider_adjustments) s.provider_adjustment_total += p.amount;
+  std::ptrdiff_t first = reused_trace_of_[global];
+  if (first >= 0 && ++reused_traces > kMaxListedPerCode) {
+    first = -1;  // counted in the note below, not listed
+  }
+  if (first >= 0) {
+    const Transaction& earlier = r_.transactions[static_cast<std::size_t>(first)];
+    const bool same_amount = earlier.payment.amount == tx.payment.amount;
+    r_.diagnostics.push_back(
+        {file,
+         {Severity::warning, Errc::trace_reused, tx.pos.segment_no, tx.pos.byte_offset, "/ST",
+          "payment " + tx.payment.trace_number + " of " + format_cents(tx.payment.amount) +
+              " (ST at " + position(tx.pos) + ") has the trace number of the payment of " +
+              format_cents(earlier.payment.amount) + " whose ST is at " + position(earlier.pos) +
+              " (" + where_read(r_.transaction_file[static_cast<std::size_t>(first)]) + ") but " +
+              (same_amount ? "other claims" : "another amount") +
+              ": a different payment, both are counted"}});
+  }
+}
+
+// The end of a file: the note on unlisted trace reuses, then its diagnostics (sorted by
+// segment), counted in `info`.
+void ReportBuilder::end_file(std::size_t file, FileInfo& info, std::size_t reused_traces,
+                             Diagnostics& diagnostics) {
+  if (reused_traces > kMaxListedPerCode)
+    r_.diagnostics.push_back(
+        {file,
+         {Severity::info, Errc::trace_reused, 0, 0, "",
+          std::to_string(reused_traces - kMaxListedPerCode) +
+              " more trace_reused diagnostics in this file are counted but not listed"}});
   // Every problem is counted, but a broken big file lists at most kMaxListedPerCode of each
   // kind: 100k copies of one warning help nobody and made reports slow and huge.
   std::map<Errc, std::size_t> listed;
-  for (auto& d : parsed.diagnostics) {
+  for (auto& d : diagnostics) {
     if (d.severity == Severity::error) ++info.errors;
     if (d.severity == Severity::warning) ++info.warnings;
     if (++listed[d.code] <= kMaxListedPerCode) r_.diagnostics.push_back({file, std::move(d)});
@@ -344,8 +373,6 @@ void ReportBuilder::commit(PreparedFile f, bool keep) {
               " diagnostics in this file are counted but not listed"}});
   }
   info.transactions = r_.transactions.size() - info.first_transaction;
-  r_.files.push_back(std::move(info));
-  r_.summary.files = r_.files.size();
 }
 
 // A retransmitted payment is the same payment as an earlier one: same payer, trace number
@@ -371,6 +398,14 @@ std::ptrdiff_t ReportBuilder::classify_payment(std::size_t t, const Transaction&
   }
   if (!new_trace) reused_trace_of_[t] = static_cast<std::ptrdiff_t>(g.first);
   return -1;
+}
+
+bool ReportBuilder::may_repeat(const Transaction& tx) const {
+  if (tx.payment.trace_number.empty()) return false;
+  auto group = by_trace_.find(trace_key(tx));
+  if (group == by_trace_.end()) return false;
+  auto same = group->second.payments.lower_bound({tx.payment.amount, 0});
+  return same != group->second.payments.end() && same->first.first == tx.payment.amount;
 }
 
 void ReportBuilder::settle_pending(std::size_t t) {

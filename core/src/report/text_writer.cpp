@@ -11,6 +11,7 @@
 #include "explain/helpers.h"
 #include "report/ack_parts.h"
 #include "report/printable.h"
+#include "report/spill_buffer.h"
 
 namespace denial {
 namespace {
@@ -205,34 +206,22 @@ void foot(std::ostringstream& o, const Report& r, bool mask) {
 class TextWriter : public ReportWriter {
  public:
   TextWriter(std::ostream& out, bool mask) : out_(out), mask_(mask) {}
-  ~TextWriter() override {
-    if (spill_) std::fclose(spill_);
+
+  void claim(const ClaimContext&, const ExplainedClaim& x) override {
+    std::ostringstream o;
+    claim_block(o, x, mask_);
+    blocks_.append(detail::printable(o.str()));
   }
 
-  void transactions(const Report& r, std::size_t from, std::size_t to) override {
-    for (std::size_t t = from; t < to; ++t) {
-      for (const ExplainedClaim& x : r.explained[t]) {
-        std::ostringstream o;
-        claim_block(o, x, mask_);
-        buffer_ += detail::printable(o.str());
-        if (buffer_.size() > (4u << 20)) spill();
-      }
-    }
-  }
+  void transaction_end(const Report&, std::size_t) override {}
 
   void finish(const Report& r) override {
     std::ostringstream o;
     head(o, r, mask_);
     out_ << detail::printable(o.str());
-    if (!r.explained.empty()) {
+    if (!r.transactions.empty()) {
       out_ << "\nCLAIM BY CLAIM\n";
-      if (spill_) {
-        std::rewind(spill_);
-        char chunk[1 << 16];
-        for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, spill_)) > 0;)
-          out_.write(chunk, static_cast<std::streamsize>(n));
-      }
-      out_ << buffer_;
+      blocks_.drain([&](std::string_view chunk) { out_ << chunk; });
     }
     std::ostringstream f;
     foot(f, r, mask_);
@@ -241,16 +230,9 @@ class TextWriter : public ReportWriter {
   }
 
  private:
-  void spill() {
-    if (!spill_) spill_ = std::tmpfile();
-    if (spill_ && std::fwrite(buffer_.data(), 1, buffer_.size(), spill_) == buffer_.size())
-      buffer_.clear();  // else (no temporary file) it stays in memory
-  }
-
   std::ostream& out_;
   bool mask_;
-  std::string buffer_;
-  std::FILE* spill_ = nullptr;
+  detail::SpillBuffer blocks_;
 };
 
 }  // namespace
