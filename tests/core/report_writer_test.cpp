@@ -14,6 +14,7 @@
 
 #include "denial/claim_stream.h"
 #include "denial/report.h"
+#include "report/json_parts.h"
 #include "test_util.h"
 
 using nlohmann::json;
@@ -237,48 +238,154 @@ TEST(ReportWriter, StreamedFileByFileEqualsOneShot) {
   EXPECT_EQ(streamed(files, denial::ReportFormat::csv, {}, 0), denial::worklist_csv(big));
 }
 
-// Every adjustment and remark of the compact form, with its `codes` entry put back, is the
-// inline form: the dictionary loses nothing.
-TEST(ReportWriter, CompactCodesExpandToInlineTexts) {
-  DENIAL_REQUIRE_SAMPLES();
-  denial::Report r = whole(sample_files());
-  json compact = json::parse(denial::to_json(r));
-  json expanded = json::parse(denial::to_json(r, -1, false, true));
-  ASSERT_TRUE(compact.contains("codes"));
-  EXPECT_FALSE(expanded.contains("codes"));
-  const json& codes = compact["codes"];
-  std::size_t seen = 0;
-  auto expand = [&](json& item) {
-    const json& texts = codes.at(item.at("codes_key").get<std::string>());
-    item.erase("codes_key");
-    for (auto& [k, v] : texts.items()) item[k] = v;
-    ++seen;
-  };
-  for (auto& t : compact["transactions"])
-    for (auto& c : t["claims"]) {
-      c["status_official"] = codes.at(c.at("status_codes_key").get<std::string>())["official"];
-      c.erase("status_codes_key");
-      for (auto& a : c["adjustments"]) expand(a);
-      for (auto& m : c["remarks"]) expand(m);
-      for (auto& l : c["lines"]) {
-        for (auto& a : l["adjustments"]) expand(a);
-        for (auto& m : l["remarks"]) expand(m);
-      }
-    }
-  EXPECT_GT(seen, 100u);
-  compact.erase("codes");
-  EXPECT_EQ(compact, expanded);
+// The compact claim (docs/report-schema.md "Compact claims") put back into the inline form:
+// defaults restored, pairs made objects, `codes` and `action_texts` entries merged in.
+void set_default(json& o, const char* key, json value) {
+  if (!o.contains(key)) o[key] = std::move(value);
 }
 
-// The memo's money matches the JSON's (the same buckets): spot-check the compact summary.
-TEST(ReportWriter, CompactJsonKeepsSummary) {
+void pairs_to_objects(json& o, const char* key, const char* value_key) {
+  set_default(o, key, json::array());
+  for (auto& p : o[key]) p = {{"qualifier", p[0]}, {value_key, p[1]}};
+}
+
+void expand_adjustment(json& a, const json& codes, const char* level, std::ptrdiff_t line) {
+  set_default(a, "group", "");
+  set_default(a, "reason", "");
+  set_default(a, "quantity", "");
+  set_default(a, "validity", "valid");
+  a["code"] = a["group"].get<std::string>() + "-" + a["reason"].get<std::string>();
+  a["level"] = level;
+  if (line >= 0) a["line"] = line;
+  for (auto& [k, v] : codes.at(a.value("codes_key", a["code"].get<std::string>())).items())
+    a[k] = v;
+  a.erase("codes_key");
+}
+
+void expand_remark(json& r, const json& codes, std::ptrdiff_t line) {
+  for (const char* k : {"code", "qualifier", "source"}) set_default(r, k, "");
+  set_default(r, "validity", "valid");
+  const std::string q = r["qualifier"], code = r["code"];
+  for (auto& [k, v] : codes.at(q == "HE" || q.empty() ? code : q + ":" + code).items()) r[k] = v;
+  if (line >= 0) r["line"] = line;
+}
+
+void expand_procedure(json& p) {
+  for (const char* k : {"code", "description", "qualifier"}) set_default(p, k, "");
+  set_default(p, "modifiers", json::array());
+}
+
+json expand_claim(json c, const json& report, std::size_t t, std::size_t index) {
+  const json& codes = report["codes"];
+  const json& tx = report["transactions"][t];
+  c["index"] = index;
+  c["transaction"] = t;
+  set_default(c, "remit_date", tx["remit_date"]);
+  for (const char* k :
+       {"drg", "facility_type", "filing_indicator", "frequency", "payer_claim_number", "status"})
+    set_default(c, k, "");
+  for (const char* k : {"adjustments", "remarks", "flags", "lines", "names"})
+    set_default(c, k, json::array());
+  set_default(c, "patient_responsibility", nullptr);
+  set_default(c, "unaccounted", "0.00");
+  pairs_to_objects(c, "dates", "date");
+  pairs_to_objects(c, "references", "value");
+  pairs_to_objects(c, "amounts", "amount");
+  c["status_official"] = codes.at("CLP02:" + c["status"].get<std::string>())["official"];
+  for (auto& n : c["actions"]) {
+    set_default(n, "act_by", nullptr);
+    set_default(n, "deadline_owner", nullptr);
+    set_default(n, "deadline_passed", false);
+    set_default(n, "note", nullptr);
+    set_default(n, "reasons", json::array());
+    for (auto& [k, v] :
+         report["action_texts"].at(n.value("texts_key", n["action"].get<std::string>())).items())
+      n[k] = v;
+    n.erase("texts_key");
+    set_default(n, "sources", json::array());
+    set_default(n, "deadline_rule", nullptr);
+  }
+  for (auto& a : c["adjustments"]) expand_adjustment(a, codes, "claim", -1);
+  for (auto& r : c["remarks"]) expand_remark(r, codes, -1);
+  std::ptrdiff_t i = 0;
+  for (auto& l : c["lines"]) {
+    l["index"] = i;
+    for (const char* k : {"adjustments", "remarks"}) set_default(l, k, json::array());
+    for (auto& a : l["adjustments"]) expand_adjustment(a, codes, "line", i);
+    for (auto& r : l["remarks"]) expand_remark(r, codes, i);
+    pairs_to_objects(l, "dates", "date");
+    pairs_to_objects(l, "references", "value");
+    pairs_to_objects(l, "amounts", "amount");
+    std::string six_r;
+    for (const auto& ref : l["references"])
+      if (ref["qualifier"] == "6R") six_r = ref["value"];
+    set_default(l, "control_number", six_r);
+    for (const char* k : {"revenue_code", "units_paid", "units_submitted"}) set_default(l, k, "");
+    set_default(l, "submitted_procedure", nullptr);
+    expand_procedure(l["procedure"]);
+    if (!l["submitted_procedure"].is_null()) expand_procedure(l["submitted_procedure"]);
+    ++i;
+  }
+  return c;
+}
+
+// The compact report loses no fact of the inline one: every claim, its defaults restored and
+// its texts put back from `codes` and `action_texts`, is the inline claim, except the drafts
+// (appeal letter, checklist), which only the expanded forms carry.
+TEST(ReportWriter, CompactReportHoldsEveryInlineFact) {
+  DENIAL_REQUIRE_SAMPLES();
+  auto files = sample_files();
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(DENIAL_TEST_DATA) + "/malformed")) {
+    const std::string ext = e.path().extension().string();
+    if (e.is_regular_file() && ext != ".md" && ext != ".csv")
+      files.emplace_back(e.path().filename().string(), denial_test::read_file(e.path().string()));
+  }
+  denial::Report r = whole(files);
+  json compact = json::parse(denial::to_json(r));
+  json expanded = json::parse(denial::to_json(r, -1, false, true));
+  ASSERT_TRUE(compact.contains("codes") && compact.contains("action_texts"));
+  EXPECT_FALSE(expanded.contains("codes") || expanded.contains("action_texts"));
+  std::size_t claims = 0, drafts = 0;
+  ASSERT_EQ(compact["transactions"].size(), expanded["transactions"].size());
+  for (std::size_t t = 0; t < compact["transactions"].size(); ++t) {
+    json ct = compact["transactions"][t], et = expanded["transactions"][t];
+    ASSERT_EQ(ct["claims"].size(), et["claims"].size());
+    for (std::size_t i = 0; i < ct["claims"].size(); ++i) {
+      json want = et["claims"][i];
+      drafts += !want["appeal_letter"].is_null() + !want["corrected_claim_checklist"].empty();
+      want.erase("appeal_letter");
+      want.erase("corrected_claim_checklist");
+      ASSERT_EQ(expand_claim(ct["claims"][i], compact, t, i), want)
+          << "transaction " << t << " claim " << i;
+      ++claims;
+    }
+    ct.erase("claims");
+    et.erase("claims");
+    EXPECT_EQ(ct, et);
+  }
+  EXPECT_GT(claims, 300u);
+  EXPECT_GT(drafts, 10u);
+}
+
+// The compact worklist names the inline worklist's claims, in the same order, with the
+// primary action and money at stake; the totals are the same; the compact report is smaller.
+TEST(ReportWriter, CompactJsonKeepsSummaryAndWorklist) {
   DENIAL_REQUIRE_SAMPLES();
   denial::Report r = whole(sample_files());
   json compact = json::parse(denial::to_json(r));
   json expanded = json::parse(denial::to_json(r, -1, false, true));
   EXPECT_EQ(compact["summary"], expanded["summary"]);
-  EXPECT_EQ(compact["worklist"], expanded["worklist"]);
-  EXPECT_LT(denial::to_json(r).size(), denial::to_json(r, -1, false, true).size());
+  ASSERT_EQ(compact["worklist"].size(), expanded["worklist"].size());
+  ASSERT_GT(compact["worklist"].size(), 10u);
+  for (std::size_t i = 0; i < compact["worklist"].size(); ++i) {
+    const json &c = compact["worklist"][i], &e = expanded["worklist"][i];
+    EXPECT_EQ(c, json({{"transaction", e["transaction"]},
+                       {"claim", e["claim"]},
+                       {"action", e["action"]},
+                       {"at_stake", e["at_stake"]}}));
+  }
+  EXPECT_LT(denial::to_json(r).size() * 2, denial::to_json(r, -1, false, true).size());
 }
 
 // Files prepared in parallel give the report add_file gives, byte for byte, in every format,
@@ -322,4 +429,37 @@ TEST(ReportWriter, StreamedEqualsOneShotOnEveryFixture) {
     EXPECT_EQ(streamed_claims(one, F::ndjson, {}, true, true), denial::claims_ndjson(r));
     EXPECT_EQ(streamed_claims(one, F::text, {}, true, false), denial::to_text(r));
   }
+}
+
+// The report's hot path writes each compact claim straight into text: the same bytes as the
+// json value the masked path dumps, for every claim of every sample and fixture, and the
+// same `codes` and `action_texts` entries, numbered alike.
+TEST(ReportWriter, CompactClaimTextEqualsItsJsonValue) {
+  DENIAL_REQUIRE_SAMPLES();
+  auto files = sample_files();
+  for (const char* dir : {"", "malformed"})
+    for (const auto& e :
+         std::filesystem::directory_iterator(std::string(DENIAL_TEST_DATA) + "/" + dir)) {
+      const std::string ext = e.path().extension().string();
+      if (e.is_regular_file() && ext != ".md" && ext != ".csv")
+        files.emplace_back(e.path().filename().string(), denial_test::read_file(e.path().string()));
+    }
+  denial::Report r = whole(files);
+  denial::detail::CodeTexts fast, slow;
+  std::size_t claims = 0;
+  for (std::size_t t = 0; t < r.transactions.size(); ++t) {
+    const std::string remit_date = denial::remit_date_of(r.transactions[t]);
+    for (const auto& x : r.explained[t]) {
+      std::string text;
+      denial::detail::append_compact_claim(text, x, fast, remit_date);
+      json j = denial::detail::claim_json(x, &slow);
+      if (j.contains("remit_date") && j["remit_date"] == remit_date) j.erase("remit_date");
+      ASSERT_EQ(text, denial::detail::dump(j, -1)) << r.files[r.transaction_file[t]].name;
+      ++claims;
+    }
+  }
+  EXPECT_GT(claims, 300u);
+  EXPECT_EQ(fast.entries, slow.entries);
+  EXPECT_EQ(fast.actions, slow.actions);
+  EXPECT_EQ(fast.key_of, slow.key_of);
 }

@@ -83,8 +83,8 @@ TEST_P(Scenario, MatchesExpectation) {
   options.as_of = r.at("as_of");
   options.appeal_days = days(r.at("appeal_days"));
   options.filing_days = days(r.at("filing_days"));
-  const nlohmann::json report =
-      nlohmann::json::parse(denial::to_json(denial::explain_file(file, bytes, options)));
+  const nlohmann::json report = nlohmann::json::parse(denial::to_json(
+      denial::explain_file(file, bytes, options), -1, false, true));  // expanded: every field
 
   const nlohmann::json* claim = nullptr;
   std::size_t occurrence = 0;

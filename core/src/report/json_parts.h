@@ -16,7 +16,25 @@ struct CodeTexts {
   nlohmann::json entries = nlohmann::json::object();
   std::unordered_map<std::string, std::string> key_of;    ///< guidance signature -> codes_key
   std::unordered_map<std::string, std::size_t> variants;  ///< code -> keys given so far
+  /// `action_texts`: label, bucket, rule, sources and deadline rule of an action, by
+  /// texts_key ("appeal", "appeal#2" for another label or rule).
+  nlohmann::json actions = nlohmann::json::object();
+  std::unordered_map<std::string, std::string> action_key_of;
+  std::unordered_map<std::string, std::size_t> action_variants;
 };
+
+/// codes keys (and their `codes` / `action_texts` entries, added when first met), shared by
+/// claim_json and append_compact_claim so both number variants alike.
+const std::string& adjustment_key(const ExplainedAdjustment& a, Channel channel, CodeTexts& codes);
+std::string remark_codes_key(const ExplainedRemark& r, CodeTexts& codes);
+std::string status_codes_key(const ExplainedClaim& x, CodeTexts& codes);
+const std::string& action_key(const NextAction& n, CodeTexts& codes);
+
+/// The compact claim as dump(claim_json(x, &codes)) writes it, less its remit_date when that
+/// is `payment_remit_date`, appended to `out` without building a json value (the report's
+/// hot path; claim_json is the reference, and the masked path).
+void append_compact_claim(std::string& out, const ExplainedClaim& x, CodeTexts& codes,
+                          std::string_view payment_remit_date);
 
 /// One claim. With `codes` (schema 3.0 compact form) each adjustment, remark and the claim
 /// status name their texts by a codes key and the texts go to `codes` once; without, every
@@ -29,6 +47,9 @@ nlohmann::json guidance_json(const AdjustmentGuidance& g, Channel channel = Chan
                              bool with_texts = true);
 nlohmann::json remark_guidance_json(const RemarkGuidance& g);
 nlohmann::json row_json(const Report& r, const ClaimRow& row);
+/// A worklist row of the compact report: null, false and empty fields left out (the patient
+/// name and control number stay, for masking).
+void compact_row(nlohmann::json& row);
 nlohmann::json summary_json(const Report& r);
 nlohmann::json files_json(const Report& r);
 nlohmann::json file_json(const FileInfo& f);

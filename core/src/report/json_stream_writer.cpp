@@ -4,6 +4,7 @@
 // diagnostics and acknowledgments, which need every file.
 #include <ostream>
 #include <sstream>
+#include <unordered_set>
 
 #include "denial/report_writer.h"
 #include "report/ack_parts.h"
@@ -23,10 +24,21 @@ class JsonWriter : public ReportWriter {
   void claim(const ClaimContext& at, const ExplainedClaim& x) override {
     head(at.report);
     open(at.transaction);
-    json j = detail::claim_json(x, options_.inline_texts ? nullptr : &codes_);
-    if (options_.mask) detail::mask_claim_json(j);
-    detail::add_used_sources(sources_, x);
-    out_ << (first_claim_ ? "" : ",") << detail::dump(j, -1);
+    const std::string remit_date = remit_date_of(at.report.transactions[at.transaction]);
+    claim_text_.clear();
+    if (!options_.inline_texts && !options_.mask) {
+      detail::append_compact_claim(claim_text_, x, codes_, remit_date);
+    } else {
+      json j = detail::claim_json(x, options_.inline_texts ? nullptr : &codes_);
+      // A claim's remit date is its payment's (the transaction's remit_date) unless it differs.
+      if (!options_.inline_texts && j.contains("remit_date") && j["remit_date"] == remit_date)
+        j.erase("remit_date");
+      if (options_.mask) detail::mask_claim_json(j);
+      claim_text_ = detail::dump(j, -1);
+    }
+    add_sources(x);
+    if (!first_claim_) out_ << ',';
+    out_ << claim_text_;
     first_claim_ = false;
   }
 
@@ -44,14 +56,26 @@ class JsonWriter : public ReportWriter {
   void finish(const Report& r) override {
     head(r);
     out_ << "]";
-    if (!options_.inline_texts) out_ << ",\"codes\":" << detail::dump(codes_.entries, -1);
+    if (!options_.inline_texts)
+      out_ << ",\"codes\":" << detail::dump(codes_.entries, -1)
+           << ",\"action_texts\":" << detail::dump(codes_.actions, -1);
     out_ << ",\"sources\":" << detail::dump(sources_, -1)
          << ",\"files\":" << detail::dump(detail::files_json(r), -1)
          << ",\"summary\":" << detail::dump(detail::summary_json(r), -1) << ",\"worklist\":[";
     // Row by row: one big-file remit can have a worklist of 100k rows.
     bool first = true;
     for (const ClaimRow* row : worklist(r)) {
-      json j = detail::row_json(r, *row);
+      json j;
+      if (options_.inline_texts || r.rows_only(row->transaction)) {
+        j = detail::row_json(r, *row);
+        if (!options_.inline_texts) detail::compact_row(j);
+      } else {
+        // The claim is in the report: the entry names it, with what the list is sorted by.
+        j = {{"transaction", row->transaction},
+             {"claim", row->claim},
+             {"action", action_id(row->action)},
+             {"at_stake", format_cents(row->at_stake)}};
+      }
       if (options_.mask) detail::mask_claim_json(j);
       out_ << (first ? "" : ",") << detail::dump(j, -1);
       first = false;
@@ -81,6 +105,22 @@ class JsonWriter : public ReportWriter {
 
   std::ostream& out_;
   WriterOptions options_;
+  // The sources of every claim's advice, each looked up once.
+  void add_sources(const ExplainedClaim& x) {
+    auto add = [&](std::string_view id) {
+      if (!seen_sources_.insert(id).second) return;
+      if (const SourceInfo* s = find_source(id))
+        sources_[std::string(id)] = {
+            {"publisher", s->publisher}, {"title", s->title}, {"citation", s->citation}};
+    };
+    for (const auto& a : x.adjustments)
+      for (std::string_view id : a.guidance.sources) add(id);
+    for (const auto& r : x.remarks)
+      for (std::string_view id : r.guidance.sources) add(id);
+    for (const auto& n : x.actions)
+      for (std::string_view id : n.sources) add(id);
+  }
+
   void open(std::size_t t) {
     if (open_ == t) return;
     out_ << (first_transaction_ ? "" : ",") << "{\"index\":" << t << ",\"claims\":[";
@@ -92,6 +132,8 @@ class JsonWriter : public ReportWriter {
   bool head_written_ = false, first_transaction_ = true, first_claim_ = true;
   std::size_t open_ = SIZE_MAX;
   detail::CodeTexts codes_;
+  std::string claim_text_;
+  std::unordered_set<std::string_view> seen_sources_;
   json sources_ = json::object();
 };
 

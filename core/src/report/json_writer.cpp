@@ -126,6 +126,21 @@ std::string guidance_signature(const std::string& code, const ExplainedAdjustmen
   return s;
 }
 
+const std::string& adjustment_key(const ExplainedAdjustment& a, Channel channel, CodeTexts& codes) {
+  std::string code = adjustment_code(*a.source);
+  auto [it, added] = codes.key_of.try_emplace(guidance_signature(code, a, channel));
+  if (added) {
+    std::size_t n = ++codes.variants[code];
+    it->second = n == 1 ? code : code + "#" + std::to_string(n);
+    json g = guidance_json(a.guidance, channel, true);
+    if (a.late_route) g["late_route"] = action_id(*a.late_route);
+    codes.entries[it->second] = {{"group_official", official(CodeList::group, a.group)},
+                                 {"official", official(CodeList::carc, a.carc)},
+                                 {"guidance", std::move(g)}};
+  }
+  return it->second;
+}
+
 json adjustment_json(const ExplainedAdjustment& a, Channel channel, CodeTexts* codes) {
   const Adjustment& s = *a.source;
   std::string code = adjustment_code(s);
@@ -137,25 +152,14 @@ json adjustment_json(const ExplainedAdjustment& a, Channel channel, CodeTexts* c
             {"validity", validity_name(a.validity)},
             {"segment", s.pos.segment_no},
             {"offset", s.pos.byte_offset}};
-  auto full_guidance = [&] {
+  if (codes) {
+    j["codes_key"] = adjustment_key(a, channel, *codes);
+  } else {
     json g = guidance_json(a.guidance, channel, true);
     if (a.late_route) g["late_route"] = action_id(*a.late_route);
-    return g;
-  };
-  if (codes) {
-    auto [it, added] = codes->key_of.try_emplace(guidance_signature(code, a, channel));
-    if (added) {
-      std::size_t n = ++codes->variants[code];
-      it->second = n == 1 ? code : code + "#" + std::to_string(n);
-      codes->entries[it->second] = {{"group_official", official(CodeList::group, a.group)},
-                                    {"official", official(CodeList::carc, a.carc)},
-                                    {"guidance", full_guidance()}};
-    }
-    j["codes_key"] = it->second;
-  } else {
     j["group_official"] = official(CodeList::group, a.group);
     j["official"] = official(CodeList::carc, a.carc);
-    j["guidance"] = full_guidance();
+    j["guidance"] = std::move(g);
   }
   j["code"] = std::move(code);
   if (a.line >= 0) j["line"] = a.line;
@@ -167,6 +171,14 @@ std::string remark_key(const Remark& r) {
   return r.qualifier == "HE" || r.qualifier.empty() ? r.code : r.qualifier + ":" + r.code;
 }
 
+std::string remark_codes_key(const ExplainedRemark& r, CodeTexts& codes) {
+  std::string key = remark_key(*r.source);
+  if (!codes.entries.contains(key))
+    codes.entries[key] = {{"official", official(CodeList::rarc, r.rarc)},
+                          {"guidance", remark_guidance_json(r.guidance)}};
+  return key;
+}
+
 json remark_json(const ExplainedRemark& r, CodeTexts* codes) {
   json j = {{"code", r.source->code},
             {"source", r.source->source},
@@ -175,11 +187,7 @@ json remark_json(const ExplainedRemark& r, CodeTexts* codes) {
             {"segment", r.source->pos.segment_no},
             {"offset", r.source->pos.byte_offset}};
   if (codes) {
-    std::string key = remark_key(*r.source);
-    if (!codes->entries.contains(key))
-      codes->entries[key] = {{"official", official(CodeList::rarc, r.rarc)},
-                             {"guidance", remark_guidance_json(r.guidance)}};
-    j["codes_key"] = std::move(key);
+    j["codes_key"] = remark_codes_key(r, *codes);
   } else {
     j["official"] = official(CodeList::rarc, r.rarc);
     j["guidance"] = remark_guidance_json(r.guidance);
@@ -253,6 +261,136 @@ json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x,
   return j;
 }
 
+// The compact claim of the report (schema 3.0, docs/report-schema.md "Compact claims"):
+// what a reader can tell without being told is left out. Names stay whole: masking finds a
+// person's NM1 by its fields.
+bool is_default(const json& v) {
+  return v.is_null() || (v.is_boolean() && !v.get<bool>()) ||
+         (v.is_string() && v.get_ref<const std::string&>().empty()) || (v.is_array() && v.empty());
+}
+
+void drop_defaults(json& object) {
+  for (auto it = object.begin(); it != object.end();)
+    it = is_default(*it) ? object.erase(it) : std::next(it);
+}
+
+void drop_zero_money(json& object, std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    auto it = object.find(k);
+    if (it != object.end() && *it == "0.00") object.erase(it);
+  }
+}
+
+// [{qualifier, date|value|amount}] -> [[qualifier, date|value|amount]].
+void to_pairs(json& list, const char* value_key) {
+  if (!list.is_array()) return;
+  for (auto& item : list) item = json::array({item["qualifier"], item[value_key]});
+}
+
+// An adjustment's level and line are where it sits, its code is group-reason, its codes_key
+// that code unless a variant ("CO-45#2"); a remark's codes_key is its code ("RX:code" for
+// NCPDP rejects).
+void compact_adjustment(json& a) {
+  a.erase("level");
+  a.erase("line");
+  if (a["codes_key"] == a["code"]) a.erase("codes_key");
+  a.erase("code");
+  if (a["validity"] == "valid") a.erase("validity");
+  drop_defaults(a);
+}
+
+void compact_remark(json& r) {
+  r.erase("line");
+  r.erase("codes_key");
+  if (r["validity"] == "valid") r.erase("validity");
+  drop_defaults(r);
+}
+
+// An action's texts (label, bucket, rule, sources, deadline rule) go to the report's
+// `action_texts` once; the claim keeps its amount, reasons, date, deadline owner and note.
+void compact_action(json& a, const NextAction& n, CodeTexts& codes) {
+  for (const char* k : {"label", "bucket", "rule", "sources", "deadline_rule"}) a.erase(k);
+  const std::string& key = action_key(n, codes);
+  if (key != action_id(n.action)) a["texts_key"] = key;
+  drop_defaults(a);
+}
+
+void compact_line(json& l) {
+  for (auto& a : l["adjustments"]) compact_adjustment(a);
+  for (auto& r : l["remarks"]) compact_remark(r);
+  for (const char* k : {"procedure", "submitted_procedure"})
+    if (l[k].is_object()) drop_defaults(l[k]);
+  // The line control number is its (last) REF*6R.
+  std::string six_r;
+  for (const auto& ref : l["references"])
+    if (ref["qualifier"] == "6R") six_r = ref["value"];
+  if (l["control_number"] == six_r) l.erase("control_number");
+  l.erase("index");
+  to_pairs(l["dates"], "date");
+  to_pairs(l["references"], "value");
+  to_pairs(l["amounts"], "amount");
+  drop_defaults(l);
+}
+
+void compact_claim(json& c, const ExplainedClaim& x, CodeTexts& codes) {
+  for (std::size_t i = 0; i < x.actions.size(); ++i)
+    compact_action(c["actions"][i], x.actions[i], codes);
+  for (auto& a : c["adjustments"]) compact_adjustment(a);
+  for (auto& r : c["remarks"]) compact_remark(r);
+  for (auto& l : c["lines"]) compact_line(l);
+  drop_zero_money(c, {"unaccounted"});
+  // index and transaction are where the claim sits; its status text is "CLP02:" + status.
+  // The drafts (appeal letter, corrected-claim checklist) are prose rebuilt from the claim:
+  // they are in the expanded form (Session.claim, NDJSON, --inline-texts), not here.
+  for (const char* k :
+       {"index", "transaction", "status_codes_key", "appeal_letter", "corrected_claim_checklist"})
+    c.erase(k);
+  to_pairs(c["dates"], "date");
+  to_pairs(c["references"], "value");
+  to_pairs(c["amounts"], "amount");
+  json names = std::move(c["names"]);
+  std::string patient = c["patient_name"], pcn = c["patient_control_number"];
+  drop_defaults(c);
+  if (!names.empty()) c["names"] = std::move(names);
+  c["patient_name"] = std::move(patient);
+  c["patient_control_number"] = std::move(pcn);
+}
+
+std::string status_codes_key(const ExplainedClaim& x, CodeTexts& codes) {
+  std::string key = "CLP02:" + x.claim->status;
+  if (!codes.entries.contains(key))
+    codes.entries[key] = {{"official", official(CodeList::claim_status, x.status)}};
+  return key;
+}
+
+const std::string& action_key(const NextAction& n, CodeTexts& codes) {
+  const std::string_view id = action_id(n.action);
+  const std::string_view label = n.label.empty() ? action_label(n.action) : n.label;
+  std::string signature(id);
+  for (std::string_view v : {label, bucket_id(bucket_of(n.action)), std::string_view(n.rule),
+                             std::string_view(n.deadline.rule)}) {
+    signature += '\x1f';
+    signature += v;
+  }
+  signature += '\x1e';
+  for (std::string_view source : n.sources) {
+    signature += source;
+    signature += '\x1f';
+  }
+  auto [it, added] = codes.action_key_of.try_emplace(std::move(signature));
+  if (added) {
+    std::size_t k = ++codes.action_variants[std::string(id)];
+    it->second = k == 1 ? std::string(id) : std::string(id) + "#" + std::to_string(k);
+    json texts = {{"label", std::string(label)},
+                  {"bucket", bucket_id(bucket_of(n.action))},
+                  {"rule", std::string(n.rule)}};
+    if (!n.sources.empty()) texts["sources"] = sources_json(n.sources);
+    if (!n.deadline.rule.empty()) texts["deadline_rule"] = n.deadline.rule;
+    codes.actions[it->second] = std::move(texts);
+  }
+  return it->second;
+}
+
 json claim_json(const ExplainedClaim& x, CodeTexts* codes) {
   const Claim& c = *x.claim;
   json actions = json::array();
@@ -303,10 +441,7 @@ json claim_json(const ExplainedClaim& x, CodeTexts* codes) {
   j["remarks"] = std::move(remarks);
   j["lines"] = std::move(lines);
   if (codes) {
-    std::string key = "CLP02:" + c.status;
-    if (!codes->entries.contains(key))
-      codes->entries[key] = {{"official", official(CodeList::claim_status, x.status)}};
-    j["status_codes_key"] = std::move(key);
+    j["status_codes_key"] = status_codes_key(x, *codes);
   } else {
     j["status_official"] = official(CodeList::claim_status, x.status);
   }
@@ -316,6 +451,7 @@ json claim_json(const ExplainedClaim& x, CodeTexts* codes) {
   }
   j["appeal_letter"] = x.appeal_letter.empty() ? json(nullptr) : json(x.appeal_letter);
   j["corrected_claim_checklist"] = x.corrected_claim_checklist;
+  if (codes) compact_claim(j, x, *codes);
   return j;
 }
 
@@ -391,6 +527,7 @@ json transaction_json(const Report& r, std::size_t t, bool with_claims) {
             {"sender_id", tx.sender_id},
             {"receiver_id", tx.receiver_id},
             {"production_date", tx.production_date},
+            {"remit_date", remit_date_of(tx)},
             {"complete", tx.complete},
             {"payment", pay},
             {"payer", party_json(tx.payer)},
@@ -454,6 +591,13 @@ json row_json(const Report& r, const ClaimRow& row) {
           {"duplicate", row.duplicate},
           {"segment", row.first_segment},
           {"offset", row.begin_offset}};
+}
+
+void compact_row(json& row) {
+  std::string patient = row["patient_name"], pcn = row["patient_control_number"];
+  drop_defaults(row);
+  row["patient_name"] = std::move(patient);
+  row["patient_control_number"] = std::move(pcn);
 }
 
 json summary_json(const Report& r) {
