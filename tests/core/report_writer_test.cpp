@@ -451,7 +451,7 @@ TEST(ReportWriter, CompactClaimTextEqualsItsJsonValue) {
     const std::string remit_date = denial::remit_date_of(r.transactions[t]);
     for (const auto& x : r.explained[t]) {
       std::string text;
-      denial::detail::append_compact_claim(text, x, fast, remit_date);
+      denial::detail::append_claim_text(text, x, fast, {false, remit_date, nullptr});
       json j = denial::detail::claim_json(x, &slow);
       if (j.contains("remit_date") && j["remit_date"] == remit_date) j.erase("remit_date");
       ASSERT_EQ(text, denial::detail::dump(j, -1)) << r.files[r.transaction_file[t]].name;
@@ -462,4 +462,41 @@ TEST(ReportWriter, CompactClaimTextEqualsItsJsonValue) {
   EXPECT_EQ(fast.entries, slow.entries);
   EXPECT_EQ(fast.actions, slow.actions);
   EXPECT_EQ(fast.key_of, slow.key_of);
+}
+
+// The expanded claims (--inline-texts, NDJSON lines) written straight into text equal their
+// json values too, payment fields merged in.
+TEST(ReportWriter, ExpandedClaimTextEqualsItsJsonValue) {
+  DENIAL_REQUIRE_SAMPLES();
+  auto files = sample_files();
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(DENIAL_TEST_DATA) + "/malformed")) {
+    const std::string ext = e.path().extension().string();
+    if (e.is_regular_file() && ext != ".md" && ext != ".csv")
+      files.emplace_back(e.path().filename().string(), denial_test::read_file(e.path().string()));
+  }
+  denial::Report r = whole(files);
+  denial::detail::CodeTexts texts;
+  std::size_t claims = 0;
+  for (std::size_t t = 0; t < r.transactions.size(); ++t)
+    for (const auto& x : r.explained[t]) {
+      std::string text;
+      denial::detail::append_claim_text(text, x, texts, {true, {}, nullptr});
+      ASSERT_EQ(text, denial::detail::dump(denial::detail::claim_json(x), -1));
+      json line = denial::detail::ndjson_claim(r, t, x, t % 2 == 1);
+      const denial::detail::ClaimExtras extras = {
+          {"duplicate_payment", t % 2 == 1 ? "true" : "false"},
+          {"file_name", denial::detail::dump(line["file_name"], -1)},
+          {"payee", denial::detail::dump(line["payee"], -1)},
+          {"payee_id", denial::detail::dump(line["payee_id"], -1)},
+          {"payer", denial::detail::dump(line["payer"], -1)},
+          {"payer_id", denial::detail::dump(line["payer_id"], -1)},
+          {"payment_date", denial::detail::dump(line["payment_date"], -1)},
+          {"payment_trace_number", denial::detail::dump(line["payment_trace_number"], -1)}};
+      text.clear();
+      denial::detail::append_claim_text(text, x, texts, {true, {}, &extras});
+      ASSERT_EQ(text, denial::detail::dump(line, -1));
+      ++claims;
+    }
+  EXPECT_GT(claims, 300u);
 }

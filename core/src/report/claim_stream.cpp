@@ -8,9 +8,6 @@
 #include <string>
 #include <unordered_map>
 
-#include "x12/segment_reader.h"
-#include "x12/text_checks.h"
-
 namespace denial {
 namespace {
 
@@ -22,28 +19,41 @@ struct PairGroup {
 };
 using PairGroups = std::unordered_map<std::string, PairGroup>;
 
-// The same segment reader as parse_835, so the numbers are the ones the claims will carry.
-// Counting every CLP segment over-counts claims (a misplaced CLP is no claim): a group is
-// then final only at its transaction's end, which is safe.
+bool alphanumeric(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// Calls f(pcn, status_is_22) for every "CLP" in the bytes followed by a separator: a byte
+// search, not a parse. Every claim's CLP segment is among them with its exact CLP01 (a
+// segment's text is contiguous in the input); the others only over-count, which is safe:
+// a group whose count is never reached is final at its transaction's end.
+template <class F>
+void each_clp(std::string_view bytes, F&& f) {
+  for (std::size_t at = bytes.find("CLP"); at != std::string_view::npos;
+       at = bytes.find("CLP", at + 3)) {
+    const std::size_t sep_at = at + 3;
+    if (sep_at >= bytes.size() || alphanumeric(bytes[sep_at])) continue;
+    const char sep = bytes[sep_at];
+    const std::size_t pcn_end = bytes.find(sep, sep_at + 1);
+    if (pcn_end == std::string_view::npos) return;
+    const std::string_view pcn = bytes.substr(sep_at + 1, pcn_end - sep_at - 1);
+    const std::string_view status = bytes.substr(pcn_end + 1, 3);
+    const bool reversal =
+        status.substr(0, 2) == "22" && (status.size() == 2 || !alphanumeric(status[2]));
+    f(pcn, reversal);
+  }
+}
+
+// Patient control numbers of reversals (CLP02 = 22), with how many CLP segments carry each.
 PairGroups reversal_groups(std::string_view bytes) {
   PairGroups groups;
-  Diagnostics ignored;
-  if (!detail::admit_input(bytes, ignored)) return groups;
-  auto each_clp = [&](auto&& f) {
-    ignored.clear();
-    detail::SegmentReader reader(bytes, ignored);
-    detail::RawSegment seg;
-    detail::Elements e;
-    while (reader.next(seg, e))
-      if (e.id() == "CLP") f(e);
-  };
-  each_clp([&](const detail::Elements& e) {
-    if (e.at(2) == "22") groups.try_emplace(std::string(e.at(1)));
+  each_clp(bytes, [&](std::string_view pcn, bool reversal) {
+    if (reversal) groups.try_emplace(std::string(pcn));
   });
   if (groups.empty()) return groups;
   std::string key;
-  each_clp([&](const detail::Elements& e) {
-    key.assign(e.at(1));
+  each_clp(bytes, [&](std::string_view pcn, bool) {
+    key.assign(pcn);
     auto it = groups.find(key);
     if (it != groups.end()) ++it->second.total;
   });

@@ -1,9 +1,12 @@
 // JSON pieces of the report, shared by the full report, NDJSON and the paged wasm API.
 #pragma once
 
+#include <array>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "denial/report.h"
 
@@ -21,6 +24,8 @@ struct CodeTexts {
   nlohmann::json actions = nlohmann::json::object();
   std::unordered_map<std::string, std::string> action_key_of;
   std::unordered_map<std::string, std::size_t> action_variants;
+  /// Entries dumped once, by key: {group_official, guidance, official} (empty when absent).
+  std::unordered_map<std::string, std::array<std::string, 3>> rendered;
 };
 
 /// codes keys (and their `codes` / `action_texts` entries, added when first met), shared by
@@ -30,11 +35,19 @@ std::string remark_codes_key(const ExplainedRemark& r, CodeTexts& codes);
 std::string status_codes_key(const ExplainedClaim& x, CodeTexts& codes);
 const std::string& action_key(const NextAction& n, CodeTexts& codes);
 
-/// The compact claim as dump(claim_json(x, &codes)) writes it, less its remit_date when that
-/// is `payment_remit_date`, appended to `out` without building a json value (the report's
-/// hot path; claim_json is the reference, and the masked path).
-void append_compact_claim(std::string& out, const ExplainedClaim& x, CodeTexts& codes,
-                          std::string_view payment_remit_date);
+/// Members with ready JSON text, by key in sorted order (an NDJSON line's payment fields).
+using ClaimExtras = std::vector<std::pair<std::string_view, std::string>>;
+struct ClaimTextOptions {
+  bool expanded = false;                ///< the expanded form (claim_json(x)), else compact
+  std::string_view payment_remit_date;  ///< compact: a claim's remit_date equal to it is left out
+  const ClaimExtras* extras = nullptr;  ///< merged in at their place
+};
+/// The claim as dump(claim_json(x, expanded ? nullptr : &codes)) writes it (compact: less a
+/// remit_date equal to the payment's; with the extras' members), appended to `out` without
+/// building a json value: the writers' hot path. claim_json stays the reference, and the
+/// masked path. The expanded form still uses `codes`, to render each text once.
+void append_claim_text(std::string& out, const ExplainedClaim& x, CodeTexts& codes,
+                       const ClaimTextOptions& options);
 
 /// One claim. With `codes` (schema 3.0 compact form) each adjustment, remark and the claim
 /// status name their texts by a codes key and the texts go to `codes` once; without, every

@@ -26,8 +26,8 @@ class JsonWriter : public ReportWriter {
     open(at.transaction);
     const std::string remit_date = remit_date_of(at.report.transactions[at.transaction]);
     claim_text_.clear();
-    if (!options_.inline_texts && !options_.mask) {
-      detail::append_compact_claim(claim_text_, x, codes_, remit_date);
+    if (!options_.mask) {
+      detail::append_claim_text(claim_text_, x, codes_, {options_.inline_texts, remit_date});
     } else {
       json j = detail::claim_json(x, options_.inline_texts ? nullptr : &codes_);
       // A claim's remit date is its payment's (the transaction's remit_date) unless it differs.

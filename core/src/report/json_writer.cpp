@@ -118,6 +118,7 @@ std::string guidance_signature(const std::string& code, const ExplainedAdjustmen
   add(appealable_id(g.appealable));
   add(g.rule);
   add(g.rule_note);
+  add(g.group_note);
   for (const auto& n : g.remark_notes) add(n);
   s += '\x1e';
   for (std::string_view id : g.sources) add(id);

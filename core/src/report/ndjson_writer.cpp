@@ -22,8 +22,26 @@ class NdjsonWriter : public ReportWriter {
   // A claim whose payment may still turn out a retransmission waits (in a spill buffer)
   // for the transaction's end, which says what its `duplicate_payment` is.
   void claim(const ClaimContext& at, const ExplainedClaim& x) override {
-    std::string text =
-        line(detail::ndjson_claim(at.report, at.transaction, x, at.duplicate.value_or(false)));
+    const bool duplicate = at.duplicate.value_or(false);
+    std::string text;
+    if (mask_) {
+      text = line(detail::ndjson_claim(at.report, at.transaction, x, duplicate));
+    } else {
+      // The payment's fields, in key order, merged into the claim's.
+      const Transaction& tx = at.report.transactions[at.transaction];
+      auto quoted = [](const std::string& v) { return detail::dump(nlohmann::json(v), -1); };
+      const detail::ClaimExtras extras = {
+          {"duplicate_payment", duplicate ? "true" : "false"},
+          {"file_name", quoted(at.report.files[at.file].name)},
+          {"payee", quoted(tx.payee.name)},
+          {"payee_id", quoted(tx.payee.id)},
+          {"payer", quoted(tx.payer.name)},
+          {"payer_id", quoted(tx.payer.id)},
+          {"payment_date", quoted(tx.payment.date)},
+          {"payment_trace_number", quoted(tx.payment.trace_number)}};
+      detail::append_claim_text(text, x, texts_, {true, {}, &extras});
+      text += '\n';
+    }
     if (at.duplicate.has_value())
       out_ << text;
     else
@@ -78,6 +96,7 @@ class NdjsonWriter : public ReportWriter {
   bool mask_;
   std::size_t rows_seen_ = 0;
   detail::SpillBuffer waiting_;
+  detail::CodeTexts texts_;  ///< texts rendered once per code
 };
 
 }  // namespace
