@@ -20,6 +20,16 @@ class BoundedQueue {
     not_empty_.notify_one();
   }
 
+  /// Takes an item if one is there.
+  bool try_pop(T& item) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (items_.empty()) return false;
+    item = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return true;
+  }
+
   T pop() {
     std::unique_lock<std::mutex> lock(mutex_);
     not_empty_.wait(lock, [&] { return !items_.empty(); });

@@ -6,24 +6,20 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <future>
 #include <iostream>
 #include <memory>
 #include <sstream>
-#include <thread>
 
-#include "bounded_queue.h"
 #include "denial/claim_stream.h"
 #include "denial/report.h"
 #include "denial/report_writer.h"
 #include "input_file.h"
+#include "read_ahead.h"
 
 namespace fs = std::filesystem;
 
 namespace denial_cli {
 namespace {
-
-constexpr std::size_t kQueuedEvents = 256;  // per file read ahead: a few hundred claims
 
 std::vector<fs::path> list_inputs(const std::vector<std::string>& inputs) {
   std::vector<fs::path> files;
@@ -72,34 +68,6 @@ bool any_acknowledgment(const std::vector<fs::path>& files) {
   return false;
 }
 
-// One file read on a worker thread.
-struct Reading {
-  fs::path path;
-  InputFile input;
-  bool ok = false;
-  std::string why;
-  denial::FileKind kind = denial::FileKind::unknown;
-  denial::PreparedFile acknowledgment;  ///< a 277CA or 999, read whole (they are small)
-  BoundedQueue<denial::StreamEvent> events{kQueuedEvents};
-  std::promise<void> opened;  ///< ok, why, kind and acknowledgment are set
-  std::thread thread;
-
-  void run(const denial::ExplainOptions& options) {
-    ok = input.open(path, why);
-    if (ok) {
-      kind = denial::detect_kind(input.bytes());
-      if (denial::is_acknowledgment(kind))
-        acknowledgment = denial::prepare_file(path.filename().string(), input.bytes(), options);
-    }
-    opened.set_value();
-    if (!ok || denial::is_acknowledgment(kind)) return;
-    denial::stream_explained(input.bytes(), options, true, [&](denial::StreamEvent& e) {
-      drop_read_pages(input, e);
-      events.push(std::move(e));
-    });
-  }
-};
-
 }  // namespace
 
 int explain(const std::vector<std::string>& inputs, const std::string& format, bool pretty,
@@ -135,35 +103,30 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
       });
     }
   } else {
-    std::deque<std::unique_ptr<Reading>> ahead;
-    std::size_t next = 0;
+    ReadAhead ahead(files, options, jobs);
     for (std::size_t i = 0; i < files.size(); ++i) {
-      for (; next < files.size() && ahead.size() < jobs; ++next) {
-        auto r = std::make_unique<Reading>();
-        r->path = files[next];
-        Reading* raw = r.get();
-        raw->thread = std::thread([raw, &options] { raw->run(options); });
-        ahead.push_back(std::move(r));
-      }
-      std::unique_ptr<Reading> r = std::move(ahead.front());
-      ahead.pop_front();
-      r->opened.get_future().wait();
-      if (!r->ok) {
-        cannot_read(r->path, r->why);
+      FileReading& f = ahead.at(i);
+      Batch batch = f.events.pop();  // the first: the file is open (or not)
+      if (!f.ok) {
+        cannot_read(f.path, f.why);
         status = 2;
-      } else if (denial::is_acknowledgment(r->kind)) {
+      } else if (denial::is_acknowledgment(f.kind)) {
         ++read;
-        builder.add_prepared(std::move(r->acknowledgment));
+        builder.add_prepared(std::move(f.acknowledgment));
       } else {
         ++read;
-        builder.begin_streamed(r->path.filename().string(), r->input.bytes().size(), r->kind);
-        for (bool end = false; !end;) {
-          denial::StreamEvent e = r->events.pop();
-          end = e.kind == denial::StreamEvent::Kind::file_end;
-          builder.add_event(e, *writer);
+        builder.begin_streamed(f.path.filename().string(), f.bytes, f.kind);
+        for (bool end = false;;) {
+          for (denial::StreamEvent& e : batch) {
+            end = e.kind == denial::StreamEvent::Kind::file_end;
+            builder.add_event(e, *writer);
+          }
+          ahead.give_back(i, std::move(batch));
+          if (end) break;
+          batch = f.events.pop();
         }
       }
-      r->thread.join();
+      ahead.release(i);
     }
   }
   if (read == 0) return 2;  // nothing to report on: no empty report on stdout

@@ -73,8 +73,12 @@ Run best_of_3(const std::vector<std::string>& args) {
   return best;
 }
 
-std::string write_remit(const std::string& path, double mb) {
-  std::string input = denial_bench::generate_835(static_cast<std::uint64_t>(mb * 1024 * 1024));
+// seed 0: the benchmark remit (generate_835); others: one remit of a many-file set, each
+// with its own payer, month and trace (identical files would be retransmissions).
+std::string write_remit(const std::string& path, double mb, std::uint32_t seed = 0) {
+  const auto bytes = static_cast<std::uint64_t>(mb * 1024 * 1024);
+  std::string input =
+      seed ? denial_bench::generate_remit(bytes, seed) : denial_bench::generate_835(bytes);
   std::ofstream(path, std::ios::binary) << input;
   return path;
 }
@@ -112,7 +116,9 @@ int main(int argc, char** argv) {
     if (mb == 100) mb = 10;
     std::string dir = "/tmp/denial-bench-files";
     std::system(("rm -rf " + dir + " && mkdir -p " + dir).c_str());
-    for (int i = 0; i < files; ++i) write_remit(dir + "/remit" + std::to_string(i) + ".835", mb);
+    for (int i = 0; i < files; ++i)
+      write_remit(dir + "/remit" + std::to_string(i) + ".835", mb,
+                  static_cast<std::uint32_t>(i + 1));
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     std::printf("%d files of %.0f MB; %u cores; best of 3, stdout to /dev/null\n\n", files, mb,
                 cores);

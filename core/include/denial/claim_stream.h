@@ -41,7 +41,11 @@ struct StreamEvent {
 /// control number is that of a reversal (CLP02 = 22) somewhere in the file waits, with the
 /// claims after it, until its pairing is final (every claim with that number in the file
 /// read, or the transaction's end). A file without reversals never waits.
+///
+/// `spare` (optional, with own_claims): claims the caller is done with; the reader swaps its
+/// claim into one of them instead of allocating a new one (their buffers are reused).
 void stream_explained(std::string_view bytes, const ExplainOptions& options, bool own_claims,
-                      const std::function<void(StreamEvent&)>& emit);
+                      const std::function<void(StreamEvent&)>& emit,
+                      std::vector<std::unique_ptr<Claim>>* spare = nullptr);
 
 }  // namespace denial

@@ -62,8 +62,9 @@ PairGroups reversal_groups(std::string_view bytes) {
 
 class Streamer {
  public:
-  Streamer(const ExplainOptions& options, bool own, const std::function<void(StreamEvent&)>& emit)
-      : options_(options), own_(own), emit_(emit) {}
+  Streamer(const ExplainOptions& options, bool own, const std::function<void(StreamEvent&)>& emit,
+           std::vector<std::unique_ptr<Claim>>* spare)
+      : options_(options), own_(own), emit_(emit), spare_(spare) {}
 
   void run(std::string_view bytes) {
     groups_ = reversal_groups(bytes);
@@ -127,13 +128,13 @@ class Streamer {
       StreamEvent e;
       e.kind = StreamEvent::Kind::claim;
       e.transaction = t;
-      if (own_) e.owned = std::make_unique<Claim>(c);
+      if (own_) e.owned = take(c);
       e.explained = explain_claim(own_ ? *e.owned : c, tx, t, index, &code_diags_, true, options_);
       emit_(e);
       return;
     }
     Waiting w;
-    w.claim = std::make_unique<Claim>(c);
+    w.claim = take(c);
     w.index = index;
     // Explained now only if the header is final; else when it is (release_waiting).
     if (ready) w.x = explain_claim(*w.claim, tx, t, index, &code_diags_, true, options_);
@@ -149,6 +150,23 @@ class Streamer {
       }
     }
     if (open_groups_ == 0 && ready) release_waiting(tx);
+  }
+
+  // The reader's claim, moved out (it reuses the object for the next claim, and needs
+  // nothing of it but the LX number).
+  std::unique_ptr<Claim> take(Claim& c) {
+    std::string header = c.header_number;
+    std::unique_ptr<Claim> owned;
+    if (spare_ && !spare_->empty()) {
+      // A claim the caller is done with: swapped, so the reader clears and reuses its buffers.
+      owned = std::move(spare_->back());
+      spare_->pop_back();
+      std::swap(*owned, c);
+    } else {
+      owned = std::make_unique<Claim>(std::move(c));
+    }
+    c.header_number = std::move(header);
+    return owned;
   }
 
   // A claim is explained with its payment's date, payer and trace (remit date, deadlines,
@@ -204,6 +222,7 @@ class Streamer {
   const ExplainOptions& options_;
   bool own_;
   const std::function<void(StreamEvent&)>& emit_;
+  std::vector<std::unique_ptr<Claim>>* spare_;
   PairGroups groups_;
   std::vector<Waiting> waiting_;
   std::vector<PairGroup*> waiting_groups_;
@@ -216,8 +235,9 @@ class Streamer {
 }  // namespace
 
 void stream_explained(std::string_view bytes, const ExplainOptions& options, bool own_claims,
-                      const std::function<void(StreamEvent&)>& emit) {
-  Streamer(options, own_claims, emit).run(bytes);
+                      const std::function<void(StreamEvent&)>& emit,
+                      std::vector<std::unique_ptr<Claim>>* spare) {
+  Streamer(options, own_claims, emit, spare).run(bytes);
 }
 
 }  // namespace denial
