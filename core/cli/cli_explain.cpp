@@ -97,13 +97,15 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
         continue;
       }
       builder.begin_streamed(p.filename().string(), input.bytes().size(), kind);
-      denial::stream_explained(input.bytes(), options, false, [&](denial::StreamEvent& e) {
+      denial::StreamOptions stream;
+      stream.drafts = writer->needs_drafts();
+      denial::stream_explained(input.bytes(), options, stream, [&](denial::StreamEvent& e) {
         drop_read_pages(input, e);
         builder.add_event(e, *writer);
       });
     }
   } else {
-    ReadAhead ahead(files, options, jobs);
+    ReadAhead ahead(files, options, jobs, writer->needs_drafts());
     for (std::size_t i = 0; i < files.size(); ++i) {
       FileReading& f = ahead.at(i);
       Batch batch = f.events.pop();  // the first: the file is open (or not)

@@ -16,8 +16,8 @@ constexpr std::size_t kFilesPerThread = 8;
 FileReading::FileReading() : events(kQueuedBatches) {}
 
 ReadAhead::ReadAhead(std::vector<std::filesystem::path> files,
-                     const denial::ExplainOptions& options, unsigned threads)
-    : options_(options), window_(std::max(1u, threads) * kFilesPerThread) {
+                     const denial::ExplainOptions& options, unsigned threads, bool drafts)
+    : options_(options), drafts_(drafts), window_(std::max(1u, threads) * kFilesPerThread) {
   for (auto& p : files) {
     files_.push_back(std::make_unique<FileReading>());
     files_.back()->path = std::move(p);
@@ -108,7 +108,11 @@ void ReadAhead::read(FileReading& f, Worker& w) {
     batch = Batch();
     batch.reserve(kBatch);
   };
-  denial::stream_explained(f.input.bytes(), options_, true, emit, &w.spare);
+  denial::StreamOptions stream;
+  stream.own_claims = true;
+  stream.drafts = drafts_;
+  stream.spare = &w.spare;
+  denial::stream_explained(f.input.bytes(), options_, stream, emit);
   f.input = InputFile();
   f.events.push(std::move(batch));  // ends with file_end
 }

@@ -36,8 +36,9 @@ struct FileReading {
 
 class ReadAhead {
  public:
+  /// `drafts`: the writer shows appeal letters and checklists (StreamOptions::drafts).
   ReadAhead(std::vector<std::filesystem::path> files, const denial::ExplainOptions& options,
-            unsigned threads);
+            unsigned threads, bool drafts);
   ~ReadAhead();
   /// File i (in order): its first batch waits in `events`. Call with i = 0, 1, 2...
   FileReading& at(std::size_t i);
@@ -59,6 +60,7 @@ class ReadAhead {
   void recycle(Worker& w);
 
   const denial::ExplainOptions& options_;
+  bool drafts_;
   std::vector<std::unique_ptr<FileReading>> files_;
   std::size_t window_, next_ = 0, released_ = 0;
   bool stop_ = false;

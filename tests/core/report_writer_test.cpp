@@ -94,7 +94,10 @@ std::string streamed_claims(const std::vector<std::pair<std::string, std::string
       continue;
     }
     std::vector<denial::StreamEvent> events;
-    denial::stream_explained(bytes, {}, true,
+    denial::StreamOptions stream;
+    stream.own_claims = true;
+    stream.drafts = writer->needs_drafts();
+    denial::stream_explained(bytes, {}, stream,
                              [&](denial::StreamEvent& e) { events.push_back(std::move(e)); });
     b.begin_streamed(name, bytes.size(), kind);
     for (auto& e : events) b.add_event(e, *writer);

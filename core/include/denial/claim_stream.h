@@ -33,19 +33,24 @@ struct StreamEvent {
   Diagnostics diagnostics;
 };
 
-/// Reads `bytes` as an 835 and hands each event to `emit`, in order. With `own_claims` every
-/// claim event owns its claim (to queue it for another thread); without, the claim is the
-/// reader's, reused for the next one.
+struct StreamOptions {
+  /// Every claim event owns its claim (to queue it for another thread); else the claim is
+  /// the reader's, reused for the next one.
+  bool own_claims = false;
+  /// Appeal letters and corrected-claim checklists: only the expanded forms show them.
+  bool drafts = true;
+  /// With own_claims: claims the caller is done with; the reader swaps its claim into one of
+  /// them instead of allocating a new one (their buffers are reused).
+  std::vector<std::unique_ptr<Claim>>* spare = nullptr;
+};
+
+/// Reads `bytes` as an 835 and hands each event to `emit`, in order.
 ///
 /// Reversal pairing (pair_reversals) needs every claim that may pair: a claim whose patient
 /// control number is that of a reversal (CLP02 = 22) somewhere in the file waits, with the
 /// claims after it, until its pairing is final (every claim with that number in the file
 /// read, or the transaction's end). A file without reversals never waits.
-///
-/// `spare` (optional, with own_claims): claims the caller is done with; the reader swaps its
-/// claim into one of them instead of allocating a new one (their buffers are reused).
-void stream_explained(std::string_view bytes, const ExplainOptions& options, bool own_claims,
-                      const std::function<void(StreamEvent&)>& emit,
-                      std::vector<std::unique_ptr<Claim>>* spare = nullptr);
+void stream_explained(std::string_view bytes, const ExplainOptions& options,
+                      const StreamOptions& stream, const std::function<void(StreamEvent&)>& emit);
 
 }  // namespace denial

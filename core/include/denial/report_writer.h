@@ -41,6 +41,9 @@ class ReportWriter {
   virtual void transaction_end(const Report& r, std::size_t t) = 0;
   /// Writes what needs every file (totals, worklist, diagnostics) and flushes.
   virtual void finish(const Report& r) = 0;
+  /// Whether claims given to claim() need their drafts (appeal letter, checklist): only the
+  /// expanded forms write them.
+  virtual bool needs_drafts() const { return false; }
   /// Writes transactions [from, to) of a report that holds them (kept claims or rows):
   /// claim() for each kept claim, then transaction_end().
   void transactions(const Report& r, std::size_t from, std::size_t to);

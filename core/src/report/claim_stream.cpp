@@ -1,5 +1,6 @@
-// stream_explained: parse_835 in streaming mode, each claim explained (with its drafts) as it
-// is read and handed on, so a writer can write it and let it go. Only reversal pairing needs
+// stream_explained: parse_835 in streaming mode, each claim explained (with its drafts when
+// asked) as it is read and handed on, so a writer can write it and let it go. Only reversal
+// pairing needs
 // to look ahead; a pre-scan of the file's CLP segments says which claims may pair.
 #include "denial/claim_stream.h"
 
@@ -62,9 +63,13 @@ PairGroups reversal_groups(std::string_view bytes) {
 
 class Streamer {
  public:
-  Streamer(const ExplainOptions& options, bool own, const std::function<void(StreamEvent&)>& emit,
-           std::vector<std::unique_ptr<Claim>>* spare)
-      : options_(options), own_(own), emit_(emit), spare_(spare) {}
+  Streamer(const ExplainOptions& options, const StreamOptions& stream,
+           const std::function<void(StreamEvent&)>& emit)
+      : options_(options),
+        own_(stream.own_claims),
+        drafts_(stream.drafts),
+        emit_(emit),
+        spare_(stream.spare) {}
 
   void run(std::string_view bytes) {
     groups_ = reversal_groups(bytes);
@@ -129,7 +134,8 @@ class Streamer {
       e.kind = StreamEvent::Kind::claim;
       e.transaction = t;
       if (own_) e.owned = take(c);
-      e.explained = explain_claim(own_ ? *e.owned : c, tx, t, index, &code_diags_, true, options_);
+      e.explained =
+          explain_claim(own_ ? *e.owned : c, tx, t, index, &code_diags_, drafts_, options_);
       emit_(e);
       return;
     }
@@ -137,7 +143,7 @@ class Streamer {
     w.claim = take(c);
     w.index = index;
     // Explained now only if the header is final; else when it is (release_waiting).
-    if (ready) w.x = explain_claim(*w.claim, tx, t, index, &code_diags_, true, options_);
+    if (ready) w.x = explain_claim(*w.claim, tx, t, index, &code_diags_, drafts_, options_);
     waiting_.push_back(std::move(w));
     if (group) {
       ++group->seen;
@@ -183,7 +189,8 @@ class Streamer {
     std::vector<ExplainedClaim> xs;
     xs.reserve(waiting_.size());
     for (Waiting& w : waiting_) {
-      if (!w.x) w.x = explain_claim(*w.claim, tx, current_, w.index, &code_diags_, true, options_);
+      if (!w.x)
+        w.x = explain_claim(*w.claim, tx, current_, w.index, &code_diags_, drafts_, options_);
       xs.push_back(std::move(*w.x));
     }
     pair_reversals(xs);
@@ -220,7 +227,7 @@ class Streamer {
   }
 
   const ExplainOptions& options_;
-  bool own_;
+  bool own_, drafts_;
   const std::function<void(StreamEvent&)>& emit_;
   std::vector<std::unique_ptr<Claim>>* spare_;
   PairGroups groups_;
@@ -234,10 +241,9 @@ class Streamer {
 
 }  // namespace
 
-void stream_explained(std::string_view bytes, const ExplainOptions& options, bool own_claims,
-                      const std::function<void(StreamEvent&)>& emit,
-                      std::vector<std::unique_ptr<Claim>>* spare) {
-  Streamer(options, own_claims, emit, spare).run(bytes);
+void stream_explained(std::string_view bytes, const ExplainOptions& options,
+                      const StreamOptions& stream, const std::function<void(StreamEvent&)>& emit) {
+  Streamer(options, stream, emit).run(bytes);
 }
 
 }  // namespace denial

@@ -53,6 +53,8 @@ class JsonWriter : public ReportWriter {
     open_ = SIZE_MAX;
   }
 
+  bool needs_drafts() const override { return options_.inline_texts; }
+
   void finish(const Report& r) override {
     head(r);
     out_ << "]";

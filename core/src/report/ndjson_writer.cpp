@@ -57,6 +57,8 @@ class NdjsonWriter : public ReportWriter {
     release_waiting(r.duplicate_of[t] >= 0);
   }
 
+  bool needs_drafts() const override { return true; }
+
   // Rejections to work (277CA / 999) follow the claims: they need every file read.
   void finish(const Report& r) override {
     out_ << detail::rejections_ndjson(r, mask_);

@@ -11,7 +11,9 @@ void ReportBuilder::add_streamed(std::string name, std::string_view bytes, Repor
   const FileKind kind = detect_kind(bytes);
   if (is_acknowledgment(kind)) return add_acknowledgment_file(std::move(name), bytes);
   begin_streamed(std::move(name), bytes.size(), kind);
-  stream_explained(bytes, r_.options, false, [&](StreamEvent& e) { add_event(e, sink); });
+  StreamOptions stream;
+  stream.drafts = sink.needs_drafts();
+  stream_explained(bytes, r_.options, stream, [&](StreamEvent& e) { add_event(e, sink); });
 }
 
 void ReportBuilder::begin_streamed(std::string name, std::uint64_t bytes, FileKind kind) {
