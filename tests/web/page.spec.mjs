@@ -54,6 +54,12 @@ async function reference(files, { asOf, appealDays, filingDays } = {}) {
   return report;
 }
 
+/** An action of the compact report with its texts (label, rule, sources, deadline rule) put
+ *  back from `action_texts` (docs/report-schema.md, schema 3.0). */
+function withTexts(report, action) {
+  return { ...report.action_texts[action.texts_key ?? action.action], ...action };
+}
+
 // ---- page helpers ------------------------------------------------------------------------------
 
 /** A page in a guarded context (every off-origin request is blocked and recorded). */
@@ -445,7 +451,7 @@ test('deadlines: a Medicare remit shows act-by in the worklist and the claim det
   await waitStatus(page, /Read 1 file/);
   const report = await reference([file], { asOf: AS_OF });
   const claim = report.transactions[0].claims.find((c) => c.patient_control_number === 'RDT0001');
-  const action = claim.actions[0];
+  const action = withTexts(report, claim.actions[0]);
   assert.equal(action.act_by, '2027-02-04');
   // Worklist: the Act by column with the date and whose rule.
   await showTab(page, 'worklist');
@@ -500,7 +506,7 @@ test('deadlines: a passed date says so in words, the action changed and its note
   await page.locator('#file').setInputFiles([file, unbalanced]);
   await waitStatus(page, /Read 2 files/);
   const report = await reference([file], { asOf: AS_OF });
-  const action = report.transactions[0].claims[0].actions[0];
+  const action = withTexts(report, report.transactions[0].claims[0].actions[0]);
   assert.equal(action.deadline_passed, true);
   // An unbalanced claim is flagged in words in the worklist.
   await showTab(page, 'worklist');
