@@ -21,6 +21,9 @@ ASAN_OPTIONS=detect_leaks=1 ctest --test-dir build-asan --output-on-failure -j"$
 step "wasm API and native/wasm parity (node --test)"
 node --test tests/wasm/*.test.mjs || failed+=(wasm)
 
+step "warehouse: the CLI's NDJSON loaded into DuckDB (node --test)"
+node --test tests/warehouse/*.test.mjs || failed+=(warehouse)
+
 step "browser tests (playwright-core + Debian Chromium)"
 node --test --test-concurrency=1 tests/web/*.spec.mjs tests/web/*.test.mjs || failed+=(browser)
 

@@ -1,5 +1,7 @@
 // denial-explainer: the native CLI over the public core API.
-//   explain FILE|DIR... [--format json|text|csv|ndjson|patient] [--pretty] [--stream]
+//   explain FILE|DIR... [--format json|text|csv|ndjson|patient] [--pretty] [--inline-texts]
+//           [--jobs N]   (threads reading files; default: one per core)
+//     claims are written as they are read (--stream, once an option, is always on)
 //           [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]
 //     default format: text on a terminal, json when stdout is a pipe or a file
 //   trends FILE|DIR... [--by payer|month|service_month|reason|procedure|provider|filing]
@@ -13,17 +15,20 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
-#include <map>
-#include <set>
 #include <sstream>
+#include <thread>
 
+#include "cli_explain.h"
 #include "cli_lookup.h"
 #include "cli_trends.h"
 #include "denial/civil_date.h"
 #include "denial/report.h"
+#include "denial/report_writer.h"
 
 namespace fs = std::filesystem;
 
@@ -32,7 +37,7 @@ namespace {
 int usage() {
   std::cerr
       << "usage: denial-explainer explain FILE|DIR... [--format json|text|csv|ndjson|patient]\n"
-         "               [--pretty] [--stream]\n"
+         "               [--pretty] [--inline-texts] [--jobs N]\n"
          "               [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]\n"
          "       denial-explainer trends FILE|DIR... [--by payer|month|service_month|reason|\n"
          "               procedure|provider|filing] [--payer KEY] [--month YYYY-MM]\n"
@@ -54,33 +59,6 @@ bool known_format(const std::string& f) {
   return f == "json" || f == "text" || f == "csv" || f == "ndjson" || f == "patient";
 }
 
-// Reads a whole file; on failure says why (errno text) in `why`.
-bool read_file(const fs::path& p, std::string& out, std::string& why) {
-  std::error_code ec;
-  if (!fs::exists(p, ec)) {
-    why = std::strerror(ENOENT);
-    return false;
-  }
-  if (!fs::is_regular_file(p, ec)) {
-    why = "not a regular file";
-    return false;
-  }
-  errno = 0;
-  std::ifstream f(p, std::ios::binary);
-  if (!f) {
-    why = errno ? std::strerror(errno) : "cannot open";
-    return false;
-  }
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  if (f.bad()) {
-    why = "read error";
-    return false;
-  }
-  out = ss.str();
-  return true;
-}
-
 // Today's date (UTC) for deadlines: only the CLI reads the clock, never the core.
 std::string today() {
   auto now = std::chrono::system_clock::now();
@@ -94,86 +72,14 @@ std::optional<int> day_count(const std::string& s) {
   return std::stoi(s);
 }
 
-// The letters go to stdout (ready to print); the office's checks to stderr, so a redirect
-// or a pipe to the printer carries only what the patient should read.
-void write_patient_letters(const denial::Report& report) {
-  denial::PatientLetters p = denial::patient_letters(report);
-  std::cout << p.letters;
-  std::cout.flush();
-  if (p.count == 0) {
-    std::cerr << "denial-explainer: no claim has an amount to bill the patient\n";
-    return;
-  }
-  std::cerr << "denial-explainer: " << p.count << " patient letter" << (p.count == 1 ? "" : "s")
-            << ". Before sending, the billing office checks:\n";
-  // A check every letter has is said once; the others name their claim.
-  std::map<std::string, std::size_t> letters_with;
-  for (const auto& [claim, check] : p.office_checks) ++letters_with[check];
-  std::set<std::string> said;
-  for (const auto& [claim, check] : p.office_checks)
-    if (letters_with[check] == p.count && p.count > 1 && said.insert(check).second)
-      std::cerr << "  every letter: " << check << "\n";
-  for (const auto& [claim, check] : p.office_checks)
-    if (letters_with[check] != p.count || p.count == 1)
-      std::cerr << "  claim " << claim << ": " << check << "\n";
-}
-
-int explain(const std::vector<std::string>& inputs, const std::string& format, bool pretty,
-            bool stream, const denial::ExplainOptions& options) {
-  std::vector<fs::path> files;
-  for (const auto& in : inputs) {
-    std::error_code ec;
-    if (fs::is_directory(in, ec)) {
-      std::vector<fs::path> found;
-      for (const auto& e : fs::directory_iterator(in, ec))
-        if (e.is_regular_file()) found.push_back(e.path());
-      std::sort(found.begin(), found.end());
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.emplace_back(in);
-    }
-  }
-  // Letters need every claim in full: --stream does not apply to them.
-  if (format == "patient") stream = false;
-  denial::ReportBuilder builder(stream ? 0 : UINT64_MAX, UINT64_MAX, options);
-  int status = 0;
-  std::size_t read = 0;
-  for (const auto& p : files) {
-    std::string bytes, why;
-    if (!read_file(p, bytes, why)) {
-      // One line per file on stderr, flushed before any report is written to stdout.
-      std::cerr << "denial-explainer: cannot read " << p.string() << ": " << why << std::endl;
-      status = 2;
-      continue;
-    }
-    builder.add_file(p.filename().string(), bytes);
-    ++read;
-  }
-  if (read == 0) return 2;  // nothing to report on: no empty report on stdout
-  denial::Report report = builder.finish();
-  for (const auto& f : report.files) status = std::max(status, !f.readable ? 2 : f.errors ? 1 : 0);
-  if (format == "json")
-    std::cout << denial::to_json(report, pretty ? 2 : -1) << "\n";
-  else if (format == "text")
-    std::cout << denial::to_text(report);
-  else if (format == "csv")
-    std::cout << denial::worklist_csv(report);
-  else if (format == "ndjson")
-    std::cout << denial::claims_ndjson(report);
-  else if (format == "patient")
-    write_patient_letters(report);
-  else
-    return usage();
-  return status;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) return usage();
   std::string command = argv[1];
   std::string format;
-  bool pretty = false, stream = false;
+  bool pretty = false, inline_texts = false;
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   denial::ExplainOptions options;
   options.as_of = today();
   std::vector<std::string> args;
@@ -191,8 +97,17 @@ int main(int argc, char** argv) {
     else if (a == "--pretty")
       pretty = true;
     else if (a == "--stream")
-      stream = true;
-    else if (a == "--as-of" && i + 1 < argc) {
+      continue;  // streaming is always on; the option is accepted for old scripts
+    else if (a == "--inline-texts")
+      inline_texts = true;
+    else if (a == "--jobs" && i + 1 < argc) {
+      std::optional<int> n = day_count(argv[++i]);
+      if (!n || *n < 1) {
+        std::cerr << "denial-explainer: --jobs needs a number of threads\n";
+        return 2;
+      }
+      jobs = static_cast<unsigned>(*n);
+    } else if (a == "--as-of" && i + 1 < argc) {
       options.as_of = argv[++i];
       if (!denial::parse_civil_date(options.as_of)) {
         std::cerr << "denial-explainer: --as-of needs a date YYYY-MM-DD\n";
@@ -217,7 +132,7 @@ int main(int argc, char** argv) {
       std::cerr << "denial-explainer: unknown format '" << format << "'\n";
       return usage();
     }
-    return explain(args, format, pretty, stream, options);
+    return denial_cli::explain(args, format, pretty, inline_texts, jobs, options);
   }
   if (command == "trends" && !args.empty()) {
     if (format.empty()) format = isatty(fileno(stdout)) ? "text" : "json";

@@ -105,4 +105,17 @@ for by in payer month service_month reason procedure provider filing; do
   check "trends text --by $by" grep -q '^All ' "$tmp/t.txt"
 done
 
+# --jobs: files read ahead on threads are written in input order, the same bytes as one
+# thread, in every format (the fixtures folder: remits, a not-835, unreadable-looking files).
+for format in json ndjson csv text; do
+  "$cli" explain "$data" --format $format --as-of 2026-06-01 --jobs 1 >"$tmp/j1" 2>"$tmp/e1"
+  s1=$?
+  "$cli" explain "$data" --format $format --as-of 2026-06-01 --jobs 3 >"$tmp/j3" 2>"$tmp/e3"
+  s3=$?
+  check "--jobs 3 = --jobs 1 ($format)" cmp -s "$tmp/j1" "$tmp/j3"
+  same_ending() { [ "$s1" -eq "$s3" ] && cmp -s "$tmp/e1" "$tmp/e3"; }
+  check "--jobs 3 = --jobs 1 ($format): exit status and stderr" same_ending
+  check "--jobs 1 ($format): a report" [ -s "$tmp/j1" ]
+done
+
 exit $failed

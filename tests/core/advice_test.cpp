@@ -19,7 +19,8 @@ namespace {
 
 json claims_by_pcn(const denial::Report& r) {
   json out = json::object();
-  json j = json::parse(denial::to_json(r));
+  // The expanded form: every field of every claim, as Session.claim and NDJSON give it.
+  json j = json::parse(denial::to_json(r, -1, false, true));
   for (const auto& t : j["transactions"])
     for (const auto& c : t["claims"]) out[c["patient_control_number"].get<std::string>()] = c;
   return out;
@@ -201,7 +202,7 @@ TEST(MoneyAgreement, MemoJsonAndCsvShowTheSameMoneyForEveryFixtureAndSample) {
   for (const auto& [name, bytes] : inputs) {
     SCOPED_TRACE(name);
     denial::Report r = denial::explain_file(name, bytes);
-    json j = json::parse(denial::to_json(r));
+    json j = json::parse(denial::to_json(r, -1, false, true));  // expanded: every field
     std::string memo = denial::to_text(r);
     // Summary: memo == JSON.
     std::smatch m;

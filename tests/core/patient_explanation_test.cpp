@@ -311,7 +311,9 @@ TEST(PatientExplanation, LetterText) {
 
 TEST(PatientExplanation, JsonPresentWhereItAppliesAbsentElsewhere) {
   denial::Report r = scenario("08_pr_deductible_with_and_without_qmb.835");
-  nlohmann::json j = nlohmann::json::parse(denial::to_json(r));
+  // A draft, like the appeal letter: in the expanded form (and never in the compact one).
+  nlohmann::json j = nlohmann::json::parse(denial::to_json(r, -1, false, true));
+  EXPECT_EQ(denial::to_json(r).find("patient_explanation"), std::string::npos);
   int with = 0, without = 0;
   for (const auto& c : j["transactions"][0]["claims"]) {
     if (!c.contains("patient_explanation")) {
@@ -330,19 +332,22 @@ TEST(PatientExplanation, JsonPresentWhereItAppliesAbsentElsewhere) {
   }
   EXPECT_EQ(with, 1);
   EXPECT_EQ(without, 1);
-  EXPECT_EQ(j["schema_version"], "2.1");
+  EXPECT_EQ(j["schema_version"], "3.0");
 }
 
 TEST(PatientExplanation, MaskedJsonHidesTheNameInTheLetter) {
   denial::Report r = scenario("08_pr_deductible_with_and_without_qmb.835");
-  std::string masked = denial::to_json(r, -1, true);
+  std::string masked = denial::to_json(r, -1, true, true);  // expanded: the letter is in it
   EXPECT_EQ(masked.find("LOPEZ"), std::string::npos);
   EXPECT_EQ(masked.find("DED0002"), std::string::npos);
   nlohmann::json j = nlohmann::json::parse(masked);
+  int letters = 0;
   for (const auto& c : j["transactions"][0]["claims"])
     if (c.contains("patient_explanation")) {
+      ++letters;
       EXPECT_EQ(c["patient_explanation"]["patient_name"], "[masked]");
     }
+  EXPECT_EQ(letters, 1);
 }
 
 TEST(PatientExplanation, ReportLettersOnePerClaimRetransmissionOnce) {

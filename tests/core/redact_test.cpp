@@ -132,9 +132,9 @@ TEST(Redact, EveryFileReadsToTheSameMoneyAndTrends) {
       EXPECT_EQ(a.charge, b.charge) << i;
       EXPECT_EQ(a.paid, b.paid) << i;
       EXPECT_EQ(a.duplicate, b.duplicate) << i;
-      EXPECT_EQ(a.facets.procedure, b.facets.procedure) << i;
-      EXPECT_EQ(a.facets.provider, b.facets.provider) << i;
-      EXPECT_EQ(a.facets.service_date, b.facets.service_date) << i;
+      EXPECT_EQ(a.facets->procedure, b.facets->procedure) << i;
+      EXPECT_EQ(a.facets->provider, b.facets->provider) << i;
+      EXPECT_EQ(a.facets->service_date, b.facets->service_date) << i;
       EXPECT_EQ(b.patient_name, "") << i;
       EXPECT_EQ(b.payer_claim_number, "") << i;
       EXPECT_EQ(b.patient_control_number.substr(0, 1), "R") << i;

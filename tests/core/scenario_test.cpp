@@ -116,7 +116,9 @@ nlohmann::json explain_row(const Row& r) {
   options.appeal_days = days(r.at("appeal_days"));
   options.filing_days = days(r.at("filing_days"));
   const std::string bytes = denial_test::read_file(scenario_dir() + "/" + r.at("file"));
-  return nlohmann::json::parse(denial::to_json(denial::explain_file(r.at("file"), bytes, options)));
+  // The expanded form: every field inline.
+  return nlohmann::json::parse(
+      denial::to_json(denial::explain_file(r.at("file"), bytes, options), -1, false, true));
 }
 
 class Scenario : public testing::TestWithParam<Case> {};

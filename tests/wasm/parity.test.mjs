@@ -2,7 +2,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { engine, inputFiles, CLI, SAMPLES } from './common.mjs';
 
@@ -36,3 +36,34 @@ for (const file of inputFiles()) {
     again.close();
   });
 }
+
+// The whole batch in one report: the CLI reading files on two threads and on one, and the
+// wasm session reading them one by one, give the same compact JSON (schema 3.0, `codes`
+// dictionary) and the same NDJSON.
+test('parity of the compact JSON for every sample read together (--jobs 1 and 2)', () => {
+  const files = readdirSync(SAMPLES).filter((f) => !f.endsWith('.md')).sort().map((f) => path.join(SAMPLES, f));
+  const run = (args) => {
+    try {
+      return execFileSync(CLI, ['explain', ...files, ...args], { maxBuffer: 1 << 28 }).toString();
+    } catch (err) {
+      return err.stdout.toString();
+    }
+  };
+  const s = e.openSession();
+  for (const f of files) s.addFile(path.basename(f), readFileSync(f));
+  const wasm = s.reportJson();
+  const wasmNd = s.ndjson();
+  s.close();
+  const report = JSON.parse(wasm);
+  assert.equal(report.schema_version, '3.0');
+  assert.ok(Object.keys(report.codes).length > 50, 'codes dictionary');
+  for (const jobs of ['1', '2']) {
+    const native = run(['--format', 'json', '--jobs', jobs]);
+    if (wasm + '\n' !== native) {
+      let i = 0;
+      while (i < native.length && native[i] === wasm[i]) i++;
+      assert.fail(`--jobs ${jobs}: wasm and native differ at ${i}: native …${native.slice(Math.max(0, i - 80), i + 80)}… wasm …${wasm.slice(Math.max(0, i - 80), i + 80)}…`);
+    }
+    assert.ok(run(['--format', 'ndjson', '--jobs', jobs]) === wasmNd, `--jobs ${jobs}: NDJSON differs`);
+  }
+});

@@ -45,6 +45,12 @@ async function reference(files, { asOf, appealDays, filingDays } = {}) {
   return report;
 }
 
+/** An action of the compact report with its texts (label, rule, sources, deadline rule) put
+ *  back from `action_texts` (docs/report-schema.md, schema 3.0). */
+function withTexts(report, action) {
+  return { ...report.action_texts[action.texts_key ?? action.action], ...action };
+}
+
 // ---- page helpers ------------------------------------------------------------------------------
 
 /** A page in a guarded context (every off-origin request is blocked and recorded). */
@@ -279,7 +285,7 @@ test('mask patient data hides names on screen and in the CSV; exports download',
   assert.doesNotMatch(text, /BROOKS|SALAZAR/);
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
   const report = JSON.parse(await readFile(await json.path(), 'utf8'));
-  assert.equal(report.schema_version, '2.1');
+  assert.equal(report.schema_version, '3.0');
   assert.doesNotMatch(JSON.stringify(report), /BROOKS/);
   await context.close();
 });
@@ -436,7 +442,7 @@ test('deadlines: a Medicare remit shows act-by in the worklist and the claim det
   await waitStatus(page, /Read 1 file/);
   const report = await reference([file], { asOf: AS_OF });
   const claim = report.transactions[0].claims.find((c) => c.patient_control_number === 'RDT0001');
-  const action = claim.actions[0];
+  const action = withTexts(report, claim.actions[0]);
   assert.equal(action.act_by, '2027-02-04');
   // Worklist: the Act by column with the date and whose rule.
   await showTab(page, 'worklist');
@@ -491,7 +497,7 @@ test('deadlines: a passed date says so in words, the action changed and its note
   await page.locator('#file').setInputFiles([file, unbalanced]);
   await waitStatus(page, /Read 2 files/);
   const report = await reference([file], { asOf: AS_OF });
-  const action = report.transactions[0].claims[0].actions[0];
+  const action = withTexts(report, report.transactions[0].claims[0].actions[0]);
   assert.equal(action.deadline_passed, true);
   // An unbalanced claim is flagged in words in the worklist.
   await showTab(page, 'worklist');

@@ -18,7 +18,10 @@ struct ParseOptions {
   /// Called once per completed claim, after its balance checks, with its transaction index.
   std::function<void(std::size_t transaction, const Transaction&, Claim&)> on_claim;
   /// Called once per transaction when it ends (SE, a new ST, or end of input), in order.
-  std::function<void(std::size_t transaction, const Transaction&)> on_transaction_end;
+  /// `balance` is every balance finding so far in the input (this transaction's are last).
+  std::function<void(std::size_t transaction, const Transaction&,
+                     const std::vector<BalanceFinding>& balance)>
+      on_transaction_end;
 };
 
 struct ParseResult {

@@ -4,6 +4,8 @@
 
 #include <deque>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +17,7 @@
 
 namespace denial {
 
-inline constexpr std::string_view kSchemaVersion = "2.1";
+inline constexpr std::string_view kSchemaVersion = "3.0";
 
 struct FileInfo {
   std::string name;
@@ -57,7 +59,9 @@ struct ClaimRow {
   bool duplicate = false;  ///< part of a retransmitted payment (not counted)
   std::uint64_t begin_offset = 0, end_offset = 0;
   std::uint32_t first_segment = 0;
-  ClaimFacets facets;  ///< what the claim is filed under, for breakdowns (breakdowns.h)
+  /// What the claim is filed under, for breakdowns (breakdowns.h); none when the builder
+  /// keeps worklist rows only. Shared, not inline: most rows of a big file never need it.
+  std::shared_ptr<const ClaimFacets> facets;
 };
 
 struct AmountCount {
@@ -88,9 +92,36 @@ struct Report {
   std::vector<BalanceFinding> balance;                          ///< transaction = index in Report
   std::vector<std::pair<std::size_t, Diagnostic>> diagnostics;  ///< (file, diagnostic)
   Summary summary;
-  std::vector<bool> kept;           ///< per transaction: claims kept in full (else only rows)
+  std::vector<bool> kept;  ///< per transaction: claims kept in full (else only rows)
+  /// per transaction: its claims went to a writer as they were read (ReportBuilder::
+  /// add_streamed), so they are neither kept nor rows-only.
+  std::vector<bool> streamed;
+  bool rows_only(std::size_t t) const { return !kept[t] && !streamed[t]; }
   Acknowledgments acknowledgments;  ///< 277CA and 999 files (ack_report.h explains them)
 };
+
+/// A file parsed and its claims explained, not yet in a report: the part of add_file that
+/// needs nothing from the other files. prepare_file is thread-safe, so callers may prepare
+/// files on several threads and add them in order (ReportBuilder::add_prepared): the report
+/// is the same as add_file's, byte for byte.
+struct PreparedFile {
+  std::string name;
+  std::uint64_t bytes = 0;
+  FileKind kind = FileKind::unknown;
+  ParseResult parsed;  ///< an 835 (or a file that is no acknowledgment)
+  AckParseResult ack;  ///< a 277CA or 999 (kind says which), its codes checked
+  std::vector<std::vector<ExplainedClaim>> explained;  ///< per transaction of the file
+  Diagnostics code_diags;
+};
+PreparedFile prepare_file(std::string name, std::string_view bytes, const ExplainOptions& options);
+/// A 277CA or 999 file, read and its codes checked (thread-safe, like prepare_file).
+AckParseResult read_acknowledgment(std::string_view bytes);
+inline bool is_acknowledgment(FileKind k) {
+  return k == FileKind::claim_ack_277ca || k == FileKind::impl_ack_999;
+}
+
+class ReportWriter;
+struct StreamEvent;
 
 class ReportBuilder {
  public:
@@ -102,16 +133,46 @@ class ReportBuilder {
   explicit ReportBuilder(std::uint64_t keep_claims_up_to = UINT64_MAX,
                          std::uint64_t max_file_bytes = UINT64_MAX, ExplainOptions options = {});
   void add_file(std::string name, std::string_view bytes);
+  /// Adds a file from prepare_file (claims kept, whatever its size); above max_file_bytes it
+  /// is refused like add_file does.
+  void add_prepared(PreparedFile file);
+  const ExplainOptions& options() const { return r_.options; }
   /// Records a file above the size limit from its size alone (input_too_large), so a caller
   /// can refuse it before copying it into memory; add_file does the same for such input.
   void add_too_large_file(std::string name, std::uint64_t size);
   std::uint64_t max_file_bytes() const { return max_bytes_; }
+  /// Streams an 835 claim by claim into `sink` (claim_stream.h): every claim is explained
+  /// in full and written, then dropped; rows and totals stay. 277CA and 999 files are added as
+  /// add_file does (the writers write them at the end). The report equals add_file's, but
+  /// its transactions keep no claims.
+  void add_streamed(std::string name, std::string_view bytes, ReportWriter& sink);
+  /// The same from events read elsewhere (stream_explained with own_claims on another
+  /// thread): begin_streamed, then every event of the file in order.
+  void begin_streamed(std::string name, std::uint64_t bytes, FileKind kind);
+  void add_event(StreamEvent& event, ReportWriter& sink);
+  /// Keep rows only for claims that need work (the worklist), without breakdown facets: for
+  /// callers that write a report and forget its claims (the CLI), memory then grows with
+  /// the worklist, not the file.
+  void keep_worklist_rows_only(bool on) { worklist_rows_only_ = on; }
   /// The report so far (for incremental viewers); finish() hands it over.
   const Report& report() const { return r_; }
+  /// Drops the explained claims of transactions [from, to) and their parsed claims once a
+  /// streaming writer has written them; rows, totals and transaction headers stay.
+  void release_claims(std::size_t from, std::size_t to);
   Report finish();
 
  private:
-  void add_claim(const ExplainedClaim& x, std::size_t file, std::size_t transaction);
+  void commit(PreparedFile file, bool keep);
+  /// Adds the claim to the totals and, unless worklist_rows_only_ leaves it out, its row;
+  /// true when the row was kept (it is then r_.rows.back()).
+  bool add_claim(const ExplainedClaim& x, std::size_t file, std::size_t transaction);
+  ClaimRow make_row(const ExplainedClaim& x, std::size_t file, std::size_t t, bool duplicate) const;
+  void note_payment(std::size_t file, std::size_t transaction, std::size_t& reused_traces);
+  void end_file(std::size_t file, FileInfo& info, std::size_t reused_traces,
+                Diagnostics& diagnostics);
+  /// True when an earlier payment has this one's payer, trace number and amount: only its
+  /// end (the body) can tell whether it is a retransmission.
+  bool may_repeat(const Transaction& header) const;
   std::ptrdiff_t classify_payment(std::size_t transaction, const Transaction& tx);
   /// Big-file mode, at the end of a transaction: its claims were summed into pending_ before
   /// the payment could be judged (that needs the whole body); count or flag them now.
@@ -123,6 +184,7 @@ class ReportBuilder {
   };
   /// 277CA and 999 files (report/ack_file.cpp).
   void add_acknowledgment_file(std::string name, std::string_view bytes);
+  void commit_acknowledgment(PreparedFile file);
   Report r_;
   std::uint64_t keep_up_to_, max_bytes_;
   std::uint64_t kept_bytes_ = 0;  ///< input of the files whose claims are kept in full
@@ -131,6 +193,12 @@ class ReportBuilder {
   std::vector<std::ptrdiff_t> reused_trace_of_;  ///< per transaction: first payment with its trace
   Summary pending_;
   std::size_t pending_rows_from_ = 0;
+  bool worklist_rows_only_ = false;
+  /// The file being streamed (add_streamed / add_event).
+  struct Streamed {
+    std::size_t file = 0, transaction = 0, reused_traces = 0, balance_findings = 0;
+    std::optional<bool> duplicate;  ///< of the current transaction, when known at its start
+  } streamed_;
 };
 
 /// One call for one file: parse, explain, summarize.
@@ -141,8 +209,11 @@ Report explain_file(std::string name, std::string_view bytes, const ExplainOptio
 /// Worklist: rows whose primary action is work (its money is recoverable), largest first.
 std::vector<const ClaimRow*> worklist(const Report& report);
 
-/// Writers. `mask` hides patient names and IDs (for sharing a report).
-std::string to_json(const Report& report, int indent = -1, bool mask = false);
+/// Writers (one-shot; report_writer.h has the streaming ones). `mask` hides patient names and
+/// IDs (for sharing a report); `inline_texts` repeats every code text where it is used
+/// instead of once in `codes`.
+std::string to_json(const Report& report, int indent = -1, bool mask = false,
+                    bool inline_texts = false);
 std::string to_text(const Report& report, bool mask = false);
 std::string worklist_csv(const Report& report, bool mask = false);
 std::string claims_ndjson(const Report& report, bool mask = false);

@@ -599,7 +599,7 @@ void ModelBuilder::finish_transaction(bool trailer_seen) {
     diag(Severity::error, Errc::missing_trailer,
          "transaction " + tx->control_number + " has no SE trailer; the file may be truncated");
   }
-  if (options.on_transaction_end) options.on_transaction_end(t, *tx);
+  if (options.on_transaction_end) options.on_transaction_end(t, *tx, result.balance);
   tx = nullptr;
   party = nullptr;
   claims_in_tx = 0;

@@ -58,15 +58,8 @@ void check_totals(const ClaimAcknowledgment& a, Diagnostics& diags) {
 
 }  // namespace
 
-void ReportBuilder::add_acknowledgment_file(std::string name, std::string_view bytes) {
-  std::size_t file = r_.files.size();
-  FileInfo info;
-  info.name = std::move(name);
-  info.bytes = bytes.size();
-  info.first_transaction = r_.transactions.size();
-  info.kind = detect_kind(bytes);
+AckParseResult read_acknowledgment(std::string_view bytes) {
   AckParseResult parsed = parse_acknowledgment(bytes);
-  info.readable = parsed.readable;
   Diagnostics& diags = parsed.diagnostics;
   // Codes are checked once here, so their diagnostics are counted with the file's.
   for (const ClaimAcknowledgment& a : parsed.claim_acks) {
@@ -84,7 +77,28 @@ void ReportBuilder::add_acknowledgment_file(std::string name, std::string_view b
   std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return a.segment_no < b.segment_no;
   });
-  for (auto& d : diags) {
+  return parsed;
+}
+
+void ReportBuilder::add_acknowledgment_file(std::string name, std::string_view bytes) {
+  PreparedFile f;
+  f.name = std::move(name);
+  f.bytes = bytes.size();
+  f.kind = detect_kind(bytes);
+  f.ack = read_acknowledgment(bytes);
+  commit_acknowledgment(std::move(f));
+}
+
+void ReportBuilder::commit_acknowledgment(PreparedFile f) {
+  std::size_t file = r_.files.size();
+  FileInfo info;
+  info.name = std::move(f.name);
+  info.bytes = f.bytes;
+  info.first_transaction = r_.transactions.size();
+  info.kind = f.kind;
+  AckParseResult& parsed = f.ack;
+  info.readable = parsed.readable;
+  for (auto& d : parsed.diagnostics) {
     if (d.severity == Severity::error) ++info.errors;
     if (d.severity == Severity::warning) ++info.warnings;
     r_.diagnostics.push_back({file, std::move(d)});

@@ -16,6 +16,12 @@ using nlohmann::json;
 
 namespace {
 
+// A row kept without facets (ReportBuilder::keep_worklist_rows_only) counts as unfiled.
+const ClaimFacets& facets(const ClaimRow& row) {
+  static const ClaimFacets none;
+  return row.facets ? *row.facets : none;
+}
+
 constexpr std::size_t kTopReasons = 5;
 
 bool is_service_date(const DateValue& d) {
@@ -42,7 +48,7 @@ void add_row(Acc& a, const ClaimRow& r) {
   b.patient += r.money.patient;
   b.recoverable += r.money.recoverable;
   b.denied += r.money.denied;  // the engine's figure, as in the summary
-  for (const auto& t : r.facets.reasons) {
+  for (const auto& t : facets(r).reasons) {
     auto& ra = a.reasons[t.code];
     if (ra.code.empty()) ra.code = t.code;
     ra.amount += t.amount;
@@ -138,7 +144,7 @@ std::vector<TxKeys> tx_keys(const Report& r) {
 bool in_slice(const TxKeys& k, const ClaimRow& row, const Slice& s) {
   if (!s.payer.empty() && k.payer != s.payer) return false;
   if (!s.month.empty() && k.month != s.month) return false;
-  if (!s.provider.empty() && or_dash(row.facets.provider) != s.provider) return false;
+  if (!s.provider.empty() && or_dash(facets(row).provider) != s.provider) return false;
   return true;
 }
 
@@ -186,7 +192,7 @@ struct Choices {
     };
     note(payers, k.payer, k.payer_name);
     note(months, k.month, "");
-    note(providers, or_dash(row.facets.provider), "");
+    note(providers, or_dash(facets(row).provider), "");
   }
   json to_json() {
     auto list = [](BreakdownBy by, std::map<std::string, Acc>& m) {
@@ -300,7 +306,7 @@ std::string remit_month(const Report& r, const ClaimRow& row) {
 bool in_slice(const Report& r, const ClaimRow& row, const Slice& s) {
   if (!s.payer.empty() && payer_key(r, row) != s.payer) return false;
   if (!s.month.empty() && remit_month(r, row) != s.month) return false;
-  if (!s.provider.empty() && or_dash(row.facets.provider) != s.provider) return false;
+  if (!s.provider.empty() && or_dash(facets(row).provider) != s.provider) return false;
   return true;
 }
 
@@ -313,7 +319,7 @@ Breakdown breakdown(const Report& r, BreakdownBy by, const Slice& slice) {
     add_row(total, row);
     if (by == BreakdownBy::reason) {
       if (!in_buckets(row)) continue;  // the summary's by_reason leaves reversals out too
-      for (const auto& t : row.facets.reasons) {
+      for (const auto& t : facets(row).reasons) {
         Acc& a = groups[t.code];
         a.row.key = a.row.label = t.code;
         add_row(a, row);
@@ -332,16 +338,16 @@ Breakdown breakdown(const Report& r, BreakdownBy by, const Slice& slice) {
         key = keys[row.transaction].month;
         break;
       case BreakdownBy::service_month:
-        key = month_of(row.facets.service_date);
+        key = month_of(facets(row).service_date);
         break;
       case BreakdownBy::procedure:
-        key = row.facets.procedure;
+        key = facets(row).procedure;
         break;
       case BreakdownBy::provider:
-        key = row.facets.provider;
+        key = facets(row).provider;
         break;
       case BreakdownBy::filing:
-        key = row.facets.filing_indicator;
+        key = facets(row).filing_indicator;
         break;
       case BreakdownBy::reason:
         break;

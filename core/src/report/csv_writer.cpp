@@ -1,6 +1,12 @@
-// Worklist CSV (one row per action, Excel-friendly, formula-injection-safe) and NDJSON (one
-// explained claim per line, for warehouses).
+// Worklist CSV: one row per action, Excel-friendly, formula-injection-safe.
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <ostream>
+#include <sstream>
+
 #include "denial/query.h"
+#include "denial/report_writer.h"
 #include "explain/helpers.h"
 #include "report/ack_parts.h"
 #include "report/json_parts.h"
@@ -41,80 +47,108 @@ std::string join(const std::vector<std::string>& v) {
   return s;
 }
 
+// The worklist is sorted by money at stake over every file, so its rows are written at the
+// end; a claim's lines are rendered while its file is read (the claim is released after),
+// and only worklist claims are kept, as text.
+class CsvWriter : public ReportWriter {
+ public:
+  CsvWriter(std::ostream& out, bool mask) : out_(out), mask_(mask) {}
+
+  void claim(const ClaimContext& at, const ExplainedClaim& x) override {
+    if (at.row == SIZE_MAX) return;
+    const ClaimRow& row = at.report.rows[at.row];
+    if (bucket_of(row.action) != Bucket::recoverable) return;  // never in the worklist
+    lines_.emplace_back(at.row, claim_lines(at.report, row, x));
+  }
+
+  void transaction_end(const Report&, std::size_t) override {}
+
+  void finish(const Report& r) override {
+    out_ << "priority,file,payer,check_or_eft,patient_control_number,payer_claim_number,"
+            "patient_name,service_date,outcome,action,amount,reason_codes,billed,paid,act_by,"
+            "deadline_owner,action_id,money_bucket,channel,flags\r\n";
+    std::size_t priority = 0;
+    for (const ClaimRow* row : worklist(r)) {
+      std::string p = std::to_string(++priority) + ",";
+      const std::size_t index = static_cast<std::size_t>(row - r.rows.data());
+      auto kept = std::lower_bound(lines_.begin(), lines_.end(), index,
+                                   [](const auto& a, std::size_t i) { return a.first < i; });
+      if (kept == lines_.end() || kept->first != index) {
+        out_ << p << common(r, *row) << "," << outcome_label(row->outcome) << ","
+             << csv_cell(row->action_label) << "," << format_cents(row->at_stake) << ","
+             << csv_cell(row->codes) << tail(*row)
+             << deadline_cells(row->act_by, row->deadline_owner) << action_id(row->action) << ","
+             << bucket_id(bucket_of(row->action)) << "," << channel_id(row->channel) << ","
+             << (row->unbalanced ? "unbalanced" : "") << "\r\n";
+        continue;
+      }
+      const std::string& lines = kept->second;
+      for (std::size_t at = 0; at + 4 <= lines.size();) {
+        std::uint32_t n;
+        std::memcpy(&n, lines.data() + at, 4);
+        out_ << p << std::string_view(lines).substr(at + 4, n);
+        at += 4 + n;
+      }
+    }
+    // Claims rejected before adjudication (277CA / 999) are work too: after the 835 rows.
+    out_ << detail::rejections_csv_rows(r, mask_, priority);
+    out_.flush();
+  }
+
+ private:
+  std::string common(const Report& r, const ClaimRow& row) const {
+    const Transaction& tx = r.transactions[row.transaction];
+    return csv_cell(r.files[row.file].name) + "," + csv_cell(tx.payer.name) + "," +
+           csv_cell(tx.payment.trace_number) + "," +
+           csv_cell(mask_ ? mask_id(row.patient_control_number) : row.patient_control_number) +
+           "," + csv_cell(row.payer_claim_number) + "," +
+           csv_cell(mask_ && !row.patient_name.empty() ? "[masked]" : row.patient_name) + ",";
+  }
+  static std::string tail(const ClaimRow& row) {
+    return "," + format_cents(row.charge) + "," + format_cents(row.paid) + ",";
+  }
+  static std::string deadline_cells(const std::optional<Days>& act_by, std::string_view owner) {
+    return (act_by ? iso_date(*act_by) : std::string()) + "," + std::string(owner) + ",";
+  }
+  // One line per action, without the priority (known when every file is read), each after
+  // its length: one string per claim, as little memory as the text itself.
+  std::string claim_lines(const Report& r, const ClaimRow& row, const ExplainedClaim& x) const {
+    std::string out;
+    std::string head = common(r, row) + csv_cell(first_service_date(*x.claim)) + "," +
+                       std::string(outcome_label(x.outcome)) + ",";
+    std::string end = std::string(channel_id(row.channel)) + "," + csv_cell(join(x.flags)) + "\r\n";
+    for (const NextAction& n : x.actions) {
+      std::string line = head + csv_cell(n.label) + "," + format_cents(n.amount) + "," +
+                         csv_cell(join(n.reasons)) + tail(row) +
+                         deadline_cells(n.deadline.act_by, n.deadline.owner) +
+                         std::string(action_id(n.action)) + "," +
+                         std::string(bucket_id(bucket_of(n.action))) + "," + end;
+      const auto n_bytes = static_cast<std::uint32_t>(line.size());
+      out.append(reinterpret_cast<const char*>(&n_bytes), 4);
+      out += line;
+    }
+    out.shrink_to_fit();
+    return out;
+  }
+
+  std::ostream& out_;
+  bool mask_;
+  /// Lines of worklist claims by row index (claims come in row order): see claim_lines.
+  std::vector<std::pair<std::size_t, std::string>> lines_;
+};
+
 }  // namespace
 
-std::string worklist_csv(const Report& r, bool mask) {
-  std::string out =
-      "priority,file,payer,check_or_eft,patient_control_number,payer_claim_number,patient_name,"
-      "service_date,outcome,action,amount,reason_codes,billed,paid,act_by,deadline_owner,"
-      "action_id,money_bucket,channel,flags\r\n";
-  std::size_t priority = 0;
-  for (const ClaimRow* row : worklist(r)) {
-    const Transaction& tx = r.transactions[row->transaction];
-    std::string common_a =
-        csv_cell(r.files[row->file].name) + "," + csv_cell(tx.payer.name) + "," +
-        csv_cell(tx.payment.trace_number) + "," +
-        csv_cell(mask ? mask_id(row->patient_control_number) : row->patient_control_number) + "," +
-        csv_cell(row->payer_claim_number) + "," +
-        csv_cell(mask && !row->patient_name.empty() ? "[masked]" : row->patient_name) + ",";
-    std::string tail = "," + format_cents(row->charge) + "," + format_cents(row->paid) + ",";
-    auto deadline_cells = [](const std::optional<Days>& act_by, std::string_view owner) {
-      return (act_by ? iso_date(*act_by) : std::string()) + "," + std::string(owner) + ",";
-    };
-    std::string channel = std::string(channel_id(row->channel));
-    ++priority;
-    if (r.kept[row->transaction]) {
-      const ExplainedClaim& x = r.explained[row->transaction][row->claim];
-      std::string date = first_service_date(*x.claim);
-      for (const NextAction& n : x.actions) {
-        out += std::to_string(priority) + "," + common_a + csv_cell(date) + "," +
-               std::string(outcome_label(x.outcome)) + "," + csv_cell(n.label) + "," +
-               format_cents(n.amount) + "," + csv_cell(join(n.reasons)) + tail +
-               deadline_cells(n.deadline.act_by, n.deadline.owner) +
-               std::string(action_id(n.action)) + "," +
-               std::string(bucket_id(bucket_of(n.action))) + "," + channel + "," +
-               csv_cell(join(x.flags)) + "\r\n";
-      }
-    } else {
-      out += std::to_string(priority) + "," + common_a + "," +
-             std::string(outcome_label(row->outcome)) + "," + csv_cell(row->action_label) + "," +
-             format_cents(row->at_stake) + "," + csv_cell(row->codes) + tail +
-             deadline_cells(row->act_by, row->deadline_owner) +
-             std::string(action_id(row->action)) + "," +
-             std::string(bucket_id(bucket_of(row->action))) + "," + channel + "," +
-             (row->unbalanced ? "unbalanced" : "") + "\r\n";
-    }
-  }
-  // Claims rejected before adjudication (277CA / 999) are work too: after the 835 rows.
-  return out + detail::rejections_csv_rows(r, mask, priority);
+namespace detail {
+std::unique_ptr<ReportWriter> make_csv_writer(std::ostream& out, bool mask) {
+  return std::make_unique<CsvWriter>(out, mask);
 }
+}  // namespace detail
 
-std::string claims_ndjson(const Report& r, bool mask) {
-  std::string out;
-  for (const ClaimRow& row : r.rows) {  // big-file transactions: their rows
-    if (r.kept[row.transaction]) continue;
-    nlohmann::json j = detail::row_json(r, row);
-    if (mask) detail::mask_claim_json(j);
-    out += detail::dump(j, -1) + "\n";
-  }
-  for (std::size_t t = 0; t < r.transactions.size(); ++t) {
-    const Transaction& tx = r.transactions[t];
-    for (const ExplainedClaim& x : r.explained[t]) {
-      nlohmann::json j = detail::claim_json(x);
-      j["file_name"] = r.files[r.transaction_file[t]].name;
-      j["payer"] = tx.payer.name;
-      j["payer_id"] = tx.payer.id;
-      j["payee"] = tx.payee.name;
-      j["payee_id"] = tx.payee.id;
-      j["payment_trace_number"] = tx.payment.trace_number;
-      j["payment_date"] = tx.payment.date;
-      j["duplicate_payment"] = r.duplicate_of[t] >= 0;
-      if (mask) detail::mask_claim_json(j);
-      out += detail::dump(j, -1) + "\n";
-    }
-  }
-  out += detail::rejections_ndjson(r, mask);
-  return out;
+std::string worklist_csv(const Report& r, bool mask) {
+  std::ostringstream out;
+  write_report(r, ReportFormat::csv, out, {mask, false});
+  return out.str();
 }
 
 }  // namespace denial

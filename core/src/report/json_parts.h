@@ -1,27 +1,82 @@
 // JSON pieces of the report, shared by the full report, NDJSON and the paged wasm API.
 #pragma once
 
+#include <array>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "denial/report.h"
 
 namespace denial::detail {
 
-nlohmann::json claim_json(const ExplainedClaim& x);
+/// The `codes` dictionary of a report being written (schema 3.0): texts and guidance by
+/// codes_key. A code whose guidance differs between uses (another advice rule, a passed
+/// deadline, another channel's label) gets one key per distinct guidance: "CO-45", "CO-45#2".
+struct CodeTexts {
+  nlohmann::json entries = nlohmann::json::object();
+  std::unordered_map<std::string, std::string> key_of;    ///< guidance signature -> codes_key
+  std::unordered_map<std::string, std::size_t> variants;  ///< code -> keys given so far
+  /// `action_texts`: label, bucket, rule, sources and deadline rule of an action, by
+  /// texts_key ("appeal", "appeal#2" for another label or rule).
+  nlohmann::json actions = nlohmann::json::object();
+  std::unordered_map<std::string, std::string> action_key_of;
+  std::unordered_map<std::string, std::size_t> action_variants;
+  /// Entries dumped once, by key: {group_official, guidance, official} (empty when absent).
+  std::unordered_map<std::string, std::array<std::string, 3>> rendered;
+};
+
+/// codes keys (and their `codes` / `action_texts` entries, added when first met), shared by
+/// claim_json and append_compact_claim so both number variants alike.
+const std::string& adjustment_key(const ExplainedAdjustment& a, Channel channel, CodeTexts& codes);
+std::string remark_codes_key(const ExplainedRemark& r, CodeTexts& codes);
+std::string status_codes_key(const ExplainedClaim& x, CodeTexts& codes);
+const std::string& action_key(const NextAction& n, CodeTexts& codes);
+
+/// Members with ready JSON text, by key in sorted order (an NDJSON line's payment fields).
+using ClaimExtras = std::vector<std::pair<std::string_view, std::string>>;
+struct ClaimTextOptions {
+  bool expanded = false;                ///< the expanded form (claim_json(x)), else compact
+  std::string_view payment_remit_date;  ///< compact: a claim's remit_date equal to it is left out
+  const ClaimExtras* extras = nullptr;  ///< merged in at their place
+};
+/// The claim as dump(claim_json(x, expanded ? nullptr : &codes)) writes it (compact: less a
+/// remit_date equal to the payment's; with the extras' members), appended to `out` without
+/// building a json value: the writers' hot path. claim_json stays the reference, and the
+/// masked path. The expanded form still uses `codes`, to render each text once.
+void append_claim_text(std::string& out, const ExplainedClaim& x, CodeTexts& codes,
+                       const ClaimTextOptions& options);
+
+/// One claim. With `codes` (schema 3.0 compact form) each adjustment, remark and the claim
+/// status name their texts by a codes key and the texts go to `codes` once; without, every
+/// text is inline.
+nlohmann::json claim_json(const ExplainedClaim& x, CodeTexts* codes = nullptr);
 /// Adds `patient_explanation` to a claim object when the claim has one (patient_json.cpp).
 void add_patient_explanation(nlohmann::json& claim, const ExplainedClaim& x);
 nlohmann::json options_json(const ExplainOptions& o);
 /// Adds the sources a claim's advice used to `out` ({id: {publisher, title, citation}}).
 void add_used_sources(nlohmann::json& out, const ExplainedClaim& x);
-nlohmann::json guidance_json(const AdjustmentGuidance& g, Channel channel = Channel::other);
+nlohmann::json guidance_json(const AdjustmentGuidance& g, Channel channel = Channel::other,
+                             bool with_texts = true);
 nlohmann::json remark_guidance_json(const RemarkGuidance& g);
 nlohmann::json row_json(const Report& r, const ClaimRow& row);
+/// A worklist row of the compact report: null, false and empty fields left out (the patient
+/// name and control number stay, for masking).
+void compact_row(nlohmann::json& row);
 nlohmann::json summary_json(const Report& r);
 nlohmann::json files_json(const Report& r);
 nlohmann::json file_json(const FileInfo& f);
 nlohmann::json transaction_json(const Report& r, std::size_t t, bool with_claims);
 nlohmann::json diagnostic_json(const Diagnostic& d);
 nlohmann::json code_sets_json();
+nlohmann::json worklist_json(const Report& r);
+nlohmann::json diagnostics_json(const Report& r);
+/// One NDJSON line's object: the claim with its texts inline and its payment's context
+/// (`duplicate`: the payment is a retransmission).
+nlohmann::json ndjson_claim(const Report& r, std::size_t t, const ExplainedClaim& x,
+                            bool duplicate);
 std::string dump(const nlohmann::json& j, int indent);
 /// Masks patient names and IDs everywhere in a JSON value (claim, row list or whole report).
 void mask_claim_json(nlohmann::json& j);

@@ -57,24 +57,29 @@ json action_json(const NextAction& n) {
   return j;
 }
 
-json guidance_json(const AdjustmentGuidance& g, Channel channel) {
-  json j = {{"source", "Denial Explainer guidance (not official text)"},
-            {"known", g.known},
+constexpr const char* kGuidanceSource = "Denial Explainer guidance (not official text)";
+
+json guidance_json(const AdjustmentGuidance& g, Channel channel, bool with_texts) {
+  json j = {{"known", g.known},
             {"category", category_id(g.category)},
             {"category_label", category_label(g.category)},
             {"kind", kind_id(g.kind)},
             {"action", action_id(g.action)},
             {"action_label", action_label(g.action, channel)},
             {"appealable", appealable_id(g.appealable)}};
-  if (!g.group_note.empty()) j["group_note"] = std::string(g.group_note);
-  if (g.detail) {
-    j["plain"] = g.detail->plain;
-    j["steps"] = g.detail->steps;
-    j["appeal_attachments"] = g.detail->appeal_attachments;
-    // Medicare / commercial practice, each only where the data has it (13: Medicare only).
-    if (!g.detail->variant_medicare.empty()) j["variants"]["medicare"] = g.detail->variant_medicare;
-    if (!g.detail->variant_commercial.empty())
-      j["variants"]["commercial"] = g.detail->variant_commercial;
+  if (with_texts) {
+    j["source"] = kGuidanceSource;
+    if (!g.group_note.empty()) j["group_note"] = std::string(g.group_note);
+    if (g.detail) {
+      j["plain"] = g.detail->plain;
+      j["steps"] = g.detail->steps;
+      j["appeal_attachments"] = g.detail->appeal_attachments;
+      // Medicare / commercial practice, each only where the data has it (13: Medicare only).
+      if (!g.detail->variant_medicare.empty())
+        j["variants"]["medicare"] = g.detail->variant_medicare;
+      if (!g.detail->variant_commercial.empty())
+        j["variants"]["commercial"] = g.detail->variant_commercial;
+    }
   }
   if (!g.remark_notes.empty()) j["remark_notes"] = g.remark_notes;
   j["rule"] = std::string(g.rule);
@@ -85,7 +90,7 @@ json guidance_json(const AdjustmentGuidance& g, Channel channel) {
 }
 
 json remark_guidance_json(const RemarkGuidance& g) {
-  json j = {{"source", "Denial Explainer guidance (not official text)"},
+  json j = {{"source", kGuidanceSource},
             {"effect", remark_effect_id(g.effect)},
             {"from_description_rule", g.from_rule}};
   if (g.action_override) {
@@ -97,34 +102,99 @@ json remark_guidance_json(const RemarkGuidance& g) {
   return j;
 }
 
-json adjustment_json(const ExplainedAdjustment& a, Channel channel) {
+// Everything the guidance of one use of a code depends on, as a string: uses with the same
+// signature share one `codes` entry.
+std::string guidance_signature(const std::string& code, const ExplainedAdjustment& a,
+                               Channel channel) {
+  const AdjustmentGuidance& g = a.guidance;
+  std::string s = code;
+  auto add = [&s](std::string_view v) {
+    s += '\x1f';
+    s += v;
+  };
+  add(g.known ? "1" : "0");
+  add(category_id(g.category));
+  add(kind_id(g.kind));
+  add(action_id(g.action));
+  add(action_label(g.action, channel));
+  add(appealable_id(g.appealable));
+  add(g.rule);
+  add(g.rule_note);
+  add(g.group_note);
+  for (const auto& n : g.remark_notes) add(n);
+  s += '\x1e';
+  for (std::string_view id : g.sources) add(id);
+  s += '\x1e';
+  if (a.late_route) add(action_id(*a.late_route));
+  return s;
+}
+
+const std::string& adjustment_key(const ExplainedAdjustment& a, Channel channel, CodeTexts& codes) {
+  std::string code = adjustment_code(*a.source);
+  auto [it, added] = codes.key_of.try_emplace(guidance_signature(code, a, channel));
+  if (added) {
+    std::size_t n = ++codes.variants[code];
+    it->second = n == 1 ? code : code + "#" + std::to_string(n);
+    json g = guidance_json(a.guidance, channel, true);
+    if (a.late_route) g["late_route"] = action_id(*a.late_route);
+    codes.entries[it->second] = {{"group_official", official(CodeList::group, a.group)},
+                                 {"official", official(CodeList::carc, a.carc)},
+                                 {"guidance", std::move(g)}};
+  }
+  return it->second;
+}
+
+json adjustment_json(const ExplainedAdjustment& a, Channel channel, CodeTexts* codes) {
   const Adjustment& s = *a.source;
+  std::string code = adjustment_code(s);
   json j = {{"level", a.line < 0 ? "claim" : "line"},
             {"group", s.group},
             {"reason", s.reason},
-            {"code", adjustment_code(s)},
             {"amount", money(s.amount)},
             {"quantity", s.quantity},
-            {"group_official", official(CodeList::group, a.group)},
-            {"official", official(CodeList::carc, a.carc)},
             {"validity", validity_name(a.validity)},
-            {"guidance", guidance_json(a.guidance, channel)},
             {"segment", s.pos.segment_no},
             {"offset", s.pos.byte_offset}};
+  if (codes) {
+    j["codes_key"] = adjustment_key(a, channel, *codes);
+  } else {
+    json g = guidance_json(a.guidance, channel, true);
+    if (a.late_route) g["late_route"] = action_id(*a.late_route);
+    j["group_official"] = official(CodeList::group, a.group);
+    j["official"] = official(CodeList::carc, a.carc);
+    j["guidance"] = std::move(g);
+  }
+  j["code"] = std::move(code);
   if (a.line >= 0) j["line"] = a.line;
-  if (a.late_route) j["guidance"]["late_route"] = action_id(*a.late_route);
   return j;
 }
 
-json remark_json(const ExplainedRemark& r) {
+// Key of a remark's texts in `codes`: the code for RARCs, "RX:code" for NCPDP reject codes.
+std::string remark_key(const Remark& r) {
+  return r.qualifier == "HE" || r.qualifier.empty() ? r.code : r.qualifier + ":" + r.code;
+}
+
+std::string remark_codes_key(const ExplainedRemark& r, CodeTexts& codes) {
+  std::string key = remark_key(*r.source);
+  if (!codes.entries.contains(key))
+    codes.entries[key] = {{"official", official(CodeList::rarc, r.rarc)},
+                          {"guidance", remark_guidance_json(r.guidance)}};
+  return key;
+}
+
+json remark_json(const ExplainedRemark& r, CodeTexts* codes) {
   json j = {{"code", r.source->code},
             {"source", r.source->source},
             {"qualifier", r.source->qualifier},
-            {"official", official(CodeList::rarc, r.rarc)},
             {"validity", validity_name(r.validity)},
-            {"guidance", remark_guidance_json(r.guidance)},
             {"segment", r.source->pos.segment_no},
             {"offset", r.source->pos.byte_offset}};
+  if (codes) {
+    j["codes_key"] = remark_codes_key(r, *codes);
+  } else {
+    j["official"] = official(CodeList::rarc, r.rarc);
+    j["guidance"] = remark_guidance_json(r.guidance);
+  }
   if (r.line >= 0) j["line"] = r.line;
   return j;
 }
@@ -166,13 +236,13 @@ json names_json(const std::vector<PersonName>& names) {
   return a;
 }
 
-json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x) {
+json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x, CodeTexts* codes) {
   json adjustments = json::array(), remarks = json::array();
   for (const auto& a : x.adjustments)
     if (a.line == static_cast<std::ptrdiff_t>(index))
-      adjustments.push_back(adjustment_json(a, x.channel));
+      adjustments.push_back(adjustment_json(a, x.channel, codes));
   for (const auto& r : x.remarks)
-    if (r.line == static_cast<std::ptrdiff_t>(index)) remarks.push_back(remark_json(r));
+    if (r.line == static_cast<std::ptrdiff_t>(index)) remarks.push_back(remark_json(r, codes));
   json j = {{"index", index},
             {"procedure", procedure_json(l.procedure)},
             {"charge", money(l.charge)},
@@ -184,30 +254,164 @@ json line_json(const ServiceLine& l, std::size_t index, const ExplainedClaim& x)
             {"dates", dates_json(l.dates)},
             {"references", refs_json(l.references)},
             {"amounts", amounts_json(l.amounts)},
-            {"adjustments", adjustments},
-            {"remarks", remarks},
             {"segment", l.pos.segment_no},
             {"offset", l.pos.byte_offset},
             {"last_segment", l.last_segment_no}};
   j["submitted_procedure"] = l.submitted ? procedure_json(*l.submitted) : json(nullptr);
+  // Moved in, not listed above: an initializer list copies every nested value.
+  j["adjustments"] = std::move(adjustments);
+  j["remarks"] = std::move(remarks);
   return j;
 }
 
-json claim_json(const ExplainedClaim& x) {
+// The compact claim of the report (schema 3.0, docs/report-schema.md "Compact claims"):
+// what a reader can tell without being told is left out. Names stay whole: masking finds a
+// person's NM1 by its fields.
+bool is_default(const json& v) {
+  return v.is_null() || (v.is_boolean() && !v.get<bool>()) ||
+         (v.is_string() && v.get_ref<const std::string&>().empty()) || (v.is_array() && v.empty());
+}
+
+void drop_defaults(json& object) {
+  for (auto it = object.begin(); it != object.end();)
+    it = is_default(*it) ? object.erase(it) : std::next(it);
+}
+
+void drop_zero_money(json& object, std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    auto it = object.find(k);
+    if (it != object.end() && *it == "0.00") object.erase(it);
+  }
+}
+
+// [{qualifier, date|value|amount}] -> [[qualifier, date|value|amount]].
+void to_pairs(json& list, const char* value_key) {
+  if (!list.is_array()) return;
+  for (auto& item : list) item = json::array({item["qualifier"], item[value_key]});
+}
+
+// An adjustment's level and line are where it sits, its code is group-reason, its codes_key
+// that code unless a variant ("CO-45#2"); a remark's codes_key is its code ("RX:code" for
+// NCPDP rejects).
+void compact_adjustment(json& a) {
+  a.erase("level");
+  a.erase("line");
+  if (a["codes_key"] == a["code"]) a.erase("codes_key");
+  a.erase("code");
+  if (a["validity"] == "valid") a.erase("validity");
+  drop_defaults(a);
+}
+
+void compact_remark(json& r) {
+  r.erase("line");
+  r.erase("codes_key");
+  if (r["validity"] == "valid") r.erase("validity");
+  drop_defaults(r);
+}
+
+// An action's texts (label, bucket, rule, sources, deadline rule) go to the report's
+// `action_texts` once; the claim keeps its amount, reasons, date, deadline owner and note.
+void compact_action(json& a, const NextAction& n, CodeTexts& codes) {
+  for (const char* k : {"label", "bucket", "rule", "rule_family", "sources", "deadline_rule"})
+    a.erase(k);
+  const std::string& key = action_key(n, codes);
+  if (key != action_id(n.action)) a["texts_key"] = key;
+  drop_defaults(a);
+}
+
+void compact_line(json& l) {
+  for (auto& a : l["adjustments"]) compact_adjustment(a);
+  for (auto& r : l["remarks"]) compact_remark(r);
+  for (const char* k : {"procedure", "submitted_procedure"})
+    if (l[k].is_object()) drop_defaults(l[k]);
+  // The line control number is its (last) REF*6R.
+  std::string six_r;
+  for (const auto& ref : l["references"])
+    if (ref["qualifier"] == "6R") six_r = ref["value"];
+  if (l["control_number"] == six_r) l.erase("control_number");
+  l.erase("index");
+  to_pairs(l["dates"], "date");
+  to_pairs(l["references"], "value");
+  to_pairs(l["amounts"], "amount");
+  drop_defaults(l);
+}
+
+void compact_claim(json& c, const ExplainedClaim& x, CodeTexts& codes) {
+  for (std::size_t i = 0; i < x.actions.size(); ++i)
+    compact_action(c["actions"][i], x.actions[i], codes);
+  for (auto& a : c["adjustments"]) compact_adjustment(a);
+  for (auto& r : c["remarks"]) compact_remark(r);
+  for (auto& l : c["lines"]) compact_line(l);
+  drop_zero_money(c, {"unaccounted"});
+  // index and transaction are where the claim sits; its status text is "CLP02:" + status.
+  // The drafts (appeal letter, corrected-claim checklist, patient explanation) are prose
+  // rebuilt from the claim:
+  // they are in the expanded form (Session.claim, NDJSON, --inline-texts), not here.
+  for (const char* k :
+       {"index", "transaction", "status_codes_key", "appeal_letter", "corrected_claim_checklist"})
+    c.erase(k);
+  to_pairs(c["dates"], "date");
+  to_pairs(c["references"], "value");
+  to_pairs(c["amounts"], "amount");
+  json names = std::move(c["names"]);
+  std::string patient = c["patient_name"], pcn = c["patient_control_number"];
+  drop_defaults(c);
+  if (!names.empty()) c["names"] = std::move(names);
+  c["patient_name"] = std::move(patient);
+  c["patient_control_number"] = std::move(pcn);
+}
+
+std::string status_codes_key(const ExplainedClaim& x, CodeTexts& codes) {
+  std::string key = "CLP02:" + x.claim->status;
+  if (!codes.entries.contains(key))
+    codes.entries[key] = {{"official", official(CodeList::claim_status, x.status)}};
+  return key;
+}
+
+const std::string& action_key(const NextAction& n, CodeTexts& codes) {
+  const std::string_view id = action_id(n.action);
+  const std::string_view label = n.label.empty() ? action_label(n.action) : n.label;
+  std::string signature(id);
+  for (std::string_view v : {label, bucket_id(bucket_of(n.action)), std::string_view(n.rule),
+                             std::string_view(n.rule_family), std::string_view(n.deadline.rule)}) {
+    signature += '\x1f';
+    signature += v;
+  }
+  signature += '\x1e';
+  for (std::string_view source : n.sources) {
+    signature += source;
+    signature += '\x1f';
+  }
+  auto [it, added] = codes.action_key_of.try_emplace(std::move(signature));
+  if (added) {
+    std::size_t k = ++codes.action_variants[std::string(id)];
+    it->second = k == 1 ? std::string(id) : std::string(id) + "#" + std::to_string(k);
+    json texts = {{"label", std::string(label)},
+                  {"bucket", bucket_id(bucket_of(n.action))},
+                  {"rule", std::string(n.rule)}};
+    if (!n.rule_family.empty()) texts["rule_family"] = std::string(n.rule_family);
+    if (!n.sources.empty()) texts["sources"] = sources_json(n.sources);
+    if (!n.deadline.rule.empty()) texts["deadline_rule"] = n.deadline.rule;
+    codes.actions[it->second] = std::move(texts);
+  }
+  return it->second;
+}
+
+json claim_json(const ExplainedClaim& x, CodeTexts* codes) {
   const Claim& c = *x.claim;
   json actions = json::array();
   for (const NextAction& n : x.actions) actions.push_back(action_json(n));
   json adjustments = json::array(), remarks = json::array(), lines = json::array();
   for (const auto& a : x.adjustments)
-    if (a.line < 0) adjustments.push_back(adjustment_json(a, x.channel));
+    if (a.line < 0) adjustments.push_back(adjustment_json(a, x.channel, codes));
   for (const auto& r : x.remarks)
-    if (r.line < 0) remarks.push_back(remark_json(r));
-  for (std::size_t i = 0; i < c.lines.size(); ++i) lines.push_back(line_json(c.lines[i], i, x));
+    if (r.line < 0) remarks.push_back(remark_json(r, codes));
+  for (std::size_t i = 0; i < c.lines.size(); ++i)
+    lines.push_back(line_json(c.lines[i], i, x, codes));
   json j = {{"transaction", x.transaction},
             {"index", x.index},
             {"patient_control_number", c.patient_control_number},
             {"status", c.status},
-            {"status_official", official(CodeList::claim_status, x.status)},
             {"charge", money(c.charge)},
             {"paid", money(c.paid)},
             {"patient_responsibility",
@@ -233,22 +437,31 @@ json claim_json(const ExplainedClaim& x) {
               {"write_off", money(x.money.write_off)},
               {"other", money(x.money.other)},
               {"denied", money(x.money.denied)}}},
-            {"actions", actions},
-            {"adjustments", adjustments},
-            {"remarks", remarks},
-            {"lines", lines},
             {"remit_date", x.remit_date},
             {"segment", c.pos.segment_no},
             {"offset", c.pos.byte_offset},
             {"last_segment", c.last_segment_no},
             {"end_offset", c.end_offset}};
+  // Moved in, not listed above: an initializer list copies every nested value.
+  j["actions"] = std::move(actions);
+  j["adjustments"] = std::move(adjustments);
+  j["remarks"] = std::move(remarks);
+  j["lines"] = std::move(lines);
+  if (codes) {
+    j["status_codes_key"] = status_codes_key(x, *codes);
+  } else {
+    j["status_official"] = official(CodeList::claim_status, x.status);
+  }
   if (x.paired_with) {
     j["reversal_pair"] = {{"other_claim", *x.paired_with},
                           {"net_paid", money(*x.net_paid_with_pair)}};
   }
   j["appeal_letter"] = x.appeal_letter.empty() ? json(nullptr) : json(x.appeal_letter);
   j["corrected_claim_checklist"] = x.corrected_claim_checklist;
-  add_patient_explanation(j, x);
+  if (codes)
+    compact_claim(j, x, *codes);
+  else
+    add_patient_explanation(j, x);
   return j;
 }
 
@@ -324,6 +537,7 @@ json transaction_json(const Report& r, std::size_t t, bool with_claims) {
             {"sender_id", tx.sender_id},
             {"receiver_id", tx.receiver_id},
             {"production_date", tx.production_date},
+            {"remit_date", remit_date_of(tx)},
             {"complete", tx.complete},
             {"payment", pay},
             {"payer", party_json(tx.payer)},
@@ -338,7 +552,7 @@ json transaction_json(const Report& r, std::size_t t, bool with_claims) {
     json claims = json::array();
     for (const auto& x : r.explained[t]) claims.push_back(claim_json(x));
     j["claims"] = claims;
-    j["claims_in_rows_only"] = !r.kept[t];
+    j["claims_in_rows_only"] = r.rows_only(t);
   }
   return j;
 }
@@ -387,6 +601,13 @@ json row_json(const Report& r, const ClaimRow& row) {
           {"duplicate", row.duplicate},
           {"segment", row.first_segment},
           {"offset", row.begin_offset}};
+}
+
+void compact_row(json& row) {
+  std::string patient = row["patient_name"], pcn = row["patient_control_number"];
+  drop_defaults(row);
+  row["patient_name"] = std::move(patient);
+  row["patient_control_number"] = std::move(pcn);
 }
 
 json summary_json(const Report& r) {
@@ -511,37 +732,35 @@ std::string dump(const json& j, int indent) {
   return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
-}  // namespace detail
-
-std::string to_json(const Report& r, int indent, bool mask) {
-  using detail::json;
-  json transactions = json::array();
-  for (std::size_t t = 0; t < r.transactions.size(); ++t)
-    transactions.push_back(detail::transaction_json(r, t, true));
+json worklist_json(const Report& r) {
   json work = json::array();
-  for (const ClaimRow* row : worklist(r)) work.push_back(detail::row_json(r, *row));
+  for (const ClaimRow* row : worklist(r)) work.push_back(row_json(r, *row));
+  return work;
+}
+
+json diagnostics_json(const Report& r) {
   json diags = json::array();
   for (const auto& [file, d] : r.diagnostics) {
-    json j = detail::diagnostic_json(d);
+    json j = diagnostic_json(d);
     j["file"] = file;
     diags.push_back(j);
   }
-  json used = json::object();
-  for (const auto& claims : r.explained)
-    for (const auto& x : claims) detail::add_used_sources(used, x);
-  json j = {{"schema_version", kSchemaVersion},
-            {"generator", {{"name", "denial-explainer"}, {"version", DENIAL_VERSION}}},
-            {"options", detail::options_json(r.options)},
-            {"sources", used},
-            {"code_sets", detail::code_sets_json()},
-            {"files", detail::files_json(r)},
-            {"summary", detail::summary_json(r)},
-            {"worklist", work},
-            {"transactions", transactions},
-            {"diagnostics", diags}};
-  if (!r.acknowledgments.empty()) j["acknowledgments"] = detail::acknowledgments_json(r);
-  if (mask) detail::mask_claim_json(j);
-  return detail::dump(j, indent);
+  return diags;
 }
 
+json ndjson_claim(const Report& r, std::size_t t, const ExplainedClaim& x, bool duplicate) {
+  const Transaction& tx = r.transactions[t];
+  json j = claim_json(x);
+  j["file_name"] = r.files[r.transaction_file[t]].name;
+  j["payer"] = tx.payer.name;
+  j["payer_id"] = tx.payer.id;
+  j["payee"] = tx.payee.name;
+  j["payee_id"] = tx.payee.id;
+  j["payment_trace_number"] = tx.payment.trace_number;
+  j["payment_date"] = tx.payment.date;
+  j["duplicate_payment"] = duplicate;
+  return j;
+}
+
+}  // namespace detail
 }  // namespace denial

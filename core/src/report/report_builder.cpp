@@ -78,41 +78,16 @@ ReportBuilder::ReportBuilder(std::uint64_t keep_claims_up_to, std::uint64_t max_
   r_.options = std::move(options);
 }
 
-void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::size_t t) {
+bool ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::size_t t) {
   const Claim& c = *x.claim;
-  ClaimRow row;
-  row.file = file;
-  row.transaction = t;
-  row.claim = x.index;
-  row.patient_control_number = c.patient_control_number;
-  row.payer_claim_number = c.payer_claim_number;
-  row.patient_name = detail::patient_name(c);
-  row.status = c.status;
-  row.charge = c.charge;
-  row.paid = c.paid;
-  row.patient_responsibility = c.patient_responsibility.value_or(0);
-  row.outcome = x.outcome;
-  row.money = x.money;
-  row.channel = x.channel;
-  row.unbalanced = !x.flags.empty() && x.flags[0] == "unbalanced";
-  if (!x.actions.empty()) {  // actions[0] is the primary action
-    const NextAction& n = x.actions[0];
-    row.action = n.action;
-    row.action_label = n.label;
-    row.at_stake = n.amount;
-    row.act_by = n.deadline.act_by;
-    row.deadline_owner = n.deadline.owner;
-    row.deadline_passed = n.deadline.passed;
-  }
-  row.codes = codes_of(x);
-  // In big-file mode the payment is judged at the end of its transaction (settle_pending).
+  // In big-file and streamed files the payment is judged at the end of its transaction
+  // (settle_pending); until then the claim counts in pending_.
   const bool decided = t < decided_.size() && decided_[t];
-  row.duplicate = decided && r_.duplicate_of[t] >= 0;
-  row.begin_offset = c.pos.byte_offset;
-  row.end_offset = c.end_offset;
-  row.first_segment = c.pos.segment_no;
-  row.facets = facets_of(c);
-  if (!row.duplicate) {
+  const bool duplicate = decided && r_.duplicate_of[t] >= 0;
+  const Action primary = x.actions.empty() ? Action::no_action : x.actions[0].action;
+  const bool keep_row = !worklist_rows_only_ || !is_routine(primary);
+  if (keep_row) r_.rows.push_back(make_row(x, file, t, duplicate));
+  if (!duplicate) {
     Summary& s = decided ? r_.summary : pending_;
     ++s.claims;
     s.service_lines += c.lines.size();
@@ -160,7 +135,44 @@ void ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::si
       ++act.count;
     }
   }
-  r_.rows.push_back(std::move(row));
+  return keep_row;
+}
+
+ClaimRow ReportBuilder::make_row(const ExplainedClaim& x, std::size_t file, std::size_t t,
+                                 bool duplicate) const {
+  const Claim& c = *x.claim;
+  ClaimRow row;
+  row.file = file;
+  row.transaction = t;
+  row.claim = x.index;
+  row.patient_control_number = c.patient_control_number;
+  row.payer_claim_number = c.payer_claim_number;
+  row.patient_name = detail::patient_name(c);
+  row.status = c.status;
+  row.charge = c.charge;
+  row.paid = c.paid;
+  row.patient_responsibility = c.patient_responsibility.value_or(0);
+  row.outcome = x.outcome;
+  row.money = x.money;
+  row.channel = x.channel;
+  row.unbalanced = !x.flags.empty() && x.flags[0] == "unbalanced";
+  if (!x.actions.empty()) {  // actions[0] is the primary action
+    const NextAction& n = x.actions[0];
+    row.action = n.action;
+    row.action_label = n.label;
+    row.at_stake = n.amount;
+    row.act_by = n.deadline.act_by;
+    row.deadline_owner = n.deadline.owner;
+    row.deadline_passed = n.deadline.passed;
+  }
+  row.codes = codes_of(x);
+  row.duplicate = duplicate;
+  row.begin_offset = c.pos.byte_offset;
+  row.end_offset = c.end_offset;
+  row.first_segment = c.pos.segment_no;
+  // Breakdowns read the facets; a caller that keeps worklist rows only makes none.
+  if (!worklist_rows_only_) row.facets = std::make_shared<const ClaimFacets>(facets_of(c));
+  return row;
 }
 
 void ReportBuilder::add_too_large_file(std::string name, std::uint64_t size) {
@@ -179,122 +191,178 @@ void ReportBuilder::add_too_large_file(std::string name, std::uint64_t size) {
   r_.summary.files = r_.files.size();
 }
 
+PreparedFile prepare_file(std::string name, std::string_view bytes, const ExplainOptions& options) {
+  PreparedFile f;
+  f.name = std::move(name);
+  f.bytes = bytes.size();
+  f.kind = detect_kind(bytes);
+  if (is_acknowledgment(f.kind)) {
+    f.ack = read_acknowledgment(bytes);
+    return f;
+  }
+  f.parsed = parse_835(bytes);
+  for (const Transaction& tx : f.parsed.era.transactions) {
+    std::vector<ExplainedClaim> xs;
+    xs.reserve(tx.claims.size());
+    for (std::size_t i = 0; i < tx.claims.size(); ++i)
+      xs.push_back(explain_claim(tx.claims[i], tx, 0, i, &f.code_diags, true, options));
+    pair_reversals(xs);
+    f.explained.push_back(std::move(xs));
+  }
+  return f;
+}
+
 void ReportBuilder::add_file(std::string name, std::string_view bytes) {
   if (bytes.size() > max_bytes_) return add_too_large_file(std::move(name), bytes.size());
   const FileKind kind = detect_kind(bytes);
-  if (kind == FileKind::claim_ack_277ca || kind == FileKind::impl_ack_999)
-    return add_acknowledgment_file(std::move(name), bytes);
-  std::size_t file = r_.files.size();
-  FileInfo info;
-  info.name = std::move(name);
-  info.bytes = bytes.size();
-  info.kind = kind;
-  info.first_transaction = r_.transactions.size();
+  if (is_acknowledgment(kind)) return add_acknowledgment_file(std::move(name), bytes);
   // The budget is for the whole report: kept claims cost ~13 times their input in memory,
   // so 10,000 small remits kept in full would fill a browser's wasm memory.
-  const bool keep = bytes.size() <= keep_up_to_ && kept_bytes_ + bytes.size() <= keep_up_to_;
-  if (keep) kept_bytes_ += bytes.size();
+  if (bytes.size() <= keep_up_to_ && kept_bytes_ + bytes.size() <= keep_up_to_)
+    return add_prepared(prepare_file(std::move(name), bytes, r_.options));
+  // Big-file mode explains each claim while its transaction is still being read.
+  std::size_t file = r_.files.size(), base = r_.transactions.size();
   Diagnostics code_diags;
   ParseOptions options;
-  options.keep_claims = keep;
-  std::size_t base = r_.transactions.size();
-  // The original may sit earlier in this same file, which is not in r_.files yet.
-  auto where_read = [&](std::size_t original_file) {
-    return original_file == file ? std::string("earlier in this file")
-                                 : r_.files[original_file].name;
-  };
-  // Big-file mode explains each claim while its transaction is still being read.
+  options.keep_claims = false;
   std::size_t streaming_tx = SIZE_MAX, streaming_index = 0;
-  if (!keep) {
-    pending_ = Summary();
-    pending_rows_from_ = r_.rows.size();
-    options.on_claim = [&](std::size_t t, const Transaction& tx, Claim& c) {
-      std::size_t global = base + t;
-      // Claims arrive in order: count them per transaction instead of scanning the rows.
-      if (global != streaming_tx) streaming_tx = global, streaming_index = 0;
-      std::size_t index = streaming_index++;
-      ExplainedClaim x = explain_claim(c, tx, global, index, &code_diags, false, r_.options);
-      add_claim(x, file, global);
-    };
-    // Whether a payment is a retransmission depends on its whole body, known at its end.
-    // Each transaction is judged there, in order, so a retransmission is always the later copy.
-    options.on_transaction_end = [&](std::size_t t, const Transaction& tx) {
-      classify_payment(base + t, tx);
-      settle_pending(base + t);
-    };
-  }
-  ParseResult parsed = parse_835(bytes, options);
+  pending_ = Summary();
+  pending_rows_from_ = r_.rows.size();
+  options.on_claim = [&](std::size_t t, const Transaction& tx, Claim& c) {
+    std::size_t global = base + t;
+    // Claims arrive in order: count them per transaction instead of scanning the rows.
+    if (global != streaming_tx) streaming_tx = global, streaming_index = 0;
+    std::size_t index = streaming_index++;
+    ExplainedClaim x = explain_claim(c, tx, global, index, &code_diags, false, r_.options);
+    add_claim(x, file, global);
+  };
+  // Whether a payment is a retransmission depends on its whole body, known at its end.
+  // Each transaction is judged there, in order, so a retransmission is always the later copy.
+  options.on_transaction_end = [&](std::size_t t, const Transaction& tx,
+                                   const std::vector<BalanceFinding>&) {
+    classify_payment(base + t, tx);
+    settle_pending(base + t);
+  };
+  PreparedFile f;
+  f.name = std::move(name);
+  f.bytes = bytes.size();
+  f.kind = kind;
+  f.parsed = parse_835(bytes, options);
+  f.code_diags = std::move(code_diags);
+  commit(std::move(f), false);
+}
+
+void ReportBuilder::add_prepared(PreparedFile prepared) {
+  if (prepared.bytes > max_bytes_)
+    return add_too_large_file(std::move(prepared.name), prepared.bytes);
+  if (is_acknowledgment(prepared.kind)) return commit_acknowledgment(std::move(prepared));
+  kept_bytes_ += prepared.bytes;
+  commit(std::move(prepared), true);
+}
+
+void ReportBuilder::commit(PreparedFile f, bool keep) {
+  std::size_t file = r_.files.size();
+  FileInfo info;
+  info.name = std::move(f.name);
+  info.bytes = f.bytes;
+  info.kind = f.kind;
+  info.first_transaction = r_.transactions.size();
+  std::size_t base = r_.transactions.size();
+  ParseResult& parsed = f.parsed;
   info.readable = parsed.readable;
   std::size_t reused_traces = 0;
-  for (auto& t : parsed.era.transactions) {
+  for (std::size_t local = 0; local < parsed.era.transactions.size(); ++local) {
+    Transaction& t = parsed.era.transactions[local];
     std::size_t global = r_.transactions.size();
     r_.transactions.push_back(std::move(t));
     r_.transaction_file.push_back(file);
-    const Transaction& tx = r_.transactions.back();
-    if (classify_payment(global, tx) >= 0) {
-      ++r_.summary.duplicate_payments;
-      r_.diagnostics.push_back(
-          {file,
-           {Severity::warning, Errc::duplicate_payment, tx.pos.segment_no, tx.pos.byte_offset,
-            "/ST",
-            "payment " + tx.payment.trace_number + " of " + format_cents(tx.payment.amount) +
-                " was already read (" + where_read(r_.transaction_file[r_.duplicate_of[global]]) +
-                "); same payer, amount and claims: not counted twice"}});
-    } else {
-      Summary& s = r_.summary;
-      ++s.transactions;
-      s.total_payments += tx.payment.amount;
-      for (const auto& p : tx.provider_adjustments) s.provider_adjustment_total += p.amount;
-      std::ptrdiff_t first = reused_trace_of_[global];
-      if (first >= 0 && ++reused_traces > kMaxListedPerCode) {
-        first = -1;  // counted in the note below, not listed
-      }
-      if (first >= 0) {
-        const Transaction& earlier = r_.transactions[static_cast<std::size_t>(first)];
-        const bool same_amount = earlier.payment.amount == tx.payment.amount;
-        r_.diagnostics.push_back(
-            {file,
-             {Severity::warning, Errc::trace_reused, tx.pos.segment_no, tx.pos.byte_offset, "/ST",
-              "payment " + tx.payment.trace_number + " of " + format_cents(tx.payment.amount) +
-                  " (ST at " + position(tx.pos) + ") has the trace number of the payment of " +
-                  format_cents(earlier.payment.amount) + " whose ST is at " +
-                  position(earlier.pos) + " (" +
-                  where_read(r_.transaction_file[static_cast<std::size_t>(first)]) + ") but " +
-                  (same_amount ? "other claims" : "another amount") +
-                  ": a different payment, both are counted"}});
-      }
-    }
+    classify_payment(global, r_.transactions.back());
+    note_payment(file, global, reused_traces);
     r_.kept.push_back(keep);
+    r_.streamed.push_back(false);
     if (!keep) {
       r_.explained.emplace_back();
     } else {
-      std::vector<ExplainedClaim> xs;
-      for (std::size_t i = 0; i < tx.claims.size(); ++i)
-        xs.push_back(explain_claim(tx.claims[i], tx, global, i, &code_diags, true, r_.options));
-      pair_reversals(xs);
-      for (const auto& x : xs) add_claim(x, file, global);
+      // The claims point into the transaction, whose claims moved with it (same buffer).
+      std::vector<ExplainedClaim> xs = std::move(f.explained[local]);
+      for (auto& x : xs) {
+        x.transaction = global;
+        add_claim(x, file, global);
+      }
       r_.explained.push_back(std::move(xs));
     }
   }
   info.balance_findings = parsed.balance.size();
+  for (auto& b : parsed.balance) {
+    b.transaction += base;
+    r_.balance.push_back(b);
+  }
+  parsed.diagnostics.insert(parsed.diagnostics.end(), f.code_diags.begin(), f.code_diags.end());
+  std::stable_sort(
+      parsed.diagnostics.begin(), parsed.diagnostics.end(),
+      [](const Diagnostic& a, const Diagnostic& b) { return a.segment_no < b.segment_no; });
+  end_file(file, info, reused_traces, parsed.diagnostics);
+  r_.files.push_back(std::move(info));
+  r_.summary.files = r_.files.size();
+}
+
+// Counts payment t (read from `file`) once it is classified, or says it was a retransmission
+// or reuses another payment's trace number.
+void ReportBuilder::note_payment(std::size_t file, std::size_t global, std::size_t& reused_traces) {
+  const Transaction& tx = r_.transactions[global];
+  // The original may sit earlier in this same file, whose entry may not be in r_.files yet.
+  auto where_read = [&](std::size_t original_file) {
+    return original_file == file ? std::string("earlier in this file")
+                                 : r_.files[original_file].name;
+  };
+  if (r_.duplicate_of[global] >= 0) {
+    ++r_.summary.duplicate_payments;
+    r_.diagnostics.push_back(
+        {file,
+         {Severity::warning, Errc::duplicate_payment, tx.pos.segment_no, tx.pos.byte_offset, "/ST",
+          "payment " + tx.payment.trace_number + " of " + format_cents(tx.payment.amount) +
+              " was already read (" +
+              where_read(r_.transaction_file[static_cast<std::size_t>(r_.duplicate_of[global])]) +
+              "); same payer, amount and claims: not counted twice"}});
+    return;
+  }
+  Summary& s = r_.summary;
+  ++s.transactions;
+  s.total_payments += tx.payment.amount;
+  for (const auto& p : tx.provider_adjustments) s.provider_adjustment_total += p.amount;
+  std::ptrdiff_t first = reused_trace_of_[global];
+  if (first >= 0 && ++reused_traces > kMaxListedPerCode) {
+    first = -1;  // counted in the note below, not listed
+  }
+  if (first >= 0) {
+    const Transaction& earlier = r_.transactions[static_cast<std::size_t>(first)];
+    const bool same_amount = earlier.payment.amount == tx.payment.amount;
+    r_.diagnostics.push_back(
+        {file,
+         {Severity::warning, Errc::trace_reused, tx.pos.segment_no, tx.pos.byte_offset, "/ST",
+          "payment " + tx.payment.trace_number + " of " + format_cents(tx.payment.amount) +
+              " (ST at " + position(tx.pos) + ") has the trace number of the payment of " +
+              format_cents(earlier.payment.amount) + " whose ST is at " + position(earlier.pos) +
+              " (" + where_read(r_.transaction_file[static_cast<std::size_t>(first)]) + ") but " +
+              (same_amount ? "other claims" : "another amount") +
+              ": a different payment, both are counted"}});
+  }
+}
+
+// The end of a file: the note on unlisted trace reuses, then its diagnostics (sorted by
+// segment), counted in `info`.
+void ReportBuilder::end_file(std::size_t file, FileInfo& info, std::size_t reused_traces,
+                             Diagnostics& diagnostics) {
   if (reused_traces > kMaxListedPerCode)
     r_.diagnostics.push_back(
         {file,
          {Severity::info, Errc::trace_reused, 0, 0, "",
           std::to_string(reused_traces - kMaxListedPerCode) +
               " more trace_reused diagnostics in this file are counted but not listed"}});
-  for (auto& b : parsed.balance) {
-    b.transaction += base;
-    r_.balance.push_back(b);
-  }
-  parsed.diagnostics.insert(parsed.diagnostics.end(), code_diags.begin(), code_diags.end());
-  std::stable_sort(
-      parsed.diagnostics.begin(), parsed.diagnostics.end(),
-      [](const Diagnostic& a, const Diagnostic& b) { return a.segment_no < b.segment_no; });
   // Every problem is counted, but a broken big file lists at most kMaxListedPerCode of each
   // kind: 100k copies of one warning help nobody and made reports slow and huge.
   std::map<Errc, std::size_t> listed;
-  for (auto& d : parsed.diagnostics) {
+  for (auto& d : diagnostics) {
     if (d.severity == Severity::error) ++info.errors;
     if (d.severity == Severity::warning) ++info.warnings;
     if (++listed[d.code] <= kMaxListedPerCode) r_.diagnostics.push_back({file, std::move(d)});
@@ -308,15 +376,13 @@ void ReportBuilder::add_file(std::string name, std::string_view bytes) {
               " diagnostics in this file are counted but not listed"}});
   }
   info.transactions = r_.transactions.size() - info.first_transaction;
-  r_.files.push_back(std::move(info));
-  r_.summary.files = r_.files.size();
 }
 
 // A retransmitted payment is the same payment as an earlier one: same payer, trace number
 // and amount, and the same transaction body (claims, adjustments, everything between ST and
-// SE but the control numbers, read as a trends-only copy: redact_rules.h). The same trace with other content is a different payment,
-// counted, and remembered for a trace_reused warning. Decided once per transaction, when
-// the transaction is complete (at its end in big-file mode).
+// SE but the control numbers, read as a trends-only copy: redact_rules.h). The same trace with
+// other content is a different payment, counted, and remembered for a trace_reused warning. Decided
+// once per transaction, when the transaction is complete (at its end in big-file mode).
 std::ptrdiff_t ReportBuilder::classify_payment(std::size_t t, const Transaction& tx) {
   if (t < decided_.size() && decided_[t]) return r_.duplicate_of[t];
   if (decided_.size() <= t) decided_.resize(t + 1, false);
@@ -337,6 +403,14 @@ std::ptrdiff_t ReportBuilder::classify_payment(std::size_t t, const Transaction&
   return -1;
 }
 
+bool ReportBuilder::may_repeat(const Transaction& tx) const {
+  if (tx.payment.trace_number.empty()) return false;
+  auto group = by_trace_.find(trace_key(tx));
+  if (group == by_trace_.end()) return false;
+  auto same = group->second.payments.lower_bound({tx.payment.amount, 0});
+  return same != group->second.payments.end() && same->first.first == tx.payment.amount;
+}
+
 void ReportBuilder::settle_pending(std::size_t t) {
   if (r_.duplicate_of[t] >= 0) {
     for (std::size_t i = pending_rows_from_; i < r_.rows.size(); ++i) r_.rows[i].duplicate = true;
@@ -345,6 +419,13 @@ void ReportBuilder::settle_pending(std::size_t t) {
   }
   pending_ = Summary();
   pending_rows_from_ = r_.rows.size();
+}
+
+void ReportBuilder::release_claims(std::size_t from, std::size_t to) {
+  for (std::size_t t = from; t < to && t < r_.transactions.size(); ++t) {
+    std::vector<ExplainedClaim>().swap(r_.explained[t]);  // they point into the claims
+    std::vector<Claim>().swap(r_.transactions[t].claims);
+  }
 }
 
 Report ReportBuilder::finish() { return std::move(r_); }

@@ -1,13 +1,17 @@
 // The text report: a short memo to a biller. Money first, then what needs work, then each
 // claim with the official meaning of every code and what to do about it.
 #include <algorithm>
+#include <cstdio>
+#include <ostream>
 #include <sstream>
 
 #include "denial/query.h"
 #include "denial/report.h"
+#include "denial/report_writer.h"
 #include "explain/helpers.h"
 #include "report/ack_parts.h"
 #include "report/printable.h"
+#include "report/spill_buffer.h"
 
 namespace denial {
 namespace {
@@ -106,10 +110,8 @@ void claim_block(std::ostringstream& o, const ExplainedClaim& x, bool mask) {
   }
 }
 
-}  // namespace
-
-std::string to_text(const Report& r, bool mask) {
-  std::ostringstream o;
+// The memo's head: files, summary, payments and the worklist (they need every file).
+void head(std::ostringstream& o, const Report& r, bool mask) {
   const Summary& s = r.summary;
   o << "DENIAL EXPLAINER - remittance memo\n";
   for (const FileInfo& f : r.files)
@@ -164,7 +166,7 @@ std::string to_text(const Report& r, bool mask) {
     }
   }
 
-  auto work = worklist(r);
+  const auto& work = work_rows;
   o << "\nWHAT NEEDS WORK (" << work.size() << " claim" << (work.size() == 1 ? "" : "s")
     << ", largest first)\n";
   if (work.empty()) o << "  Nothing to appeal, correct or chase.\n";
@@ -177,11 +179,10 @@ std::string to_text(const Report& r, bool mask) {
       << (row->act_by ? ", act by " + iso_date(*row->act_by) : std::string()) << " [" << row->codes
       << "]\n";
   }
-  if (!r.explained.empty()) {
-    o << "\nCLAIM BY CLAIM\n";
-    for (const auto& claims : r.explained)
-      for (const ExplainedClaim& x : claims) claim_block(o, x, mask);
-  }
+}
+
+// Acknowledgments (277CA/999), problems in the files and the closing note.
+void foot(std::ostringstream& o, const Report& r, bool mask) {
   o << detail::acknowledgments_text(r, mask);
   std::size_t problems = 0;
   for (const auto& [file, d] : r.diagnostics)
@@ -198,7 +199,55 @@ std::string to_text(const Report& r, bool mask) {
   o << "\nOfficial code text: X12 CARC/RARC lists, release "
     << code_list_info(CodeList::carc).release
     << ". Guidance is Denial Explainer's own advice, not official text.\n";
-  return detail::printable(o.str());
+}
+
+// Claim blocks are written as files are read, but the memo shows them after the summary:
+// they wait in a buffer that moves to a temporary file once it is large, so memory stays flat.
+class TextWriter : public ReportWriter {
+ public:
+  TextWriter(std::ostream& out, bool mask) : out_(out), mask_(mask) {}
+
+  void claim(const ClaimContext&, const ExplainedClaim& x) override {
+    block_.str(std::string());  // one stream for every claim: making one per claim costs
+    claim_block(block_, x, mask_);
+    blocks_.append(detail::printable(block_.str()));
+  }
+
+  void transaction_end(const Report&, std::size_t) override {}
+
+  void finish(const Report& r) override {
+    std::ostringstream o;
+    head(o, r, mask_);
+    out_ << detail::printable(o.str());
+    if (!r.transactions.empty()) {
+      out_ << "\nCLAIM BY CLAIM\n";
+      blocks_.drain([&](std::string_view chunk) { out_ << chunk; });
+    }
+    std::ostringstream f;
+    foot(f, r, mask_);
+    out_ << detail::printable(f.str());
+    out_.flush();
+  }
+
+ private:
+  std::ostream& out_;
+  bool mask_;
+  std::ostringstream block_;
+  detail::SpillBuffer blocks_;
+};
+
+}  // namespace
+
+namespace detail {
+std::unique_ptr<ReportWriter> make_text_writer(std::ostream& out, bool mask) {
+  return std::make_unique<TextWriter>(out, mask);
+}
+}  // namespace detail
+
+std::string to_text(const Report& r, bool mask) {
+  std::ostringstream out;
+  write_report(r, ReportFormat::text, out, {mask, false});
+  return out.str();
 }
 
 }  // namespace denial

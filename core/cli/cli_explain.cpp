@@ -1,0 +1,151 @@
+// explain: files are read as streams of explained claims (claim_stream.h) and each claim is
+// written as soon as it is read, so memory holds the worklist rows, not the files' claims.
+// With --jobs N, N files are read ahead on threads, each into a bounded queue that the writer
+// empties in input order: the same bytes as one thread.
+#include "cli_explain.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+#include "cli_patient.h"
+#include "denial/claim_stream.h"
+#include "denial/report.h"
+#include "denial/report_writer.h"
+#include "input_file.h"
+#include "read_ahead.h"
+
+namespace fs = std::filesystem;
+
+namespace denial_cli {
+namespace {
+
+std::vector<fs::path> list_inputs(const std::vector<std::string>& inputs) {
+  std::vector<fs::path> files;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in, ec)) {
+      std::vector<fs::path> found;
+      for (const auto& e : fs::directory_iterator(in, ec))
+        if (e.is_regular_file()) found.push_back(e.path());
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.emplace_back(in);
+    }
+  }
+  return files;
+}
+
+denial::ReportFormat format_of(const std::string& f) {
+  return f == "json"   ? denial::ReportFormat::json
+         : f == "text" ? denial::ReportFormat::text
+         : f == "csv"  ? denial::ReportFormat::csv
+                       : denial::ReportFormat::ndjson;
+}
+
+void cannot_read(const fs::path& p, const std::string& why) {
+  // One line per file on stderr, flushed before this file's part of the report.
+  std::cerr << "denial-explainer: cannot read " << p.string() << ": " << why << std::endl;
+}
+
+// Claims give their pages of the input back once read.
+void drop_read_pages(InputFile& input, const denial::StreamEvent& e) {
+  if (e.kind == denial::StreamEvent::Kind::claim)
+    input.drop_before(e.explained.claim->pos.byte_offset);
+}
+
+// A claim's history across 277CA, 999 and 835 files needs every 835 row; without
+// acknowledgments the report keeps worklist rows only. (detect_kind reads the first segments.)
+bool any_acknowledgment(const std::vector<fs::path>& files) {
+  for (const fs::path& p : files) {
+    InputFile input;
+    std::string why;
+    if (input.open(p, why) && denial::is_acknowledgment(denial::detect_kind(input.bytes())))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+int explain(const std::vector<std::string>& inputs, const std::string& format, bool pretty,
+            bool inline_texts, unsigned jobs, const denial::ExplainOptions& options) {
+  const std::vector<fs::path> files = list_inputs(inputs);
+  denial::ReportBuilder builder(UINT64_MAX, UINT64_MAX, options);
+  builder.keep_worklist_rows_only(!any_acknowledgment(files));
+  int status = 0;
+  std::size_t read = 0;
+  // --pretty is for people reading: it indents the whole report at once instead.
+  std::ostringstream pretty_buffer;
+  std::ostream& out = pretty && format == "json" ? pretty_buffer : std::cout;
+  denial::PatientLetters letters;
+  auto writer = format == "patient"
+                    ? denial::make_patient_writer(std::cout, letters)
+                    : denial::make_writer(format_of(format), out, {false, inline_texts});
+  if (jobs <= 1) {
+    for (const fs::path& p : files) {
+      InputFile input;
+      std::string why;
+      if (!input.open(p, why)) {
+        cannot_read(p, why);
+        status = 2;
+        continue;
+      }
+      ++read;
+      const denial::FileKind kind = denial::detect_kind(input.bytes());
+      if (denial::is_acknowledgment(kind)) {
+        builder.add_file(p.filename().string(), input.bytes());
+        continue;
+      }
+      builder.begin_streamed(p.filename().string(), input.bytes().size(), kind);
+      denial::StreamOptions stream;
+      stream.drafts = writer->needs_drafts();
+      denial::stream_explained(input.bytes(), options, stream, [&](denial::StreamEvent& e) {
+        drop_read_pages(input, e);
+        builder.add_event(e, *writer);
+      });
+    }
+  } else {
+    ReadAhead ahead(files, options, jobs, writer->needs_drafts());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      FileReading& f = ahead.at(i);
+      Batch batch = f.events.pop();  // the first: the file is open (or not)
+      if (!f.ok) {
+        cannot_read(f.path, f.why);
+        status = 2;
+      } else if (denial::is_acknowledgment(f.kind)) {
+        ++read;
+        builder.add_prepared(std::move(f.acknowledgment));
+      } else {
+        ++read;
+        builder.begin_streamed(f.path.filename().string(), f.bytes, f.kind);
+        for (bool end = false;;) {
+          for (denial::StreamEvent& e : batch) {
+            end = e.kind == denial::StreamEvent::Kind::file_end;
+            builder.add_event(e, *writer);
+          }
+          ahead.give_back(i, std::move(batch));
+          if (end) break;
+          batch = f.events.pop();
+        }
+      }
+      ahead.release(i);
+    }
+  }
+  if (read == 0) return 2;  // nothing to report on: no empty report on stdout
+  writer->finish(builder.report());
+  if (format == "json") {
+    if (pretty) std::cout << denial::pretty_json(pretty_buffer.str());
+    std::cout << "\n";
+  }
+  std::cout.flush();
+  if (format == "patient") report_office_checks(letters);
+  for (const auto& f : builder.report().files)
+    status = std::max(status, !f.readable ? 2 : f.errors ? 1 : 0);
+  return status;
+}
+
+}  // namespace denial_cli

@@ -1,0 +1,16 @@
+// The explain command: every file read claim by claim and written as it is read (streaming),
+// on `jobs` threads, in input order.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "denial/explain.h"
+
+namespace denial_cli {
+
+/// Returns the exit status: 0 read, 1 read with errors, 2 a file not readable or not found.
+int explain(const std::vector<std::string>& inputs, const std::string& format, bool pretty,
+            bool inline_texts, unsigned jobs, const denial::ExplainOptions& options);
+
+}  // namespace denial_cli

@@ -1,0 +1,56 @@
+// One 835 read as a stream of explained claims, for writers that stream (the CLI): memory
+// stays near one claim whatever the file's size. ReportBuilder::add_streamed turns the
+// events into the same report, rows and totals as add_file, claim by claim.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "denial/explain.h"
+#include "denial/parse.h"
+
+namespace denial {
+
+/// One step of reading a file, in file order.
+struct StreamEvent {
+  enum class Kind { transaction_begin, claim, transaction_end, file_end };
+  Kind kind = Kind::claim;
+  std::size_t transaction = 0;  ///< index of the transaction in the file
+  /// transaction_begin: the header as read before its first claim; transaction_end: the
+  /// whole transaction (PLB, trailer, body hash) without its claims.
+  std::unique_ptr<Transaction> header;
+  /// claim: explained with its drafts and its final reversal pairing (paired_with is the
+  /// claim index in the transaction). explained.claim points at `owned` when the event owns
+  /// its claim, else at the reader's claim, valid during the call only.
+  ExplainedClaim explained;
+  std::unique_ptr<Claim> owned;
+  /// transaction_end: its balance findings (transaction = index in the file).
+  std::vector<BalanceFinding> balance;
+  /// file_end: whether an 835 was found, and every diagnostic (parse and codes) by segment.
+  bool readable = false;
+  Diagnostics diagnostics;
+};
+
+struct StreamOptions {
+  /// Every claim event owns its claim (to queue it for another thread); else the claim is
+  /// the reader's, reused for the next one.
+  bool own_claims = false;
+  /// Appeal letters and corrected-claim checklists: only the expanded forms show them.
+  bool drafts = true;
+  /// With own_claims: claims the caller is done with; the reader swaps its claim into one of
+  /// them instead of allocating a new one (their buffers are reused).
+  std::vector<std::unique_ptr<Claim>>* spare = nullptr;
+};
+
+/// Reads `bytes` as an 835 and hands each event to `emit`, in order.
+///
+/// Reversal pairing (pair_reversals) needs every claim that may pair: a claim whose patient
+/// control number is that of a reversal (CLP02 = 22) somewhere in the file waits, with the
+/// claims after it, until its pairing is final (every claim with that number in the file
+/// read, or the transaction's end). A file without reversals never waits.
+void stream_explained(std::string_view bytes, const ExplainOptions& options,
+                      const StreamOptions& stream, const std::function<void(StreamEvent&)>& emit);
+
+}  // namespace denial

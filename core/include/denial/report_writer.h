@@ -1,0 +1,67 @@
+// Writers that stream (design.md "Writers stream"): a report is written while its files are
+// read, claim by claim, and only what needs every file (totals, worklist, diagnostics) waits
+// for the end. The one-shot writers (to_json, to_text, worklist_csv, claims_ndjson) are these
+// writers run over a finished report, so both give the same bytes.
+#pragma once
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "denial/report.h"
+
+namespace denial {
+
+enum class ReportFormat { json, ndjson, csv, text };
+
+struct WriterOptions {
+  bool mask = false;          ///< hide patient names and IDs (for sharing a report)
+  bool inline_texts = false;  ///< JSON: every code text inline, no `codes` dictionary
+};
+
+/// Where a claim being written sits. While a file streams (ReportBuilder::add_streamed) its
+/// transaction is in the report with the header read so far, and whether its payment is a
+/// retransmission may not be known yet.
+struct ClaimContext {
+  const Report& report;
+  std::size_t file = 0, transaction = 0;  ///< indexes in the report
+  std::size_t row = SIZE_MAX;             ///< in report.rows; SIZE_MAX when not kept
+  std::optional<bool> duplicate;          ///< nullopt: decided at the transaction's end
+};
+
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  /// One explained claim, in file order. The claim may be gone after the call: the writer
+  /// keeps what it still needs.
+  virtual void claim(const ClaimContext& at, const ExplainedClaim& x) = 0;
+  /// Transaction t is complete in the report (its claims were given to claim() before, or
+  /// it keeps only rows).
+  virtual void transaction_end(const Report& r, std::size_t t) = 0;
+  /// Writes what needs every file (totals, worklist, diagnostics) and flushes.
+  virtual void finish(const Report& r) = 0;
+  /// Whether claims given to claim() need their drafts (appeal letter, checklist): only the
+  /// expanded forms write them.
+  virtual bool needs_drafts() const { return false; }
+  /// Writes transactions [from, to) of a report that holds them (kept claims or rows):
+  /// claim() for each kept claim, then transaction_end().
+  void transactions(const Report& r, std::size_t from, std::size_t to);
+};
+
+std::unique_ptr<ReportWriter> make_writer(ReportFormat format, std::ostream& out,
+                                          WriterOptions options = {});
+
+/// `--format patient`: each patient letter written to `letters` as its claim is read (a form
+/// feed between letters); the count and the office's checks go to `tally` (its `letters`
+/// stays empty). A retransmitted payment gets no second letter.
+std::unique_ptr<ReportWriter> make_patient_writer(std::ostream& letters, PatientLetters& tally);
+
+/// The compact JSON a writer wrote, indented for people (keys in alphabetical order).
+std::string pretty_json(const std::string& compact, int indent = 2);
+
+/// Writes a finished report in one go.
+void write_report(const Report& r, ReportFormat format, std::ostream& out,
+                  WriterOptions options = {});
+
+}  // namespace denial

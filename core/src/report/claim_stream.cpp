@@ -1,0 +1,249 @@
+// stream_explained: parse_835 in streaming mode, each claim explained (with its drafts when
+// asked) as it is read and handed on, so a writer can write it and let it go. Only reversal
+// pairing needs
+// to look ahead; a pre-scan of the file's CLP segments says which claims may pair.
+#include "denial/claim_stream.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace denial {
+namespace {
+
+// Claims of the file that share the patient control number of a reversal: they may pair.
+struct PairGroup {
+  std::size_t total = 0;  ///< CLP segments with this number in the file
+  std::size_t seen = 0;   ///< claims read so far
+  bool waiting = false;   ///< a claim of the group is among the waiting ones
+};
+using PairGroups = std::unordered_map<std::string, PairGroup>;
+
+bool alphanumeric(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+// Calls f(pcn, status_is_22) for every "CLP" in the bytes followed by a separator: a byte
+// search, not a parse. Every claim's CLP segment is among them with its exact CLP01 (a
+// segment's text is contiguous in the input); the others only over-count, which is safe:
+// a group whose count is never reached is final at its transaction's end.
+template <class F>
+void each_clp(std::string_view bytes, F&& f) {
+  for (std::size_t at = bytes.find("CLP"); at != std::string_view::npos;
+       at = bytes.find("CLP", at + 3)) {
+    const std::size_t sep_at = at + 3;
+    if (sep_at >= bytes.size() || alphanumeric(bytes[sep_at])) continue;
+    const char sep = bytes[sep_at];
+    const std::size_t pcn_end = bytes.find(sep, sep_at + 1);
+    if (pcn_end == std::string_view::npos) return;
+    const std::string_view pcn = bytes.substr(sep_at + 1, pcn_end - sep_at - 1);
+    const std::string_view status = bytes.substr(pcn_end + 1, 3);
+    const bool reversal =
+        status.substr(0, 2) == "22" && (status.size() == 2 || !alphanumeric(status[2]));
+    f(pcn, reversal);
+  }
+}
+
+// Patient control numbers of reversals (CLP02 = 22), with how many CLP segments carry each.
+PairGroups reversal_groups(std::string_view bytes) {
+  PairGroups groups;
+  each_clp(bytes, [&](std::string_view pcn, bool reversal) {
+    if (reversal) groups.try_emplace(std::string(pcn));
+  });
+  if (groups.empty()) return groups;
+  std::string key;
+  each_clp(bytes, [&](std::string_view pcn, bool) {
+    key.assign(pcn);
+    auto it = groups.find(key);
+    if (it != groups.end()) ++it->second.total;
+  });
+  return groups;
+}
+
+class Streamer {
+ public:
+  Streamer(const ExplainOptions& options, const StreamOptions& stream,
+           const std::function<void(StreamEvent&)>& emit)
+      : options_(options),
+        own_(stream.own_claims),
+        drafts_(stream.drafts),
+        emit_(emit),
+        spare_(stream.spare) {}
+
+  void run(std::string_view bytes) {
+    groups_ = reversal_groups(bytes);
+    ParseOptions po;
+    po.keep_claims = false;
+    po.on_claim = [this](std::size_t t, const Transaction& tx, Claim& c) { claim(t, tx, c); };
+    po.on_transaction_end = [this](std::size_t t, const Transaction& tx,
+                                   const std::vector<BalanceFinding>& balance) {
+      transaction_end(t, tx, balance);
+    };
+    ParseResult parsed = parse_835(bytes, po);
+    StreamEvent end;
+    end.kind = StreamEvent::Kind::file_end;
+    end.readable = parsed.readable;
+    end.diagnostics = std::move(parsed.diagnostics);
+    end.diagnostics.insert(end.diagnostics.end(), code_diags_.begin(), code_diags_.end());
+    std::stable_sort(
+        end.diagnostics.begin(), end.diagnostics.end(),
+        [](const Diagnostic& a, const Diagnostic& b) { return a.segment_no < b.segment_no; });
+    emit_(end);
+  }
+
+ private:
+  struct Waiting {
+    std::unique_ptr<Claim> claim;
+    std::size_t index = 0;
+    std::optional<ExplainedClaim> x;
+  };
+
+  // A new transaction in the parse: its claims are counted from 0.
+  void enter(std::size_t t) {
+    if (current_ == t) return;
+    current_ = t;
+    index_ = 0;
+    begun_ = false;
+  }
+
+  // The transaction goes out with its header as it is when its first claim goes out (or at
+  // its end): claims that waited for a late BPR name that payment too.
+  void begin(const Transaction& tx) {
+    if (begun_) return;
+    begun_ = true;
+    StreamEvent e;
+    e.kind = StreamEvent::Kind::transaction_begin;
+    e.transaction = current_;
+    e.header = std::make_unique<Transaction>(tx);
+    emit_(e);
+  }
+
+  void claim(std::size_t t, const Transaction& tx, Claim& c) {
+    enter(t);
+    const std::size_t index = index_++;
+    PairGroup* group = nullptr;
+    if (!groups_.empty()) {
+      auto it = groups_.find(c.patient_control_number);
+      if (it != groups_.end()) group = &it->second;
+    }
+    const bool ready = header_ready(tx);
+    if (!group && waiting_.empty() && ready) {
+      begin(tx);
+      StreamEvent e;
+      e.kind = StreamEvent::Kind::claim;
+      e.transaction = t;
+      if (own_) e.owned = take(c);
+      e.explained =
+          explain_claim(own_ ? *e.owned : c, tx, t, index, &code_diags_, drafts_, options_);
+      emit_(e);
+      return;
+    }
+    Waiting w;
+    w.claim = take(c);
+    w.index = index;
+    // Explained now only if the header is final; else when it is (release_waiting).
+    if (ready) w.x = explain_claim(*w.claim, tx, t, index, &code_diags_, drafts_, options_);
+    waiting_.push_back(std::move(w));
+    if (group) {
+      ++group->seen;
+      if (!group->waiting) {
+        group->waiting = true;
+        waiting_groups_.push_back(group);
+        if (group->seen < group->total) ++open_groups_;
+      } else if (group->seen == group->total) {
+        --open_groups_;
+      }
+    }
+    if (open_groups_ == 0 && ready) release_waiting(tx);
+  }
+
+  // The reader's claim, moved out (it reuses the object for the next claim, and needs
+  // nothing of it but the LX number).
+  std::unique_ptr<Claim> take(Claim& c) {
+    std::string header = c.header_number;
+    std::unique_ptr<Claim> owned;
+    if (spare_ && !spare_->empty()) {
+      // A claim the caller is done with: swapped, so the reader clears and reuses its buffers.
+      owned = std::move(spare_->back());
+      spare_->pop_back();
+      std::swap(*owned, c);
+    } else {
+      owned = std::make_unique<Claim>(std::move(c));
+    }
+    c.header_number = std::move(header);
+    return owned;
+  }
+
+  // A claim is explained with its payment's date, payer and trace (remit date, deadlines,
+  // appeal letter): in a well-formed file they precede every claim. Where they do not (a
+  // BPR or N1*PR after claims), the claims wait for them, or for the transaction's end.
+  static bool header_ready(const Transaction& tx) {
+    return tx.payment.pos.segment_no != 0 && tx.payer.entity == "PR";
+  }
+
+  // Pairs the waiting claims among themselves (a claim before them has no partner among the
+  // groups, so pairing over the whole transaction gives the same) and hands them on.
+  void release_waiting(const Transaction& tx) {
+    if (waiting_.empty()) return;
+    std::vector<ExplainedClaim> xs;
+    xs.reserve(waiting_.size());
+    for (Waiting& w : waiting_) {
+      if (!w.x)
+        w.x = explain_claim(*w.claim, tx, current_, w.index, &code_diags_, drafts_, options_);
+      xs.push_back(std::move(*w.x));
+    }
+    pair_reversals(xs);
+    begin(tx);
+    const std::size_t first = xs.front().index;
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      StreamEvent e;
+      e.kind = StreamEvent::Kind::claim;
+      e.transaction = current_;
+      if (xs[i].paired_with) *xs[i].paired_with += first;
+      e.owned = std::move(waiting_[i].claim);
+      e.explained = std::move(xs[i]);
+      emit_(e);
+    }
+    waiting_.clear();
+    for (PairGroup* g : waiting_groups_) g->waiting = false;
+    waiting_groups_.clear();
+    open_groups_ = 0;
+  }
+
+  void transaction_end(std::size_t t, const Transaction& tx,
+                       const std::vector<BalanceFinding>& balance) {
+    enter(t);
+    release_waiting(tx);  // the transaction's end makes every pairing and its header final
+    begin(tx);
+    StreamEvent e;
+    e.kind = StreamEvent::Kind::transaction_end;
+    e.transaction = t;
+    e.header = std::make_unique<Transaction>(tx);
+    e.balance.assign(balance.begin() + static_cast<std::ptrdiff_t>(balance_taken_), balance.end());
+    balance_taken_ = balance.size();
+    emit_(e);
+    current_ = SIZE_MAX;
+  }
+
+  const ExplainOptions& options_;
+  bool own_, drafts_;
+  const std::function<void(StreamEvent&)>& emit_;
+  std::vector<std::unique_ptr<Claim>>* spare_;
+  PairGroups groups_;
+  std::vector<Waiting> waiting_;
+  std::vector<PairGroup*> waiting_groups_;
+  std::size_t open_groups_ = 0;
+  std::size_t current_ = SIZE_MAX, index_ = 0, balance_taken_ = 0;
+  bool begun_ = false;
+  Diagnostics code_diags_;
+};
+
+}  // namespace
+
+void stream_explained(std::string_view bytes, const ExplainOptions& options,
+                      const StreamOptions& stream, const std::function<void(StreamEvent&)>& emit) {
+  Streamer(options, stream, emit).run(bytes);
+}
+
+}  // namespace denial

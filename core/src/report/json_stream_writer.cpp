@@ -1,0 +1,165 @@
+// The JSON report (docs/report-schema.md, schema 3.0), written as it is built: the head, then
+// each transaction with its claims as soon as its file is read (one nlohmann value per claim,
+// never one for the whole report), then `codes`, `sources`, files, summary, worklist,
+// diagnostics and acknowledgments, which need every file.
+#include <ostream>
+#include <sstream>
+#include <unordered_set>
+
+#include "denial/report_writer.h"
+#include "report/ack_parts.h"
+#include "report/json_parts.h"
+
+namespace denial {
+namespace {
+
+using nlohmann::json;
+
+class JsonWriter : public ReportWriter {
+ public:
+  JsonWriter(std::ostream& out, WriterOptions options) : out_(out), options_(options) {}
+
+  // A transaction is written as {"index", "claims": [...], then its other fields}: claims
+  // stream before the payment's end (PLB, balance, retransmission) is known.
+  void claim(const ClaimContext& at, const ExplainedClaim& x) override {
+    head(at.report);
+    open(at.transaction);
+    const std::string remit_date = remit_date_of(at.report.transactions[at.transaction]);
+    claim_text_.clear();
+    if (!options_.mask) {
+      detail::append_claim_text(claim_text_, x, codes_, {options_.inline_texts, remit_date});
+    } else {
+      json j = detail::claim_json(x, options_.inline_texts ? nullptr : &codes_);
+      // A claim's remit date is its payment's (the transaction's remit_date) unless it differs.
+      if (!options_.inline_texts && j.contains("remit_date") && j["remit_date"] == remit_date)
+        j.erase("remit_date");
+      if (options_.mask) detail::mask_claim_json(j);
+      claim_text_ = detail::dump(j, -1);
+    }
+    add_sources(x);
+    if (!first_claim_) out_ << ',';
+    out_ << claim_text_;
+    first_claim_ = false;
+  }
+
+  void transaction_end(const Report& r, std::size_t t) override {
+    head(r);
+    open(t);
+    json header = detail::transaction_json(r, t, false);
+    header.erase("index");
+    header["claims_in_rows_only"] = r.rows_only(t);
+    std::string s = detail::dump(header, -1);
+    out_ << "]," << std::string_view(s).substr(1);  // its fields after "claims"
+    open_ = SIZE_MAX;
+  }
+
+  bool needs_drafts() const override { return options_.inline_texts; }
+
+  void finish(const Report& r) override {
+    head(r);
+    out_ << "]";
+    if (!options_.inline_texts)
+      out_ << ",\"codes\":" << detail::dump(codes_.entries, -1)
+           << ",\"action_texts\":" << detail::dump(codes_.actions, -1);
+    out_ << ",\"sources\":" << detail::dump(sources_, -1)
+         << ",\"files\":" << detail::dump(detail::files_json(r), -1)
+         << ",\"summary\":" << detail::dump(detail::summary_json(r), -1) << ",\"worklist\":[";
+    // Row by row: one big-file remit can have a worklist of 100k rows.
+    bool first = true;
+    for (const ClaimRow* row : worklist(r)) {
+      json j;
+      if (options_.inline_texts || r.rows_only(row->transaction)) {
+        j = detail::row_json(r, *row);
+        if (!options_.inline_texts) detail::compact_row(j);
+      } else {
+        // The claim is in the report: the entry names it, with what the list is sorted by.
+        j = {{"transaction", row->transaction},
+             {"claim", row->claim},
+             {"action", action_id(row->action)},
+             {"at_stake", format_cents(row->at_stake)}};
+      }
+      if (options_.mask) detail::mask_claim_json(j);
+      out_ << (first ? "" : ",") << detail::dump(j, -1);
+      first = false;
+    }
+    out_ << "],\"diagnostics\":" << detail::dump(detail::diagnostics_json(r), -1);
+    // Only when a 277CA or 999 was read; few and small, so one value with its texts inline.
+    if (!r.acknowledgments.empty()) {
+      json acks = detail::acknowledgments_json(r);
+      if (options_.mask) detail::mask_claim_json(acks);
+      out_ << ",\"acknowledgments\":" << detail::dump(acks, -1);
+    }
+    out_ << "}";
+    out_.flush();
+  }
+
+ private:
+  void head(const Report& r) {
+    if (head_written_) return;
+    head_written_ = true;
+    json generator = {{"name", "denial-explainer"}, {"version", DENIAL_VERSION}};
+    out_ << "{\"schema_version\":\"" << kSchemaVersion
+         << "\",\"generator\":" << detail::dump(generator, -1)
+         << ",\"options\":" << detail::dump(detail::options_json(r.options), -1)
+         << ",\"code_sets\":" << detail::dump(detail::code_sets_json(), -1)
+         << ",\"transactions\":[";
+  }
+
+  std::ostream& out_;
+  WriterOptions options_;
+  // The sources of every claim's advice, each looked up once.
+  void add_sources(const ExplainedClaim& x) {
+    auto add = [&](std::string_view id) {
+      if (!seen_sources_.insert(id).second) return;
+      if (const SourceInfo* s = find_source(id))
+        sources_[std::string(id)] = {
+            {"publisher", s->publisher}, {"title", s->title}, {"citation", s->citation}};
+    };
+    for (const auto& a : x.adjustments)
+      for (std::string_view id : a.guidance.sources) add(id);
+    for (const auto& r : x.remarks)
+      for (std::string_view id : r.guidance.sources) add(id);
+    for (const auto& n : x.actions)
+      for (std::string_view id : n.sources) add(id);
+    // The letter is written with the claim in the expanded form only.
+    if (x.patient_explanation && options_.inline_texts)
+      for (std::string_view id : x.patient_explanation->sources) add(id);
+  }
+
+  void open(std::size_t t) {
+    if (open_ == t) return;
+    out_ << (first_transaction_ ? "" : ",") << "{\"index\":" << t << ",\"claims\":[";
+    first_transaction_ = false;
+    first_claim_ = true;
+    open_ = t;
+  }
+
+  bool head_written_ = false, first_transaction_ = true, first_claim_ = true;
+  std::size_t open_ = SIZE_MAX;
+  detail::CodeTexts codes_;
+  std::string claim_text_;
+  std::unordered_set<std::string_view> seen_sources_;
+  json sources_ = json::object();
+};
+
+}  // namespace
+
+namespace detail {
+std::unique_ptr<ReportWriter> make_json_writer(std::ostream& out, WriterOptions options) {
+  return std::make_unique<JsonWriter>(out, options);
+}
+}  // namespace detail
+
+std::string to_json(const Report& r, int indent, bool mask, bool inline_texts) {
+  std::ostringstream out;
+  write_report(r, ReportFormat::json, out, {mask, inline_texts});
+  return indent < 0 ? out.str() : pretty_json(out.str(), indent);
+}
+
+std::string pretty_json(const std::string& compact, int indent) {
+  // For people reading a report: parse the compact text and indent it.
+  json j = json::parse(compact, nullptr, false);
+  return j.is_discarded() ? compact : detail::dump(j, indent);
+}
+
+}  // namespace denial
