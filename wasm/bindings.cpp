@@ -117,9 +117,9 @@ std::string redacted_copy(int h, int file) {
   auto* s = find(h);
   return s && file >= 0 ? s->redacted_copy(static_cast<std::size_t>(file)) : "";
 }
-std::string report_json(int h, bool mask) {
+std::string report_json(int h, bool mask, bool inline_texts) {
   auto* s = find(h);
-  return s ? s->report_json(mask) : "null";
+  return s ? s->report_json(mask, inline_texts) : "null";
 }
 // The acknowledgments section alone: 277CA claims, 999 sets, claim history, rejections.
 std::string acknowledgments(int h, bool mask) {

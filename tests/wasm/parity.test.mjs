@@ -53,7 +53,13 @@ test('parity of the compact JSON for every sample read together (--jobs 1 and 2)
   for (const f of files) s.addFile(path.basename(f), readFileSync(f));
   const wasm = s.reportJson();
   const wasmNd = s.ndjson();
+  const wasmInline = s.reportJson({ inlineTexts: true });
   s.close();
+  // The expanded form, for people reading it: the same bytes as the CLI's --inline-texts.
+  const inline = JSON.parse(wasmInline);
+  assert.equal(inline.codes, undefined, 'expanded: no codes dictionary');
+  assert.ok(inline.transactions.some((t) => t.claims.some((c) => c.adjustments?.some((a) => a.guidance?.action_label))), 'expanded: guidance inline');
+  assert.ok(run(['--format', 'json', '--inline-texts']) === wasmInline + '\n', 'wasm inlineTexts differs from the CLI --inline-texts');
   const report = JSON.parse(wasm);
   assert.equal(report.schema_version, '3.0');
   assert.ok(Object.keys(report.codes).length > 50, 'codes dictionary');

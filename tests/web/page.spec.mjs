@@ -29,10 +29,10 @@ servedBrowser((s, b) => { server = s; browser = b; });
 // ---- reference reports -----------------------------------------------------------------------
 
 /** The report for `files` read together: native CLI if built, else the wasm API in Node. */
-async function reference(files, { asOf, appealDays, filingDays } = {}) {
+async function reference(files, { asOf, appealDays, filingDays, inlineTexts = false } = {}) {
   if (existsSync(CLI)) {
     const extra = [...(asOf ? ['--as-of', asOf] : []), ...(appealDays ? ['--appeal-days', String(appealDays)] : []), ...(filingDays ? ['--filing-days', String(filingDays)] : [])];
-    const run = spawnSync(CLI, ['explain', ...files, '--format', 'json', ...extra], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+    const run = spawnSync(CLI, ['explain', ...files, '--format', 'json', ...(inlineTexts ? ['--inline-texts'] : []), ...extra], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
     assert.ok(run.status !== null && run.status <= 2, `CLI failed: ${run.stderr}`);
     return JSON.parse(run.stdout);
   }
@@ -40,7 +40,7 @@ async function reference(files, { asOf, appealDays, filingDays } = {}) {
   const engine = await createDenialExplainer();
   const session = engine.openSession({ asOf, appealDays, filingDays });
   for (const f of files) session.addFile(path.basename(f), await readFile(f));
-  const report = JSON.parse(session.reportJson());
+  const report = JSON.parse(session.reportJson({ inlineTexts }));
   session.close();
   return report;
 }
@@ -543,7 +543,7 @@ test('claim detail: where Medicare and commercial practice differ, both show, la
   const commercial = scenario('35_co50_commercial_appeal_window.835');
   await page.locator('#file').setInputFiles([medicare, commercial]);
   await waitStatus(page, /Read 2 files/);
-  const report = await reference([medicare, commercial], { asOf: AS_OF });
+  const report = await reference([medicare, commercial], { asOf: AS_OF, inlineTexts: true });
   const claims = report.transactions.flatMap((t) => t.claims);
   for (const [pcn, first] of [['RDT0001', /^Medicare/], [claims.find((c) => c.channel === 'other').patient_control_number, /^Commercial/]]) {
     const claim = claims.find((c) => c.patient_control_number === pcn);

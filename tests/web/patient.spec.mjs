@@ -26,7 +26,7 @@ servedBrowser((s, b) => { server = s; browser = b; });
 /** The report for `file` as of AS_OF: native CLI if built, else the wasm API in Node. */
 async function reference(file) {
   if (existsSync(CLI)) {
-    const run = spawnSync(CLI, ['explain', file, '--format', 'json', '--as-of', AS_OF], { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+    const run = spawnSync(CLI, ['explain', file, '--format', 'json', '--inline-texts', '--as-of', AS_OF], { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
     assert.ok(run.status !== null && run.status <= 2, `CLI failed: ${run.stderr}`);
     return JSON.parse(run.stdout);
   }
@@ -34,7 +34,7 @@ async function reference(file) {
   const engine = await createDenialExplainer();
   const session = engine.openSession({ asOf: AS_OF });
   session.addFile(path.basename(file), await readFile(file));
-  const report = JSON.parse(session.reportJson());
+  const report = JSON.parse(session.reportJson({ inlineTexts: true }));
   session.close();
   return report;
 }

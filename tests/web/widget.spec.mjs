@@ -36,11 +36,11 @@ after(async () => {
   await strictServer?.close();
 });
 
-function cliReport(file) {
+function cliReport(file, { inlineTexts = false } = {}) {
   assert.ok(existsSync(CLI), `native CLI missing at ${CLI} (set DENIAL_CLI or build build/)`);
   let out;
   try {
-    out = execFileSync(CLI, ['explain', file, '--format', 'json'], { maxBuffer: 256 << 20 });
+    out = execFileSync(CLI, ['explain', file, '--format', 'json', ...(inlineTexts ? ['--inline-texts'] : [])], { maxBuffer: 256 << 20 });
   } catch (error) {
     out = error.stdout; // exit 1 = read with errors: the report is still written
   }
@@ -579,7 +579,7 @@ test('patient explanation in the widget\'s claim detail: the engine\'s money, Pr
     el.view = 'claims';
   });
   await explainIn(page, '#era', file);
-  const claim = cliReport(file).transactions[0].claims.find((c) => c.patient_control_number === 'CPY0002');
+  const claim = cliReport(file, { inlineTexts: true }).transactions[0].claims.find((c) => c.patient_control_number === 'CPY0002');
   assert.ok(claim.patient_explanation, 'the CLI gives this claim a letter');
   await page.locator('#era >> role=button[name=/^Details for claim CPY0002/]').click();
   const letter = page.locator('#era >> .dx-patient-explanation .dx-patient-letter');

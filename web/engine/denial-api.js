@@ -123,7 +123,8 @@ export class Session {
    * docs/library.md). Read again, it gives the same money and trends. '' when not an 835.
    */
   redactedCopy(file) { return this.#core.redactedCopy(this.#handle, file); }
-  reportJson({ mask = false } = {}) { return this.#core.reportJson(this.#handle, mask); }
+  /** The report (schema 3.0, compact); {inlineTexts: true} writes the expanded form, as the CLI's --inline-texts. */
+  reportJson({ mask = false, inlineTexts = false } = {}) { return this.#core.reportJson(this.#handle, mask, inlineTexts); }
   worklistCsv({ mask = false } = {}) { return this.#core.worklistCsv(this.#handle, mask); }
   /** The 277CA / 999 part of the report (rejections, claim history), with empty lists and zero counts when none was read. */
   acknowledgments({ mask = false } = {}) { return parse(this.#core.acknowledgments(this.#handle, mask)); }

@@ -38,7 +38,8 @@ class Session {
   /// Trends (breakdowns.h trends_json) narrowed by a slice {"payer","month","provider"}.
   std::string trends_json(std::string_view slice_json) const;
   std::string raw_segments(std::size_t row) const;
-  std::string report_json(bool mask = false) const;
+  // inline_texts: the expanded form (texts where used, as --inline-texts) instead of the compact one.
+  std::string report_json(bool mask = false, bool inline_texts = false) const;
   /// The acknowledgments section alone (277CA, 999, claim history, rejections to work).
   std::string acknowledgments_json(bool mask = false) const;
   std::string worklist_csv(bool mask = false) const;

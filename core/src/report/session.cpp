@@ -160,7 +160,9 @@ std::string Session::acknowledgments_json(bool mask) const {
   return detail::dump(j, -1);
 }
 
-std::string Session::report_json(bool mask) const { return to_json(builder_.report(), -1, mask); }
+std::string Session::report_json(bool mask, bool inline_texts) const {
+  return to_json(builder_.report(), -1, mask, inline_texts);
+}
 std::string Session::worklist_csv(bool mask) const {
   return denial::worklist_csv(builder_.report(), mask);
 }
