@@ -114,7 +114,8 @@ int main(int argc, char** argv) {
   }
   if (files > 0) {
     if (mb == 100) mb = 10;
-    std::string dir = "/tmp/denial-bench-files";
+    // --keep DIR: the files stay there after the run (to profile or run again).
+    std::string dir = keep.empty() ? "/tmp/denial-bench-files" : keep;
     std::system(("rm -rf " + dir + " && mkdir -p " + dir).c_str());
     for (int i = 0; i < files; ++i)
       write_remit(dir + "/remit" + std::to_string(i) + ".835", mb,
@@ -124,17 +125,24 @@ int main(int argc, char** argv) {
                 cores);
     std::printf("%-8s %6s %9s %9s %9s %12s %8s\n", "format", "jobs", "seconds", "CPU s", "MB/s",
                 "peak RSS MB", "speedup");
-    for (const char* f : {"json", "ndjson", "csv", "text"}) {
+    std::vector<std::string> wanted;
+    for (std::size_t at = 0; at <= formats.size();) {
+      std::size_t comma = std::min(formats.find(',', at), formats.size());
+      std::string f = formats.substr(at, comma - at);
+      if (f.find(' ') == std::string::npos) wanted.push_back(f);  // no "--inline-texts" here
+      at = comma + 1;
+    }
+    for (const std::string& f : wanted) {
       double one = 0;
       for (unsigned j : {1u, cores}) {
         Run r = best_of_3({cli, "explain", dir, "--format", f, "--as-of", "2026-06-01", "--jobs",
                            std::to_string(j)});
         if (j == 1) one = r.s;
-        std::printf("%-8s %6u %9.2f %9.2f %9.0f %12.0f %8.2f\n", f, j, r.s, r.cpu, files * mb / r.s,
-                    r.kb / 1024.0, one / r.s);
+        std::printf("%-8s %6u %9.2f %9.2f %9.0f %12.0f %8.2f\n", f.c_str(), j, r.s, r.cpu,
+                    files * mb / r.s, r.kb / 1024.0, one / r.s);
       }
     }
-    std::system(("rm -rf " + dir).c_str());
+    if (keep.empty()) std::system(("rm -rf " + dir).c_str());
     return 0;
   }
   std::string path = keep.empty()

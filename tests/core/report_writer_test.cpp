@@ -505,3 +505,30 @@ TEST(ReportWriter, ExpandedClaimTextEqualsItsJsonValue) {
     }
   EXPECT_GT(claims, 300u);
 }
+
+// Free text from the file (names, ids) with quotes, backslashes, control bytes, DEL and
+// UTF-8 is escaped by the claim writer exactly as the json value's dump escapes it.
+TEST(ReportWriter, ClaimTextEscapesLikeItsJsonValue) {
+  std::string bytes = denial_test::read_file(std::string(DENIAL_TEST_DATA) + "/denied_claim.835");
+  const std::string plain = "BROOKS*EVAN";
+  const std::size_t at = bytes.find(plain);
+  ASSERT_NE(at, std::string::npos);
+  bytes.replace(at, plain.size(), "BRO\"OKS\\\t\x01\x1f\x7f*EV\xc3\xa9N");
+  const std::size_t second = bytes.find("SALAZAR");
+  ASSERT_NE(second, std::string::npos);
+  bytes.replace(second, 7, "SAL\"AZ\\AR\b\f\r\t\x01\x1f\n");  // ASCII: escaped here
+  denial::Report r = whole({{"quirky.835", bytes}});
+  denial::detail::CodeTexts fast, slow, expanded;
+  std::size_t claims = 0;
+  for (std::size_t t = 0; t < r.transactions.size(); ++t)
+    for (const auto& x : r.explained[t]) {
+      std::string text;
+      denial::detail::append_claim_text(text, x, fast, {false, {}, nullptr});
+      EXPECT_EQ(text, denial::detail::dump(denial::detail::claim_json(x, &slow), -1));
+      text.clear();
+      denial::detail::append_claim_text(text, x, expanded, {true, {}, nullptr});
+      EXPECT_EQ(text, denial::detail::dump(denial::detail::claim_json(x), -1));
+      ++claims;
+    }
+  EXPECT_EQ(claims, 2u);
+}

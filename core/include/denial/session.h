@@ -38,7 +38,7 @@ class Session {
   /// Trends (breakdowns.h trends_json) narrowed by a slice {"payer","month","provider"}.
   std::string trends_json(std::string_view slice_json) const;
   std::string raw_segments(std::size_t row) const;
-  // inline_texts: the expanded form (texts where used, as --inline-texts) instead of the compact one.
+  // inline_texts: the expanded form (texts where used, as --inline-texts), not the compact one.
   std::string report_json(bool mask = false, bool inline_texts = false) const;
   /// The acknowledgments section alone (277CA, 999, claim history, rejections to work).
   std::string acknowledgments_json(bool mask = false) const;

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
+#include "denial/patient_explanation.h"
 #include "denial/report.h"
 #include "explain/helpers.h"
 #include "report/json_parts.h"
@@ -15,16 +16,55 @@ namespace {
 
 using nlohmann::json;
 
+// As nlohmann's dump escapes a string: quote, backslash and control bytes escaped (\n, \t...,
+// else \u00xx), other ASCII as is. A byte beyond ASCII goes to the reference, which checks the
+// UTF-8 (and replaces invalid bytes). Letters and steps have newlines and quotes: escaping
+// them here instead of through a json value halved the NDJSON writer's time.
 void quoted(std::string& o, std::string_view s) {
-  for (unsigned char c : s) {
-    if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-      // Escapes and bytes beyond ASCII (invalid UTF-8 is replaced): as the reference does.
+  const std::size_t start = o.size();
+  o += '"';
+  std::size_t run = 0;  // bytes of s copied so far
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') continue;
+    if (c >= 0x7F) {
+      o.resize(start);
       o += dump(json(std::string(s)), -1);
       return;
     }
+    o.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        o += "\\\"";
+        break;
+      case '\\':
+        o += "\\\\";
+        break;
+      case '\b':
+        o += "\\b";
+        break;
+      case '\f':
+        o += "\\f";
+        break;
+      case '\n':
+        o += "\\n";
+        break;
+      case '\r':
+        o += "\\r";
+        break;
+      case '\t':
+        o += "\\t";
+        break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        o += "\\u00";
+        o += kHex[c >> 4];
+        o += kHex[c & 15];
+      }
+    }
   }
-  o += '"';
-  o += s;
+  o.append(s.data() + run, s.size() - run);
   o += '"';
 }
 
@@ -336,11 +376,49 @@ void line(std::string& o, const ServiceLine& l, std::size_t index, const Explain
   field(m, f, "units_submitted", l.units_submitted);
 }
 
-// Written rarely enough (claims billed to the patient, expanded form) to go through json.
+// The claim's `patient_explanation` as add_patient_explanation builds it (keys sorted). Every
+// claim billed to the patient has one in the expanded form: through a json value it was a
+// third of the NDJSON writer's time.
 void patient_explanation(std::string& o, const ExplainedClaim& x) {
-  json claim;
-  add_patient_explanation(claim, x);
-  o += dump(claim["patient_explanation"], -1);
+  const PatientExplanation& e = *x.patient_explanation;
+  const Channel ch = e.channel;
+  Members m(o);
+  m.money("billed", e.billed);
+  m.text("channel", channel_id(ch));
+  m.text_or_null("date", e.date);
+  m.text("dates_of_service", e.dates_of_service);
+  strings(m.key("if_you_disagree"), e.if_you_disagree);
+  m.text("intro", e.intro);
+  {
+    Members labels(m.key("labels"));
+    for (const char* id :
+         {"account", "billed", "date", "dates", "disagree", "member_id", "not_billed", "owed",
+          "patient", "plan", "plan_claim", "plan_paid", "provider", "title", "why"})
+      labels.text(id, patient_label(id, ch));
+  }
+  m.text("member_id", e.member_id);
+  m.money("not_billed", e.not_billed);
+  strings(m.key("notes"), e.notes);
+  strings(m.key("office_checks"), e.office_checks);
+  m.money("owed", e.owed);
+  m.text("patient_control_number", e.patient_control_number);
+  m.text("patient_name", e.patient_name);
+  m.text("payer_claim_number", e.payer_claim_number);
+  m.text("plan", e.plan);
+  m.money("plan_paid", e.plan_paid);
+  m.text("provider", e.provider);
+  std::string& shares = m.key("shares");
+  array(shares, e.shares, [&](const PatientShare& s) {
+    Members share(shares);
+    share.money("amount", s.amount);
+    share.text("code", s.code);
+    share.text("label", s.label);
+    strings(share.key("sources"), s.sources);
+    share.text("text", s.text);
+  });
+  m.text("source", "Denial Explainer patient explanation (not official text)");
+  strings(m.key("sources"), e.sources);
+  m.text("text", patient_letter_text(e));
 }
 
 }  // namespace
