@@ -1,18 +1,35 @@
 #include "report/printable.h"
 
+#include <array>
+
 #include "text.h"
 
 namespace denial::detail {
+namespace {
+
+// Bytes kept as they are: printable ASCII and the newline; tab and CR when asked (column 1).
+constexpr std::array<std::array<bool, 256>, 2> kKept = [] {
+  std::array<std::array<bool, 256>, 2> t{};
+  for (int keep = 0; keep < 2; ++keep) {
+    for (int c = 0x20; c < 0x7F; ++c) t[keep][c] = true;
+    t[keep]['\n'] = true;
+    t[keep]['\t'] = t[keep]['\r'] = keep == 1;
+  }
+  return t;
+}();
+
+}  // namespace
 
 std::string printable(std::string_view t, bool keep_tab_cr) {
   static constexpr char kReplacement[] = "\xEF\xBF\xBD";
   std::string out;
   out.reserve(t.size());
   // Runs of plain ASCII are copied whole; this runs over every byte of the memo.
+  const std::array<bool, 256>& kept = kKept[keep_tab_cr ? 1 : 0];
   std::size_t run = 0;
   for (std::size_t i = 0; i < t.size();) {
     auto c = static_cast<unsigned char>(t[i]);
-    if ((c >= 0x20 && c < 0x7F) || c == '\n' || (keep_tab_cr && (c == '\t' || c == '\r'))) {
+    if (kept[c]) {
       ++i;
       continue;
     }
