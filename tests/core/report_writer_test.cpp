@@ -61,6 +61,18 @@ denial::Report whole(const std::vector<std::pair<std::string, std::string>>& fil
   return b.finish();
 }
 
+// The vendored samples and the malformed fixtures: every shape of claim the writers meet.
+std::vector<std::pair<std::string, std::string>> samples_and_malformed() {
+  auto files = sample_files();
+  for (const auto& e :
+       std::filesystem::directory_iterator(std::string(DENIAL_TEST_DATA) + "/malformed")) {
+    const std::string ext = e.path().extension().string();
+    if (e.is_regular_file() && ext != ".md" && ext != ".csv")
+      files.emplace_back(e.path().filename().string(), denial_test::read_file(e.path().string()));
+  }
+  return files;
+}
+
 // What the CLI does with --jobs: files prepared on threads, added in input order.
 denial::Report prepared_on_threads(const std::vector<std::pair<std::string, std::string>>& files) {
   std::vector<std::future<denial::PreparedFile>> ahead;
@@ -337,13 +349,7 @@ json expand_claim(json c, const json& report, std::size_t t, std::size_t index) 
 // (appeal letter, checklist, patient explanation), which only the expanded forms carry.
 TEST(ReportWriter, CompactReportHoldsEveryInlineFact) {
   DENIAL_REQUIRE_SAMPLES();
-  auto files = sample_files();
-  for (const auto& e :
-       std::filesystem::directory_iterator(std::string(DENIAL_TEST_DATA) + "/malformed")) {
-    const std::string ext = e.path().extension().string();
-    if (e.is_regular_file() && ext != ".md" && ext != ".csv")
-      files.emplace_back(e.path().filename().string(), denial_test::read_file(e.path().string()));
-  }
+  auto files = samples_and_malformed();
   denial::Report r = whole(files);
   json compact = json::parse(denial::to_json(r));
   json expanded = json::parse(denial::to_json(r, -1, false, true));
@@ -473,13 +479,7 @@ TEST(ReportWriter, CompactClaimTextEqualsItsJsonValue) {
 // json values too, payment fields merged in.
 TEST(ReportWriter, ExpandedClaimTextEqualsItsJsonValue) {
   DENIAL_REQUIRE_SAMPLES();
-  auto files = sample_files();
-  for (const auto& e :
-       std::filesystem::directory_iterator(std::string(DENIAL_TEST_DATA) + "/malformed")) {
-    const std::string ext = e.path().extension().string();
-    if (e.is_regular_file() && ext != ".md" && ext != ".csv")
-      files.emplace_back(e.path().filename().string(), denial_test::read_file(e.path().string()));
-  }
+  auto files = samples_and_malformed();
   denial::Report r = whole(files);
   denial::detail::CodeTexts texts;
   std::size_t claims = 0;

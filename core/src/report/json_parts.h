@@ -58,6 +58,19 @@ void add_patient_explanation(nlohmann::json& claim, const ExplainedClaim& x);
 nlohmann::json options_json(const ExplainOptions& o);
 /// Adds the sources a claim's advice used to `out` ({id: {publisher, title, citation}}).
 void add_used_sources(nlohmann::json& out, const ExplainedClaim& x);
+/// Calls each(id) for every source id a claim's advice used (repeats included): adjustments,
+/// remarks, actions, and its patient letter when `with_letter`.
+template <class Each>
+void for_each_source(const ExplainedClaim& x, bool with_letter, Each&& each) {
+  for (const auto& a : x.adjustments)
+    for (std::string_view id : a.guidance.sources) each(id);
+  for (const auto& r : x.remarks)
+    for (std::string_view id : r.guidance.sources) each(id);
+  for (const auto& n : x.actions)
+    for (std::string_view id : n.sources) each(id);
+  if (with_letter && x.patient_explanation)
+    for (std::string_view id : x.patient_explanation->sources) each(id);
+}
 nlohmann::json guidance_json(const AdjustmentGuidance& g, Channel channel = Channel::other,
                              bool with_texts = true);
 nlohmann::json remark_guidance_json(const RemarkGuidance& g);

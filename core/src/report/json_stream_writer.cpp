@@ -115,15 +115,8 @@ class JsonWriter : public ReportWriter {
         sources_[std::string(id)] = {
             {"publisher", s->publisher}, {"title", s->title}, {"citation", s->citation}};
     };
-    for (const auto& a : x.adjustments)
-      for (std::string_view id : a.guidance.sources) add(id);
-    for (const auto& r : x.remarks)
-      for (std::string_view id : r.guidance.sources) add(id);
-    for (const auto& n : x.actions)
-      for (std::string_view id : n.sources) add(id);
     // The letter is written with the claim in the expanded form only.
-    if (x.patient_explanation && options_.inline_texts)
-      for (std::string_view id : x.patient_explanation->sources) add(id);
+    detail::for_each_source(x, options_.inline_texts, add);
   }
 
   void open(std::size_t t) {

@@ -717,14 +717,7 @@ void add_used_sources(json& out, const ExplainedClaim& x) {
     if (const SourceInfo* s = find_source(id))
       out[key] = {{"publisher", s->publisher}, {"title", s->title}, {"citation", s->citation}};
   };
-  for (const auto& a : x.adjustments)
-    for (std::string_view id : a.guidance.sources) add(id);
-  for (const auto& r : x.remarks)
-    for (std::string_view id : r.guidance.sources) add(id);
-  for (const auto& n : x.actions)
-    for (std::string_view id : n.sources) add(id);
-  if (x.patient_explanation)
-    for (std::string_view id : x.patient_explanation->sources) add(id);
+  for_each_source(x, true, add);
 }
 
 std::string dump(const json& j, int indent) {
