@@ -109,7 +109,7 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
       });
     }
   } else {
-    ReadAhead ahead(files, options, jobs, writer->needs_drafts());
+    ReadAhead ahead(files, options, jobs, *writer);
     for (std::size_t i = 0; i < files.size(); ++i) {
       FileReading& f = ahead.at(i);
       Batch batch = f.events.pop();  // the first: the file is open (or not)

@@ -16,11 +16,13 @@ constexpr std::size_t kFilesPerThread = 8;
 FileReading::FileReading() : events(kQueuedBatches) {}
 
 ReadAhead::ReadAhead(std::vector<std::filesystem::path> files,
-                     const denial::ExplainOptions& options, unsigned threads, bool drafts)
-    : options_(options), drafts_(drafts), window_(std::max(1u, threads) * kFilesPerThread) {
+                     const denial::ExplainOptions& options, unsigned threads,
+                     const denial::ReportWriter& writer)
+    : options_(options), writer_(writer), window_(std::max(1u, threads) * kFilesPerThread) {
   for (auto& p : files) {
     files_.push_back(std::make_unique<FileReading>());
     files_.back()->path = std::move(p);
+    files_.back()->index = files_.size() - 1;
   }
   for (unsigned t = 0; t < std::max(1u, threads); ++t)
     workers_.push_back(std::make_unique<Worker>());
@@ -98,9 +100,19 @@ void ReadAhead::read(FileReading& f, Worker& w) {
   }
   Batch batch;
   batch.reserve(kBatch);
+  std::unique_ptr<denial::ClaimRenderer> renderer = writer_.renderer();
+  const std::string name = f.path.filename().string();
   auto emit = [&](denial::StreamEvent& e) {
     if (e.kind == denial::StreamEvent::Kind::claim)  // its pages of the input are read
       f.input.drop_before(e.explained.claim->pos.byte_offset);
+    if (renderer && e.kind == denial::StreamEvent::Kind::transaction_begin)
+      renderer->transaction(name, *e.header);
+    // Only ahead of the writer: on the writer's own file, reading here and writing there
+    // overlap (one big file on two threads), so the claim is left for the writer to render.
+    if (renderer && e.kind == denial::StreamEvent::Kind::claim && f.index != released_) {
+      e.rendered.clear();
+      renderer->render(e.explained, e.rendered);
+    }
     batch.push_back(std::move(e));
     if (batch.size() < kBatch) return;
     f.events.push(std::move(batch));
@@ -110,7 +122,7 @@ void ReadAhead::read(FileReading& f, Worker& w) {
   };
   denial::StreamOptions stream;
   stream.own_claims = true;
-  stream.drafts = drafts_;
+  stream.drafts = writer_.needs_drafts();
   stream.spare = &w.spare;
   denial::stream_explained(f.input.bytes(), options_, stream, emit);
   f.input = InputFile();

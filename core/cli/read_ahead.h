@@ -3,6 +3,7 @@
 // empties in input order. Memory: at most `window` files in flight, each a few batches.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <filesystem>
 #include <memory>
@@ -13,6 +14,7 @@
 #include "bounded_queue.h"
 #include "denial/claim_stream.h"
 #include "denial/report.h"
+#include "denial/report_writer.h"
 #include "input_file.h"
 
 namespace denial_cli {
@@ -30,15 +32,17 @@ struct FileReading {
   denial::FileKind kind = denial::FileKind::unknown;
   denial::PreparedFile acknowledgment;  ///< a 277CA or 999, read whole (they are small)
   BoundedQueue<Batch> events;
+  std::size_t index = 0;   ///< its place in the input order
   std::size_t worker = 0;  ///< the thread reading it (set before its first batch)
   FileReading();
 };
 
 class ReadAhead {
  public:
-  /// `drafts`: the writer shows appeal letters and checklists (StreamOptions::drafts).
+  /// The writer says whether claims need their drafts (StreamOptions::drafts) and may give
+  /// a renderer: then each claim's text is written on the thread that reads its file.
   ReadAhead(std::vector<std::filesystem::path> files, const denial::ExplainOptions& options,
-            unsigned threads, bool drafts);
+            unsigned threads, const denial::ReportWriter& writer);
   ~ReadAhead();
   /// File i (in order): its first batch waits in `events`. Call with i = 0, 1, 2...
   FileReading& at(std::size_t i);
@@ -60,9 +64,11 @@ class ReadAhead {
   void recycle(Worker& w);
 
   const denial::ExplainOptions& options_;
-  bool drafts_;
+  const denial::ReportWriter& writer_;
   std::vector<std::unique_ptr<FileReading>> files_;
-  std::size_t window_, next_ = 0, released_ = 0;
+  std::size_t window_, next_ = 0;
+  /// The file the writer is on (set under mutex_; read without it by the readers).
+  std::atomic<std::size_t> released_{0};
   bool stop_ = false;
   std::mutex mutex_;
   std::condition_variable may_start_;

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +27,8 @@ struct StreamEvent {
   /// its claim, else at the reader's claim, valid during the call only.
   ExplainedClaim explained;
   std::unique_ptr<Claim> owned;
+  /// claim: its text, when a reader thread rendered it for the writer (ClaimRenderer).
+  std::string rendered;
   /// transaction_end: its balance findings (transaction = index in the file).
   std::vector<BalanceFinding> balance;
   /// file_end: whether an 835 was found, and every diagnostic (parse and codes) by segment.

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "denial/report.h"
 
@@ -28,6 +29,21 @@ struct ClaimContext {
   std::size_t file = 0, transaction = 0;  ///< indexes in the report
   std::size_t row = SIZE_MAX;             ///< in report.rows; SIZE_MAX when not kept
   std::optional<bool> duplicate;          ///< nullopt: decided at the transaction's end
+  /// The claim's text from the writer's renderer (read ahead on a reader thread), or nullptr.
+  std::string* rendered = nullptr;
+};
+
+/// Writes claims ahead, on the thread that reads their file, for a writer whose claim text
+/// needs nothing from the rest of the report (NDJSON): the writer then only copies it. One
+/// per file being read; used by one thread at a time.
+class ClaimRenderer {
+ public:
+  virtual ~ClaimRenderer() = default;
+  /// The payment whose claims follow: its header as read before its first claim.
+  virtual void transaction(std::string_view file_name, const Transaction& header) = 0;
+  /// Appends the claim's text as the writer writes it for a payment not known to be a
+  /// retransmission.
+  virtual void render(const ExplainedClaim& x, std::string& out) = 0;
 };
 
 class ReportWriter {
@@ -44,6 +60,8 @@ class ReportWriter {
   /// Whether claims given to claim() need their drafts (appeal letter, checklist): only the
   /// expanded forms write them.
   virtual bool needs_drafts() const { return false; }
+  /// A renderer for a reader thread, or nullptr when claim() needs the report (most writers).
+  virtual std::unique_ptr<ClaimRenderer> renderer() const { return nullptr; }
   /// Writes transactions [from, to) of a report that holds them (kept claims or rows):
   /// claim() for each kept claim, then transaction_end().
   void transactions(const Report& r, std::size_t from, std::size_t to);

@@ -15,6 +15,52 @@ namespace {
 
 constexpr std::string_view kNotDuplicate = "\"duplicate_payment\":false";
 
+// A line of a payment that turned out a retransmission gets its top-level flag set. Inside a
+// JSON string a quote is escaped, so the unescaped key can only be the flag itself.
+void mark_duplicate(std::string& line) {
+  std::size_t at = line.find(kNotDuplicate);
+  if (at != std::string::npos) line.replace(at, kNotDuplicate.size(), "\"duplicate_payment\":true");
+}
+
+// A line rendered on a reader thread names the claim's transaction by its index in the file;
+// the report's index replaces it. Keys are sorted and only "unaccounted" (a string) follows
+// "transaction", so the last unescaped key of that name is the claim's own.
+void set_transaction(std::string& line, std::size_t transaction) {
+  constexpr std::string_view kKey = "\"transaction\":";
+  const std::size_t key = line.rfind(kKey);
+  if (key == std::string::npos) return;
+  const std::size_t from = key + kKey.size();
+  std::size_t to = from;
+  while (to < line.size() && line[to] >= '0' && line[to] <= '9') ++to;
+  line.replace(from, to - from, std::to_string(transaction));
+}
+
+// A claim's line (unmasked): the claim with its texts inline, its payment's fields merged in
+// at their place (keys in order), duplicate_payment false. Used on the reader threads and by
+// the writer itself for claims not rendered ahead.
+class NdjsonRenderer : public ClaimRenderer {
+ public:
+  void transaction(std::string_view file_name, const Transaction& tx) override {
+    auto quoted = [](const std::string& v) { return detail::dump(nlohmann::json(v), -1); };
+    extras_ = {{"duplicate_payment", "false"},
+               {"file_name", quoted(std::string(file_name))},
+               {"payee", quoted(tx.payee.name)},
+               {"payee_id", quoted(tx.payee.id)},
+               {"payer", quoted(tx.payer.name)},
+               {"payer_id", quoted(tx.payer.id)},
+               {"payment_date", quoted(tx.payment.date)},
+               {"payment_trace_number", quoted(tx.payment.trace_number)}};
+  }
+  void render(const ExplainedClaim& x, std::string& out) override {
+    detail::append_claim_text(out, x, texts_, {true, {}, &extras_});
+    out += '\n';
+  }
+
+ private:
+  detail::ClaimExtras extras_;
+  detail::CodeTexts texts_;  ///< texts rendered once per code
+};
+
 class NdjsonWriter : public ReportWriter {
  public:
   NdjsonWriter(std::ostream& out, bool mask) : out_(out), mask_(mask) {}
@@ -22,30 +68,29 @@ class NdjsonWriter : public ReportWriter {
   // A claim whose payment may still turn out a retransmission waits (in a spill buffer)
   // for the transaction's end, which says what its `duplicate_payment` is.
   void claim(const ClaimContext& at, const ExplainedClaim& x) override {
-    const bool duplicate = at.duplicate.value_or(false);
     std::string text;
     if (mask_) {
-      text = line(detail::ndjson_claim(at.report, at.transaction, x, duplicate));
+      text = line(detail::ndjson_claim(at.report, at.transaction, x, at.duplicate.value_or(false)));
+    } else if (at.rendered) {
+      text = std::move(*at.rendered);
+      set_transaction(text, at.transaction);
     } else {
-      // The payment's fields, in key order, merged into the claim's.
-      const Transaction& tx = at.report.transactions[at.transaction];
-      auto quoted = [](const std::string& v) { return detail::dump(nlohmann::json(v), -1); };
-      const detail::ClaimExtras extras = {
-          {"duplicate_payment", duplicate ? "true" : "false"},
-          {"file_name", quoted(at.report.files[at.file].name)},
-          {"payee", quoted(tx.payee.name)},
-          {"payee_id", quoted(tx.payee.id)},
-          {"payer", quoted(tx.payer.name)},
-          {"payer_id", quoted(tx.payer.id)},
-          {"payment_date", quoted(tx.payment.date)},
-          {"payment_trace_number", quoted(tx.payment.trace_number)}};
-      detail::append_claim_text(text, x, texts_, {true, {}, &extras});
-      text += '\n';
+      if (at.transaction != rendering_) {
+        own_.transaction(at.report.files[at.file].name, at.report.transactions[at.transaction]);
+        rendering_ = at.transaction;
+      }
+      own_.render(x, text);
     }
+    if (!mask_ && at.duplicate.value_or(false)) mark_duplicate(text);
     if (at.duplicate.has_value())
       out_ << text;
     else
       waiting_.append(text);
+  }
+
+  std::unique_ptr<ClaimRenderer> renderer() const override {
+    if (mask_) return nullptr;
+    return std::make_unique<NdjsonRenderer>();
   }
 
   void transaction_end(const Report& r, std::size_t t) override {
@@ -76,17 +121,14 @@ class NdjsonWriter : public ReportWriter {
   void release_waiting(bool duplicate) {
     if (waiting_.empty()) return;
     if (!duplicate) return waiting_.drain([&](std::string_view chunk) { out_ << chunk; });
-    // A retransmission (rare): each line's top-level flag is set. Inside a JSON string a
-    // quote is escaped, so the unescaped key can only be the flag itself.
+    // A retransmission (rare): each line's flag is set.
     std::string carry;
     waiting_.drain([&](std::string_view chunk) {
       carry += chunk;
       std::size_t start = 0;
       for (std::size_t end; (end = carry.find('\n', start)) != std::string::npos; start = end + 1) {
         std::string one = carry.substr(start, end + 1 - start);
-        std::size_t at = one.find(kNotDuplicate);
-        if (at != std::string::npos)
-          one.replace(at, kNotDuplicate.size(), "\"duplicate_payment\":true");
+        mark_duplicate(one);
         out_ << one;
       }
       carry.erase(0, start);
@@ -98,7 +140,8 @@ class NdjsonWriter : public ReportWriter {
   bool mask_;
   std::size_t rows_seen_ = 0;
   detail::SpillBuffer waiting_;
-  detail::CodeTexts texts_;  ///< texts rendered once per code
+  NdjsonRenderer own_;  ///< for claims not rendered ahead
+  std::size_t rendering_ = SIZE_MAX;
 };
 
 }  // namespace

@@ -48,7 +48,12 @@ void ReportBuilder::add_event(StreamEvent& e, ReportWriter& sink) {
       ExplainedClaim& x = e.explained;
       x.transaction = t;
       const bool row = add_claim(x, file, t);
-      ClaimContext at{r_, file, t, row ? r_.rows.size() - 1 : SIZE_MAX, streamed_.duplicate};
+      ClaimContext at{r_,
+                      file,
+                      t,
+                      row ? r_.rows.size() - 1 : SIZE_MAX,
+                      streamed_.duplicate,
+                      e.rendered.empty() ? nullptr : &e.rendered};
       sink.claim(at, x);
       return;
     }
