@@ -105,12 +105,20 @@ std::string streamed_claims(const std::vector<std::pair<std::string, std::string
       b.add_prepared(denial::prepare_file(name, bytes, {}));
       continue;
     }
+    // As the CLI's reader threads do: events queued, claims rendered ahead when the writer
+    // has a renderer (NDJSON), their transaction numbered within the file.
     std::vector<denial::StreamEvent> events;
     denial::StreamOptions stream;
     stream.own_claims = true;
     stream.drafts = writer->needs_drafts();
-    denial::stream_explained(bytes, {}, stream,
-                             [&](denial::StreamEvent& e) { events.push_back(std::move(e)); });
+    auto renderer = writer->renderer();
+    denial::stream_explained(bytes, {}, stream, [&](denial::StreamEvent& e) {
+      if (renderer && e.kind == denial::StreamEvent::Kind::transaction_begin)
+        renderer->transaction(name, *e.header);
+      if (renderer && e.kind == denial::StreamEvent::Kind::claim)
+        renderer->render(e.explained, e.rendered);
+      events.push_back(std::move(e));
+    });
     b.begin_streamed(name, bytes.size(), kind);
     for (auto& e : events) b.add_event(e, *writer);
   }
