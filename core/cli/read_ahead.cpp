@@ -105,14 +105,9 @@ void ReadAhead::read(FileReading& f, Worker& w) {
   auto emit = [&](denial::StreamEvent& e) {
     if (e.kind == denial::StreamEvent::Kind::claim)  // its pages of the input are read
       f.input.drop_before(e.explained.claim->pos.byte_offset);
-    if (renderer && e.kind == denial::StreamEvent::Kind::transaction_begin)
-      renderer->transaction(name, *e.header);
-    // Only ahead of the writer: on the writer's own file, reading here and writing there
-    // overlap (one big file on two threads), so the claim is left for the writer to render.
-    if (renderer && e.kind == denial::StreamEvent::Kind::claim && f.index != released_) {
-      e.rendered.clear();
-      renderer->render(e.explained, e.rendered);
-    }
+    // Claims are rendered only ahead of the writer: on the writer's own file, reading here and
+    // writing there overlap (one big file on two threads), so they are left for the writer.
+    if (renderer) renderer->follow(name, e, f.index != released_);
     batch.push_back(std::move(e));
     if (batch.size() < kBatch) return;
     f.events.push(std::move(batch));

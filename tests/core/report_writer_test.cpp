@@ -113,10 +113,7 @@ std::string streamed_claims(const std::vector<std::pair<std::string, std::string
     stream.drafts = writer->needs_drafts();
     auto renderer = writer->renderer();
     denial::stream_explained(bytes, {}, stream, [&](denial::StreamEvent& e) {
-      if (renderer && e.kind == denial::StreamEvent::Kind::transaction_begin)
-        renderer->transaction(name, *e.header);
-      if (renderer && e.kind == denial::StreamEvent::Kind::claim)
-        renderer->render(e.explained, e.rendered);
+      if (renderer) renderer->follow(name, e);
       events.push_back(std::move(e));
     });
     b.begin_streamed(name, bytes.size(), kind);

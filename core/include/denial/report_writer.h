@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "denial/claim_stream.h"
 #include "denial/report.h"
 
 namespace denial {
@@ -44,6 +45,9 @@ class ClaimRenderer {
   /// Appends the claim's text as the writer writes it for a payment not known to be a
   /// retransmission.
   virtual void render(const ExplainedClaim& x, std::string& out) = 0;
+  /// Follows a reader's events: takes each transaction's header, and renders a claim into
+  /// e.rendered when `render_claim` (else leaves it for the writer).
+  void follow(std::string_view file_name, StreamEvent& e, bool render_claim = true);
 };
 
 class ReportWriter {

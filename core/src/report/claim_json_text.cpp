@@ -400,10 +400,7 @@ void patient_explanation(std::string& o, const ExplainedClaim& x) {
   m.text("intro", e.intro);
   {
     Members labels(m.key("labels"));
-    for (const char* id :
-         {"account", "billed", "date", "dates", "disagree", "member_id", "not_billed", "owed",
-          "patient", "plan", "plan_claim", "plan_paid", "provider", "title", "why"})
-      labels.text(id, patient_label(id, ch));
+    for (const char* id : kPatientLabelIds) labels.text(id, patient_label(id, ch));
   }
   m.text("member_id", e.member_id);
   m.money("not_billed", e.not_billed);
@@ -425,7 +422,7 @@ void patient_explanation(std::string& o, const ExplainedClaim& x) {
     strings(share.key("sources"), s.sources);
     share.text("text", s.text);
   });
-  m.text("source", "Denial Explainer patient explanation (not official text)");
+  m.text("source", kPatientExplanationSource);
   strings(m.key("sources"), e.sources);
   m.text("text", patient_letter_text(e));
 }

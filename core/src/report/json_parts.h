@@ -55,6 +55,13 @@ void append_claim_text(std::string& out, const ExplainedClaim& x, CodeTexts& cod
 nlohmann::json claim_json(const ExplainedClaim& x, CodeTexts* codes = nullptr);
 /// Adds `patient_explanation` to a claim object when the claim has one (patient_json.cpp).
 void add_patient_explanation(nlohmann::json& claim, const ExplainedClaim& x);
+/// The `labels` of a patient explanation, in key order, and its `source`: the json value and
+/// the claim text writer both write them.
+inline constexpr std::array<const char*, 15> kPatientLabelIds = {
+    "account", "billed", "date",       "dates",     "disagree", "member_id", "not_billed", "owed",
+    "patient", "plan",   "plan_claim", "plan_paid", "provider", "title",     "why"};
+inline constexpr const char* kPatientExplanationSource =
+    "Denial Explainer patient explanation (not official text)";
 nlohmann::json options_json(const ExplainOptions& o);
 /// Adds the sources a claim's advice used to `out` ({id: {publisher, title, citation}}).
 void add_used_sources(nlohmann::json& out, const ExplainedClaim& x);

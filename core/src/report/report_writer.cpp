@@ -26,6 +26,14 @@ std::unique_ptr<ReportWriter> make_writer(ReportFormat format, std::ostream& out
   return detail::make_ndjson_writer(out, options.mask);
 }
 
+void ClaimRenderer::follow(std::string_view file_name, StreamEvent& e, bool render_claim) {
+  if (e.kind == StreamEvent::Kind::transaction_begin) transaction(file_name, *e.header);
+  if (e.kind == StreamEvent::Kind::claim && render_claim) {
+    e.rendered.clear();  // an event may be reused
+    render(e.explained, e.rendered);
+  }
+}
+
 void ReportWriter::transactions(const Report& r, std::size_t from, std::size_t to) {
   // Rows are in transaction and claim order; a claim may have none (worklist rows only).
   auto row = std::lower_bound(r.rows.begin(), r.rows.end(), from,
