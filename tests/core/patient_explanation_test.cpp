@@ -332,7 +332,7 @@ TEST(PatientExplanation, JsonPresentWhereItAppliesAbsentElsewhere) {
   }
   EXPECT_EQ(with, 1);
   EXPECT_EQ(without, 1);
-  EXPECT_EQ(j["schema_version"], "3.0");
+  EXPECT_EQ(j["schema_version"], "4.0");
 }
 
 TEST(PatientExplanation, MaskedJsonHidesTheNameInTheLetter) {

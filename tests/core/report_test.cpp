@@ -47,7 +47,7 @@ bool is_two_place_decimal(const json& v) {
 
 TEST(ReportJson, SchemaVersionAndTopLevel) {
   json j = json::parse(denial::to_json(build(fixtures({"denied_claim.835"}))));
-  EXPECT_EQ(j["schema_version"], "3.0");
+  EXPECT_EQ(j["schema_version"], "4.0");
   EXPECT_EQ(j["schema_version"], std::string(denial::kSchemaVersion));
   for (const char* key : {"generator", "options", "sources", "code_sets", "files", "summary",
                           "worklist", "transactions", "diagnostics"})

@@ -312,6 +312,7 @@ json expand_claim(json c, const json& report, std::size_t t, std::size_t index) 
   pairs_to_objects(c, "references", "value");
   pairs_to_objects(c, "amounts", "amount");
   c["status_official"] = codes.at("CLP02:" + c["status"].get<std::string>())["official"];
+  c["outcome_label"] = report["outcome_labels"].at(c["outcome"].get<std::string>());
   for (auto& n : c["actions"]) {
     set_default(n, "act_by", nullptr);
     set_default(n, "deadline_owner", nullptr);
@@ -358,8 +359,11 @@ TEST(ReportWriter, CompactReportHoldsEveryInlineFact) {
   denial::Report r = whole(files);
   json compact = json::parse(denial::to_json(r));
   json expanded = json::parse(denial::to_json(r, -1, false, true));
-  ASSERT_TRUE(compact.contains("codes") && compact.contains("action_texts"));
-  EXPECT_FALSE(expanded.contains("codes") || expanded.contains("action_texts"));
+  ASSERT_TRUE(compact.contains("codes") && compact.contains("action_texts") &&
+              compact.contains("outcome_labels"));
+  EXPECT_FALSE(expanded.contains("codes") || expanded.contains("action_texts") ||
+               expanded.contains("outcome_labels"));
+  EXPECT_EQ(compact["outcome_labels"].size(), std::size_t(denial::kOutcomeCount));
   std::size_t claims = 0, drafts = 0;
   ASSERT_EQ(compact["transactions"].size(), expanded["transactions"].size());
   for (std::size_t t = 0; t < compact["transactions"].size(); ++t) {
@@ -372,6 +376,7 @@ TEST(ReportWriter, CompactReportHoldsEveryInlineFact) {
       want.erase("appeal_letter");
       want.erase("corrected_claim_checklist");
       want.erase("patient_explanation");
+      EXPECT_FALSE(ct["claims"][i].contains("outcome_label"));
       ASSERT_EQ(expand_claim(ct["claims"][i], compact, t, i), want)
           << "transaction " << t << " claim " << i;
       ++claims;

@@ -29,7 +29,7 @@ test('explain accepts bytes, ArrayBuffer and text alike', () => {
   const a = e.explain(bytes, { name: 'x' });
   const b = e.explain(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { name: 'x' });
   const c = e.explain(bytes.toString('latin1'), { name: 'x' });
-  assert.equal(a.schema_version, '3.0');
+  assert.equal(a.schema_version, '4.0');
   assert.deepEqual(a.summary, b.summary);
   assert.deepEqual(a.summary, c.summary);
   assert.equal(a.summary.claims, 1);
@@ -82,7 +82,7 @@ test('exports: worklist CSV, JSON, NDJSON, text, masked', () => {
   for (const line of csv.trim().split('\r\n'))
     for (const cell of line.split(',')) assert.doesNotMatch(cell, /^[=+\-@]/, cell);
   const json = JSON.parse(s.reportJson());
-  assert.equal(json.schema_version, '3.0');
+  assert.equal(json.schema_version, '4.0');
   const lines = s.ndjson().trim().split('\n');
   assert.equal(lines.length, json.summary.claims);
   assert.match(s.text(), /DENIAL EXPLAINER/);

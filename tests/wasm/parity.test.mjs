@@ -61,7 +61,7 @@ test('parity of the compact JSON for every sample read together (--jobs 1 and 2)
   assert.ok(inline.transactions.some((t) => t.claims.some((c) => c.adjustments?.some((a) => a.guidance?.action_label))), 'expanded: guidance inline');
   assert.ok(run(['--format', 'json', '--inline-texts']) === wasmInline + '\n', 'wasm inlineTexts differs from the CLI --inline-texts');
   const report = JSON.parse(wasm);
-  assert.equal(report.schema_version, '3.0');
+  assert.equal(report.schema_version, '4.0');
   assert.ok(Object.keys(report.codes).length > 50, 'codes dictionary');
   for (const jobs of ['1', '2']) {
     const native = run(['--format', 'json', '--jobs', jobs]);

@@ -285,7 +285,7 @@ test('mask patient data hides names on screen and in the CSV; exports download',
   assert.doesNotMatch(text, /BROOKS|SALAZAR/);
   const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
   const report = JSON.parse(await readFile(await json.path(), 'utf8'));
-  assert.equal(report.schema_version, '3.0');
+  assert.equal(report.schema_version, '4.0');
   assert.doesNotMatch(JSON.stringify(report), /BROOKS/);
   await context.close();
 });

@@ -1,5 +1,5 @@
 // Hand-written types for denial-api.js (Emscripten 3.1.6 predates embind's --emit-tsd).
-// The JSON shapes follow docs/report-schema.md (schema_version "3.0").
+// The JSON shapes follow docs/report-schema.md (schema_version "4.0").
 
 export type Money = string; // decimal with two places, e.g. "1234.50"
 

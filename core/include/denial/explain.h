@@ -29,6 +29,7 @@ enum class Outcome {
   forwarded_to_another_payer,
   predetermination,
 };
+inline constexpr int kOutcomeCount = int(Outcome::predetermination) + 1;
 std::string_view outcome_id(Outcome o);
 std::string_view outcome_label(Outcome o);
 

@@ -17,7 +17,7 @@
 
 namespace denial {
 
-inline constexpr std::string_view kSchemaVersion = "3.0";
+inline constexpr std::string_view kSchemaVersion = "4.0";
 
 struct FileInfo {
   std::string name;

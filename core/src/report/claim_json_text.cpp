@@ -494,7 +494,8 @@ void append_claim_text(std::string& o, const ExplainedClaim& x, CodeTexts& codes
   }
   m.num("offset", c.pos.byte_offset);
   m.text("outcome", outcome_id(x.outcome));
-  m.text("outcome_label", outcome_label(x.outcome));
+  // Compact: the label is in the report's outcome_labels.
+  if (f.expanded) m.text("outcome_label", outcome_label(x.outcome));
   m.money("paid", c.paid);
   m.text("patient_control_number", c.patient_control_number);
   // The letter is one of the drafts: in the expanded form only (and only when there is one).

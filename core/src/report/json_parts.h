@@ -83,9 +83,11 @@ nlohmann::json guidance_json(const AdjustmentGuidance& g, Channel channel = Chan
 nlohmann::json remark_guidance_json(const RemarkGuidance& g);
 nlohmann::json row_json(const Report& r, const ClaimRow& row);
 /// A worklist row of the compact report: null, false and empty fields left out (the patient
-/// name and control number stay, for masking).
+/// name and control number stay, for masking), and the outcome's label.
 void compact_row(nlohmann::json& row);
 nlohmann::json summary_json(const Report& r);
+/// The compact report's `outcome_labels`: the label of every outcome id.
+nlohmann::json outcome_labels_json();
 nlohmann::json files_json(const Report& r);
 nlohmann::json file_json(const FileInfo& f);
 nlohmann::json transaction_json(const Report& r, std::size_t t, bool with_claims);

@@ -60,7 +60,8 @@ class JsonWriter : public ReportWriter {
     out_ << "]";
     if (!options_.inline_texts)
       out_ << ",\"codes\":" << detail::dump(codes_.entries, -1)
-           << ",\"action_texts\":" << detail::dump(codes_.actions, -1);
+           << ",\"action_texts\":" << detail::dump(codes_.actions, -1)
+           << ",\"outcome_labels\":" << detail::dump(detail::outcome_labels_json(), -1);
     out_ << ",\"sources\":" << detail::dump(sources_, -1)
          << ",\"files\":" << detail::dump(detail::files_json(r), -1)
          << ",\"summary\":" << detail::dump(detail::summary_json(r), -1) << ",\"worklist\":[";

@@ -346,9 +346,10 @@ void compact_claim(json& c, const ExplainedClaim& x, CodeTexts& codes) {
   // index and transaction are where the claim sits; its status text is "CLP02:" + status.
   // The drafts (appeal letter, corrected-claim checklist, patient explanation) are prose
   // rebuilt from the claim:
-  // they are in the expanded form (Session.claim, NDJSON, --inline-texts), not here.
-  for (const char* k :
-       {"index", "transaction", "status_codes_key", "appeal_letter", "corrected_claim_checklist"})
+  // they are in the expanded form (Session.claim, NDJSON, --inline-texts), not here. The
+  // outcome's label is in the report's outcome_labels.
+  for (const char* k : {"index", "transaction", "status_codes_key", "outcome_label",
+                        "appeal_letter", "corrected_claim_checklist"})
     c.erase(k);
   to_pairs(c["dates"], "date");
   to_pairs(c["references"], "value");
@@ -604,10 +605,18 @@ json row_json(const Report& r, const ClaimRow& row) {
 }
 
 void compact_row(json& row) {
+  row.erase("outcome_label");  // in the report's outcome_labels
   std::string patient = row["patient_name"], pcn = row["patient_control_number"];
   drop_defaults(row);
   row["patient_name"] = std::move(patient);
   row["patient_control_number"] = std::move(pcn);
+}
+
+json outcome_labels_json() {
+  json labels = json::object();
+  for (int o = 0; o < kOutcomeCount; ++o)
+    labels[std::string(outcome_id(Outcome(o)))] = outcome_label(Outcome(o));
+  return labels;
 }
 
 json summary_json(const Report& r) {
