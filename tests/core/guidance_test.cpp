@@ -230,3 +230,25 @@ TEST(Guidance, CrossoverRemarkDoesNotSilenceADenial) {
     EXPECT_EQ(guidance_for("CO", "50", {remark}).action, Action::appeal) << remark;
   }
 }
+
+// No Surprises Act remarks limit the patient to the PR cost share; they never take that share
+// off the patient (a QMB-style "patient_protected" would route PR to another payer) and never
+// let a CO amount reach the patient. The final-payment remarks do not turn a denial's appeal
+// into a write-off (the official texts name no loss of appeal rights).
+TEST(Guidance, NoSurprisesRemarksKeepOnlyThePrShareOnThePatient) {
+  for (const char* rarc :
+       {"N860", "N862", "N863", "N864", "N865", "N866", "N867", "N868", "N869", "N870", "N871",
+        "N872", "N873", "N874", "N875", "N878", "N879", "N882", "N884"}) {
+    auto r = denial::remark_guidance(rarc);
+    EXPECT_FALSE(r.from_rule) << rarc << " has no row of ours";
+    EXPECT_NE(r.effect, RemarkEffect::patient_protected) << rarc;
+    EXPECT_NE(r.effect, RemarkEffect::no_appeal_rights) << rarc;
+    EXPECT_EQ(guidance_for("PR", "2", {rarc}).action, Action::bill_patient) << rarc;
+    EXPECT_EQ(guidance_for("CO", "45", {rarc}).action, Action::write_off) << rarc;
+    if (std::string(rarc) != "N884")
+      EXPECT_EQ(guidance_for("CO", "50", {rarc}).action, Action::appeal) << rarc;
+  }
+  // N884 asks the biller to contact the payer about the facility; on a denial that is the action.
+  EXPECT_EQ(guidance_for("CO", "16", {"N884"}).action, Action::contact_payer);
+  EXPECT_EQ(guidance_for("CO", "50", {"N884"}).action, Action::contact_payer);
+}
