@@ -17,6 +17,15 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
+// Source ids are views of sources.csv's loaded table (parse_source_ids and the guidance
+// tables keep only ids found there), so one id is always the same characters: comparing
+// where the views point replaces a memcmp per pair, which showed in the profile.
+void add_unique_source(std::vector<std::string_view>& to, std::string_view id) {
+  for (std::string_view have : to)
+    if (have.data() == id.data() && have.size() == id.size()) return;
+  to.push_back(id);
+}
+
 bool is_route(Action a) {
   return a == Action::appeal || a == Action::reopening || a == Action::corrected_claim ||
          a == Action::new_claim;
@@ -130,9 +139,7 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
     // The remarks that drive the action, so the biller sees what to fix.
     for (const std::string& note : a.guidance.remark_notes)
       add_unique(n.reasons, note.substr(0, note.find(':')));
-    for (std::string_view id : a.guidance.sources)
-      if (std::find(n.sources.begin(), n.sources.end(), id) == n.sources.end())
-        n.sources.push_back(id);
+    for (std::string_view id : a.guidance.sources) add_unique_source(n.sources, id);
     Cents size = a.source->amount < 0 ? -a.source->amount : a.source->amount;
     if (!g.used || size > g.largest) {
       g.largest = size;
@@ -153,9 +160,7 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
       n.note = "The claim does not balance: $" + format_cents(x.unaccounted) +
                " is unaccounted for. Ask the payer to explain or correct the remittance.";
     }
-    for (std::string_view id : parse_source_ids("x12-835-tr3"))
-      if (std::find(n.sources.begin(), n.sources.end(), id) == n.sources.end())
-        n.sources.push_back(id);
+    for (std::string_view id : parse_source_ids("x12-835-tr3")) add_unique_source(n.sources, id);
     g.used = true;
   }
   x.actions.reserve(groups.size());
