@@ -157,14 +157,15 @@ std::string_view late_label(Action route, Channel channel) {
   }
 }
 
-std::vector<std::string_view> deadline_sources(Action route, const Deadline& d) {
+const std::vector<std::string_view>& deadline_sources(Action route, const Deadline& d) {
   // Looked up once: this runs for every claim with a route.
   using Ids = std::vector<std::string_view>;
   static const Ids contract = parse_source_ids("payer-contract");
   static const Ids appeal = parse_source_ids("cfr-42-405-942;cms-100-04-ch29");
   static const Ids reopening = parse_source_ids("cfr-42-405-980;cms-100-04-ch34");
   static const Ids new_claim = parse_source_ids("cfr-42-424-44;cms-100-04-ch1-70");
-  if (!d.act_by) return {};
+  static const Ids none;
+  if (!d.act_by) return none;
   if (d.owner == "contract") return contract;
   switch (route) {
     case Action::appeal:
@@ -174,7 +175,7 @@ std::vector<std::string_view> deadline_sources(Action route, const Deadline& d) 
     case Action::new_claim:
       return new_claim;
     default:
-      return {};
+      return none;
   }
 }
 
