@@ -1,8 +1,9 @@
 // The patient explanation as a plain-text letter (72 columns, ready to print). The words are
 // the explanation's; this file only lays them out.
-#include <sstream>
+#include <utility>
 
 #include "denial/patient_explanation.h"
+#include "string_out.h"
 
 namespace denial {
 namespace {
@@ -25,7 +26,7 @@ std::string upper(std::string_view s) {
 
 // Wraps `text` at word boundaries; the first line starts with `first`, the others with
 // `rest` (a hanging indent for list items).
-void wrap(std::ostringstream& o, std::string_view text, const std::string& first,
+void wrap(detail::StringOut& o, std::string_view text, const std::string& first,
           const std::string& rest) {
   std::string line = first;
   bool empty = true;
@@ -49,11 +50,11 @@ void wrap(std::ostringstream& o, std::string_view text, const std::string& first
   if (!empty) o << line << "\n";
 }
 
-void fact(std::ostringstream& o, std::string_view label, const std::string& value) {
+void fact(detail::StringOut& o, std::string_view label, const std::string& value) {
   if (!value.empty()) o << label << ": " << value << "\n";
 }
 
-void money_row(std::ostringstream& o, std::string_view label, Cents amount) {
+void money_row(detail::StringOut& o, std::string_view label, Cents amount) {
   std::string left = "  " + std::string(label);
   std::string right = dollars(amount);
   std::size_t pad = left.size() + right.size() < 60 ? 60 - left.size() - right.size() : 1;
@@ -64,7 +65,7 @@ void money_row(std::ostringstream& o, std::string_view label, Cents amount) {
 
 std::string patient_letter_text(const PatientExplanation& e) {
   const Channel ch = e.channel;
-  std::ostringstream o;
+  detail::StringOut o;  // built in one string: this runs per claim with a letter
   o << upper(patient_label("title", ch)) << "\n\n";
   fact(o, patient_label("date", ch), e.date.empty() ? std::string("[DATE]") : e.date);
   fact(o, patient_label("patient", ch), e.patient_name);
@@ -95,7 +96,7 @@ std::string patient_letter_text(const PatientExplanation& e) {
   }
   o << upper(patient_label("disagree", ch)) << "\n\n";
   for (std::string_view item : e.if_you_disagree) wrap(o, item, "- ", "  ");
-  return o.str();
+  return std::move(o.text);
 }
 
 }  // namespace denial

@@ -1,11 +1,9 @@
 // The text report: a short memo to a biller. Money first, then what needs work, then each
 // claim with the official meaning of every code and what to do about it.
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <ostream>
 #include <sstream>
-#include <type_traits>
 
 #include "denial/query.h"
 #include "denial/report.h"
@@ -14,6 +12,7 @@
 #include "report/ack_parts.h"
 #include "report/printable.h"
 #include "report/spill_buffer.h"
+#include "string_out.h"
 
 namespace denial {
 namespace {
@@ -42,26 +41,7 @@ std::string line_code(const ServiceLine& l) {
   return "";
 }
 
-// A claim block's text, built with `<<` like a stream but straight into one reused string:
-// an ostringstream paid a sentry and a virtual call per piece, and a copy for str().
-struct BlockText {
-  std::string text;
-  BlockText& operator<<(std::string_view v) {
-    text += v;
-    return *this;
-  }
-  BlockText& operator<<(char c) {
-    text += c;
-    return *this;
-  }
-  template <typename Int, typename = std::enable_if_t<std::is_integral_v<Int>>>
-  BlockText& operator<<(Int n) {
-    char buf[24];
-    text.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
-    return *this;
-  }
-  BlockText& operator<<(double) = delete;  // would silently become a char
-};
+using BlockText = detail::StringOut;  // a claim block, in one reused string
 
 void claim_block(BlockText& o, const ExplainedClaim& x, bool mask) {
   const Claim& c = *x.claim;
