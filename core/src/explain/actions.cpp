@@ -181,11 +181,14 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
     x.actions.push_back(std::move(n));
   }
   // Work first (largest first), then routine posting; nothing to do is still an answer.
-  std::stable_sort(x.actions.begin(), x.actions.end(),
-                   [](const NextAction& a, const NextAction& b) {
-                     if (routine(a.action) != routine(b.action)) return !routine(a.action);
-                     return a.amount > b.amount;
-                   });
+  auto before = [](const NextAction& a, const NextAction& b) {
+    if (routine(a.action) != routine(b.action)) return !routine(a.action);
+    return a.amount > b.amount;
+  };
+  // A stable insertion sort: a claim has a few actions, and std::stable_sort allocated a
+  // buffer per claim.
+  for (auto i = x.actions.begin(); i != x.actions.end(); ++i)
+    std::rotate(std::upper_bound(x.actions.begin(), i, *i, before), i, i + 1);
   if (x.actions.empty()) only_no_action(x, "nothing_to_do");
 }
 
