@@ -17,6 +17,15 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
+// Source ids are views of sources.csv's loaded table (parse_source_ids and the guidance
+// tables keep only ids found there), so one id is always the same characters: comparing
+// where the views point replaces a memcmp per pair, which showed in the profile.
+void add_unique_source(std::vector<std::string_view>& to, std::string_view id) {
+  for (std::string_view have : to)
+    if (have.data() == id.data() && have.size() == id.size()) return;
+  to.push_back(id);
+}
+
 bool is_route(Action a) {
   return a == Action::appeal || a == Action::reopening || a == Action::corrected_claim ||
          a == Action::new_claim;
@@ -105,17 +114,20 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
       if (g.action.action == action && g.late == late) return g;
     groups.push_back({});
     Group& g = groups.back();
+    g.action.sources.reserve(8);  // the adjustments' ids: one allocation instead of four
     g.action.action = action;
     g.late = late;
     if (late) {
       g.action.deadline = deadline(*late);
       g.action.note = late_note(*late, x.channel, g.action.deadline);
       g.action.label = late_label(*late, x.channel);
-      g.action.sources = deadline_sources(*late, g.action.deadline);
+      const auto& ids = deadline_sources(*late, g.action.deadline);
+      g.action.sources.assign(ids.begin(), ids.end());  // keeps the reserved room
     } else {
       if (is_route(action)) {
         g.action.deadline = deadline(action);
-        g.action.sources = deadline_sources(action, g.action.deadline);
+        const auto& ids = deadline_sources(action, g.action.deadline);
+        g.action.sources.assign(ids.begin(), ids.end());
       }
       g.action.label = action_label(action, x.channel);
     }
@@ -130,9 +142,7 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
     // The remarks that drive the action, so the biller sees what to fix.
     for (const std::string& note : a.guidance.remark_notes)
       add_unique(n.reasons, note.substr(0, note.find(':')));
-    for (std::string_view id : a.guidance.sources)
-      if (std::find(n.sources.begin(), n.sources.end(), id) == n.sources.end())
-        n.sources.push_back(id);
+    for (std::string_view id : a.guidance.sources) add_unique_source(n.sources, id);
     Cents size = a.source->amount < 0 ? -a.source->amount : a.source->amount;
     if (!g.used || size > g.largest) {
       g.largest = size;
@@ -153,9 +163,7 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
       n.note = "The claim does not balance: $" + format_cents(x.unaccounted) +
                " is unaccounted for. Ask the payer to explain or correct the remittance.";
     }
-    for (std::string_view id : parse_source_ids("x12-835-tr3"))
-      if (std::find(n.sources.begin(), n.sources.end(), id) == n.sources.end())
-        n.sources.push_back(id);
+    for (std::string_view id : parse_source_ids("x12-835-tr3")) add_unique_source(n.sources, id);
     g.used = true;
   }
   x.actions.reserve(groups.size());
@@ -173,11 +181,14 @@ void decide_actions(ExplainedClaim& x, const ExplainOptions& options) {
     x.actions.push_back(std::move(n));
   }
   // Work first (largest first), then routine posting; nothing to do is still an answer.
-  std::stable_sort(x.actions.begin(), x.actions.end(),
-                   [](const NextAction& a, const NextAction& b) {
-                     if (routine(a.action) != routine(b.action)) return !routine(a.action);
-                     return a.amount > b.amount;
-                   });
+  auto before = [](const NextAction& a, const NextAction& b) {
+    if (routine(a.action) != routine(b.action)) return !routine(a.action);
+    return a.amount > b.amount;
+  };
+  // A stable insertion sort: a claim has a few actions, and std::stable_sort allocated a
+  // buffer per claim.
+  for (auto i = x.actions.begin(); i != x.actions.end(); ++i)
+    std::rotate(std::upper_bound(x.actions.begin(), i, *i, before), i, i + 1);
   if (x.actions.empty()) only_no_action(x, "nothing_to_do");
 }
 

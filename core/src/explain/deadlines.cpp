@@ -157,18 +157,25 @@ std::string_view late_label(Action route, Channel channel) {
   }
 }
 
-std::vector<std::string_view> deadline_sources(Action route, const Deadline& d) {
-  if (!d.act_by) return {};
-  if (d.owner == "contract") return parse_source_ids("payer-contract");
+const std::vector<std::string_view>& deadline_sources(Action route, const Deadline& d) {
+  // Looked up once: this runs for every claim with a route.
+  using Ids = std::vector<std::string_view>;
+  static const Ids contract = parse_source_ids("payer-contract");
+  static const Ids appeal = parse_source_ids("cfr-42-405-942;cms-100-04-ch29");
+  static const Ids reopening = parse_source_ids("cfr-42-405-980;cms-100-04-ch34");
+  static const Ids new_claim = parse_source_ids("cfr-42-424-44;cms-100-04-ch1-70");
+  static const Ids none;
+  if (!d.act_by) return none;
+  if (d.owner == "contract") return contract;
   switch (route) {
     case Action::appeal:
-      return parse_source_ids("cfr-42-405-942;cms-100-04-ch29");
+      return appeal;
     case Action::reopening:
-      return parse_source_ids("cfr-42-405-980;cms-100-04-ch34");
+      return reopening;
     case Action::new_claim:
-      return parse_source_ids("cfr-42-424-44;cms-100-04-ch1-70");
+      return new_claim;
     default:
-      return {};
+      return none;
   }
 }
 

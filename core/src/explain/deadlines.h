@@ -20,6 +20,6 @@ std::string late_note(Action route, Channel channel, const Deadline& d);
 /// The label of the write-off a passed deadline leaves ("Write off (the filing limit passed)").
 std::string_view late_label(Action route, Channel channel);
 /// Source ids (sources.csv) of the rule a deadline follows.
-std::vector<std::string_view> deadline_sources(Action route, const Deadline& d);
+const std::vector<std::string_view>& deadline_sources(Action route, const Deadline& d);
 
 }  // namespace denial::detail

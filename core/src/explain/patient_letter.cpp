@@ -1,8 +1,11 @@
 // The patient explanation as a plain-text letter (72 columns, ready to print). The words are
 // the explanation's; this file only lays them out.
-#include <sstream>
+#include <map>
+#include <tuple>
+#include <utility>
 
 #include "denial/patient_explanation.h"
+#include "string_out.h"
 
 namespace denial {
 namespace {
@@ -25,7 +28,7 @@ std::string upper(std::string_view s) {
 
 // Wraps `text` at word boundaries; the first line starts with `first`, the others with
 // `rest` (a hanging indent for list items).
-void wrap(std::ostringstream& o, std::string_view text, const std::string& first,
+void wrap(detail::StringOut& o, std::string_view text, const std::string& first,
           const std::string& rest) {
   std::string line = first;
   bool empty = true;
@@ -49,11 +52,30 @@ void wrap(std::ostringstream& o, std::string_view text, const std::string& first
   if (!empty) o << line << "\n";
 }
 
-void fact(std::ostringstream& o, std::string_view label, const std::string& value) {
+// wrap() for the explanation's static texts (views of the loaded tables): each is laid out
+// once per thread and copied after; letters are written for most claims of a big file. Found
+// by where the text is, and used only when the text there is still the same.
+void wrap_static(detail::StringOut& o, std::string_view text, const std::string& first,
+                 const std::string& rest) {
+  using Key = std::tuple<const char*, std::size_t, std::string, std::string>;
+  struct LaidOut {
+    std::string text, lines;
+  };
+  thread_local std::map<Key, LaidOut> laid_out;
+  LaidOut& l = laid_out[Key{text.data(), text.size(), first, rest}];
+  if (l.text != text) {  // new (an empty text lays out as nothing), or another text there
+    detail::StringOut once;
+    wrap(once, text, first, rest);
+    l = {std::string(text), std::move(once.text)};
+  }
+  o << l.lines;
+}
+
+void fact(detail::StringOut& o, std::string_view label, const std::string& value) {
   if (!value.empty()) o << label << ": " << value << "\n";
 }
 
-void money_row(std::ostringstream& o, std::string_view label, Cents amount) {
+void money_row(detail::StringOut& o, std::string_view label, Cents amount) {
   std::string left = "  " + std::string(label);
   std::string right = dollars(amount);
   std::size_t pad = left.size() + right.size() < 60 ? 60 - left.size() - right.size() : 1;
@@ -64,7 +86,7 @@ void money_row(std::ostringstream& o, std::string_view label, Cents amount) {
 
 std::string patient_letter_text(const PatientExplanation& e) {
   const Channel ch = e.channel;
-  std::ostringstream o;
+  detail::StringOut o;  // built in one string: this runs per claim with a letter
   o << upper(patient_label("title", ch)) << "\n\n";
   fact(o, patient_label("date", ch), e.date.empty() ? std::string("[DATE]") : e.date);
   fact(o, patient_label("patient", ch), e.patient_name);
@@ -75,7 +97,7 @@ std::string patient_letter_text(const PatientExplanation& e) {
   fact(o, patient_label("plan_claim", ch), e.payer_claim_number);
   fact(o, patient_label("member_id", ch), e.member_id);
   o << "\n";
-  wrap(o, e.intro, "", "");
+  wrap_static(o, e.intro, "", "");
   o << "\n";
   money_row(o, patient_label("billed", ch), e.billed);
   money_row(o, patient_label("plan_paid", ch), e.plan_paid);
@@ -86,16 +108,16 @@ std::string patient_letter_text(const PatientExplanation& e) {
   for (const PatientShare& s : e.shares) {
     o << "\n";
     wrap(o, std::string(s.label) + ": " + dollars(s.amount), "  ", "  ");
-    wrap(o, s.text, "  ", "  ");
+    wrap_static(o, s.text, "  ", "  ");
   }
   o << "\n";
   for (std::string_view note : e.notes) {
-    wrap(o, note, "", "");
+    wrap_static(o, note, "", "");
     o << "\n";
   }
   o << upper(patient_label("disagree", ch)) << "\n\n";
-  for (std::string_view item : e.if_you_disagree) wrap(o, item, "- ", "  ");
-  return o.str();
+  for (std::string_view item : e.if_you_disagree) wrap_static(o, item, "- ", "  ");
+  return std::move(o.text);
 }
 
 }  // namespace denial

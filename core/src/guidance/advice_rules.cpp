@@ -204,28 +204,46 @@ const AdviceRule* match_advice_rule(const AdviceFacts& f) {
   return best;
 }
 
+namespace {
+
+// The cache key of one advise() call: every part prefixed by its length, so no code's bytes
+// (a file may put any byte in a code) can make two different calls share a key. Built on the
+// stack: this runs for every adjustment of a big file. False when the parts do not fit.
+class AdviceKey {
+ public:
+  bool add(std::string_view part) {
+    if (part.size() > 255 || n_ + 1 + part.size() > sizeof buf_) return false;
+    buf_[n_++] = static_cast<char>(part.size());
+    n_ += part.copy(buf_ + n_, part.size());
+    return true;
+  }
+  std::string_view view() const { return {buf_, n_}; }
+
+ private:
+  char buf_[96];
+  std::size_t n_ = 0;
+};
+
+}  // namespace
+
 AdjustmentGuidance advise(std::string_view group, std::string_view carc,
                           const std::vector<std::string>& remarks, Channel channel,
                           std::string_view status) {
-  // Big remits repeat the same few combinations: remember the no-remark answers per thread.
-  // The key is built on the stack: this runs for every adjustment of a big file.
-  if (remarks.empty() && group.size() + carc.size() + status.size() + 4 < 48) {
-    thread_local std::map<std::string, AdjustmentGuidance, std::less<>> cache;
-    char buf[48];
-    std::size_t n = group.copy(buf, group.size());
-    buf[n++] = '|';
-    n += carc.copy(buf + n, carc.size());
-    buf[n++] = '|';
-    n += status.copy(buf + n, status.size());
-    buf[n++] = '|';
-    buf[n++] = static_cast<char>('0' + static_cast<int>(channel));
-    std::string_view key(buf, n);
-    if (auto it = cache.find(key); it != cache.end()) return it->second;
-    if (cache.size() > 4096) cache.clear();
-    return cache.emplace(std::string(key), advise_uncached(group, carc, remarks, channel, status))
-        .first->second;
-  }
-  return advise_uncached(group, carc, remarks, channel, status);
+  // Big remits repeat the same few combinations, remarks included (a line's MA130, a claim's
+  // N-remark): remember the answers per thread. The answer depends only on these arguments
+  // and the static tables.
+  AdviceKey key;
+  const char channel_byte = static_cast<char>('0' + static_cast<int>(channel));
+  bool fits = key.add(group) && key.add(carc) && key.add(status) &&
+              key.add(std::string_view(&channel_byte, 1));
+  for (std::size_t i = 0; fits && i < remarks.size(); ++i) fits = key.add(remarks[i]);
+  if (!fits) return advise_uncached(group, carc, remarks, channel, status);
+  thread_local std::map<std::string, AdjustmentGuidance, std::less<>> cache;
+  if (auto it = cache.find(key.view()); it != cache.end()) return it->second;
+  if (cache.size() > 4096) cache.clear();
+  return cache
+      .emplace(std::string(key.view()), advise_uncached(group, carc, remarks, channel, status))
+      .first->second;
 }
 
 Bucket bucket_of(Action a) {

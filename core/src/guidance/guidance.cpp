@@ -9,6 +9,7 @@
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "codes/csv.h"
 #include "denial/codes.h"
@@ -53,6 +54,9 @@ struct Data {
 struct SourceRegistry {
   std::vector<SourceInfo> list;
   std::map<std::string, std::size_t, std::less<>> index;
+  // The same index hashed, over views of `list` (built once the list stops growing): the
+  // writers look up every source id of every claim, and the map's string compares showed.
+  std::unordered_map<std::string_view, std::size_t> by_id;
   std::vector<std::string> errors;
 };
 
@@ -72,6 +76,7 @@ const SourceRegistry& sources() {
       }
       r.list.push_back({row[0], row[1], row[2], row[3]});
     }
+    for (std::size_t i = 0; i < r.list.size(); ++i) r.by_id.emplace(r.list[i].id, i);
     return r;
   }();
   return reg;
@@ -219,8 +224,8 @@ bool has(std::string_view s, std::string_view p) { return s.find(p) != std::stri
 
 const SourceInfo* find_source(std::string_view id) {
   const auto& reg = sources();
-  auto it = reg.index.find(id);
-  return it == reg.index.end() ? nullptr : &reg.list[it->second];
+  auto it = reg.by_id.find(id);
+  return it == reg.by_id.end() ? nullptr : &reg.list[it->second];
 }
 
 const std::vector<SourceInfo>& all_sources() { return sources().list; }

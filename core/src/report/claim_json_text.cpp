@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 
+#include "ascii_words.h"
 #include "denial/patient_explanation.h"
 #include "denial/report.h"
 #include "explain/helpers.h"
@@ -34,6 +35,13 @@ void quoted(std::string& o, std::string_view s) {
   o += '"';
   std::size_t run = 0;  // bytes of s copied so far
   for (std::size_t i = 0; i < s.size(); ++i) {
+    // Eight plain bytes at a time (no control byte, quote, backslash or non-ASCII).
+    while (i + 8 <= s.size()) {
+      const std::uint64_t w = load_word(s.data() + i);
+      if (!printable_word(w) || may_hold_byte(w, '"') || may_hold_byte(w, '\\')) break;
+      i += 8;
+    }
+    if (i == s.size()) break;
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (kPlain[c]) continue;
     if (c >= 0x7F) {

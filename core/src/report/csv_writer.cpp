@@ -32,6 +32,19 @@ std::string csv_cell(std::string_view v) {
 
 namespace {
 
+// csv_cell(v) appended to `out`; a plain cell (printable ASCII that needs no quotes and no
+// formula guard, most of them) is copied as is, without csv_cell's temporary strings.
+void append_csv_cell(std::string& out, std::string_view v) {
+  const bool plain = !v.empty() && v[0] != '=' && v[0] != '+' && v[0] != '-' && v[0] != '@' &&
+                     std::all_of(v.begin(), v.end(), [](char c) {
+                       return c >= 0x20 && c < 0x7F && c != ',' && c != '"';
+                     });
+  if (plain)
+    out += v;
+  else
+    out += csv_cell(v);
+}
+
 std::string first_service_date(const Claim& c) {
   for (const auto& d : c.dates)
     if (d.qualifier == "232") return d.date;
@@ -117,15 +130,25 @@ class CsvWriter : public ReportWriter {
     std::string head = common(r, row) + csv_cell(first_service_date(*x.claim)) + "," +
                        std::string(outcome_label(x.outcome)) + ",";
     std::string end = std::string(channel_id(row.channel)) + "," + csv_cell(join(x.flags)) + "\r\n";
+    // Each line is appended in place after a length placeholder, filled in once known.
     for (const NextAction& n : x.actions) {
-      std::string line = head + csv_cell(n.label) + "," + format_cents(n.amount) + "," +
-                         csv_cell(join(n.reasons)) + tail(row) +
-                         deadline_cells(n.deadline.act_by, n.deadline.owner) +
-                         std::string(action_id(n.action)) + "," +
-                         std::string(bucket_id(bucket_of(n.action))) + "," + end;
-      const auto n_bytes = static_cast<std::uint32_t>(line.size());
-      out.append(reinterpret_cast<const char*>(&n_bytes), 4);
-      out += line;
+      const std::size_t at = out.size();
+      out.append(4, '\0');
+      out += head;
+      append_csv_cell(out, n.label);
+      out += ',';
+      out += format_cents(n.amount);
+      out += ',';
+      append_csv_cell(out, join(n.reasons));
+      out += tail(row);
+      out += deadline_cells(n.deadline.act_by, n.deadline.owner);
+      out += action_id(n.action);
+      out += ',';
+      out += bucket_id(bucket_of(n.action));
+      out += ',';
+      out += end;
+      const auto n_bytes = static_cast<std::uint32_t>(out.size() - at - 4);
+      std::memcpy(&out[at], &n_bytes, 4);
     }
     out.shrink_to_fit();
     return out;

@@ -16,8 +16,17 @@ namespace denial::detail {
 /// codes_key. A code whose guidance differs between uses (another advice rule, a passed
 /// deadline, another channel's label) gets one key per distinct guidance: "CO-45", "CO-45#2".
 struct CodeTexts {
+  CodeTexts() = default;
+  // key_by_identity points into key_of: a copy would point into the original.
+  CodeTexts(const CodeTexts&) = delete;
+  CodeTexts& operator=(const CodeTexts&) = delete;
+  CodeTexts(CodeTexts&&) = default;
+  CodeTexts& operator=(CodeTexts&&) = default;
+
   nlohmann::json entries = nlohmann::json::object();
-  std::unordered_map<std::string, std::string> key_of;    ///< guidance signature -> codes_key
+  std::unordered_map<std::string, std::string> key_of;  ///< guidance signature -> codes_key
+  /// The same by guidance_identity (json_writer.cpp), a shortcut to `key_of`'s values.
+  std::unordered_map<std::string, const std::string*> key_by_identity;
   std::unordered_map<std::string, std::size_t> variants;  ///< code -> keys given so far
   /// `action_texts`: label, bucket, rule, sources and deadline rule of an action, by
   /// texts_key ("appeal", "appeal#2" for another label or rule).

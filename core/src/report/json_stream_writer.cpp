@@ -111,7 +111,7 @@ class JsonWriter : public ReportWriter {
   // The sources of every claim's advice, each looked up once.
   void add_sources(const ExplainedClaim& x) {
     auto add = [&](std::string_view id) {
-      if (!seen_sources_.insert(id).second) return;
+      if (!seen_sources_.insert(id.data()).second) return;
       if (const SourceInfo* s = find_source(id))
         sources_[std::string(id)] = {
             {"publisher", s->publisher}, {"title", s->title}, {"citation", s->citation}};
@@ -132,7 +132,10 @@ class JsonWriter : public ReportWriter {
   std::size_t open_ = SIZE_MAX;
   detail::CodeTexts codes_;
   std::string claim_text_;
-  std::unordered_set<std::string_view> seen_sources_;
+  // Source ids met, by where their text is: ids are views of the one sources table, so this
+  // hashes a pointer, not the id's bytes, per id of every claim. An id seen twice at two
+  // places is only written again with the same value.
+  std::unordered_set<const char*> seen_sources_;
   json sources_ = json::object();
 };
 

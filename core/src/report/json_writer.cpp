@@ -129,9 +129,43 @@ std::string guidance_signature(const std::string& code, const ExplainedAdjustmen
   return s;
 }
 
+// The same facts as guidance_signature, by identity: the rule, notes and source ids are
+// views of the loaded guidance tables (static data), so the same view means the same text.
+// Short and cheap to build and hash, where the signature copies every note per use.
+// Written into `s` (cleared; a caller's reused string: no allocation per use).
+void guidance_identity(std::string& s, const std::string& code, const ExplainedAdjustment& a,
+                       Channel channel) {
+  const AdjustmentGuidance& g = a.guidance;
+  s.clear();
+  auto put = [&s](const auto& v) { s.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  auto put_text = [&](std::string_view v) {
+    put(v.size());
+    s += v;
+  };
+  auto put_view = [&](std::string_view v) {
+    put(v.data());
+    put(v.size());
+  };
+  put_text(code);
+  put(g.known), put(g.category), put(g.kind), put(g.action), put(channel), put(g.appealable);
+  put(a.late_route.has_value()), put(a.late_route.value_or(Action::no_action));
+  put_view(g.rule), put_view(g.rule_note), put_view(g.group_note);
+  put(g.sources.size());
+  for (std::string_view id : g.sources) put_view(id);
+  for (const std::string& n : g.remark_notes) put_text(n);  // built per claim: by value
+}
+
 const std::string& adjustment_key(const ExplainedAdjustment& a, Channel channel, CodeTexts& codes) {
   std::string code = adjustment_code(*a.source);
+  // Equal identities have equal signatures; the first use of an identity looks its
+  // signature up, so texts that are equal but stored twice still share one key.
+  thread_local std::string identity;
+  guidance_identity(identity, code, a, channel);
+  auto found = codes.key_by_identity.find(identity);
+  if (found != codes.key_by_identity.end()) return *found->second;
+  const std::string*& known = codes.key_by_identity[identity];
   auto [it, added] = codes.key_of.try_emplace(guidance_signature(code, a, channel));
+  known = &it->second;
   if (added) {
     std::size_t n = ++codes.variants[code];
     it->second = n == 1 ? code : code + "#" + std::to_string(n);

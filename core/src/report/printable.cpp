@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "ascii_words.h"
 #include "text.h"
 
 namespace denial::detail {
@@ -28,6 +29,10 @@ std::string printable(std::string_view t, bool keep_tab_cr) {
   const std::array<bool, 256>& kept = kKept[keep_tab_cr ? 1 : 0];
   std::size_t run = 0;
   for (std::size_t i = 0; i < t.size();) {
+    if (i + 8 <= t.size() && printable_word(load_word(t.data() + i))) {
+      i += 8;
+      continue;
+    }
     auto c = static_cast<unsigned char>(t[i]);
     if (kept[c]) {
       ++i;

@@ -12,6 +12,7 @@
 #include "report/ack_parts.h"
 #include "report/printable.h"
 #include "report/spill_buffer.h"
+#include "string_out.h"
 
 namespace denial {
 namespace {
@@ -40,7 +41,9 @@ std::string line_code(const ServiceLine& l) {
   return "";
 }
 
-void claim_block(std::ostringstream& o, const ExplainedClaim& x, bool mask) {
+using BlockText = detail::StringOut;  // a claim block, in one reused string
+
+void claim_block(BlockText& o, const ExplainedClaim& x, bool mask) {
   const Claim& c = *x.claim;
   std::string name = detail::patient_name(c);
   if (mask) name.clear();
@@ -208,9 +211,9 @@ class TextWriter : public ReportWriter {
   TextWriter(std::ostream& out, bool mask) : out_(out), mask_(mask) {}
 
   void claim(const ClaimContext&, const ExplainedClaim& x) override {
-    block_.str(std::string());  // one stream for every claim: making one per claim costs
+    block_.text.clear();  // one string for every claim: its room is reused
     claim_block(block_, x, mask_);
-    blocks_.append(detail::printable(block_.str()));
+    blocks_.append(detail::printable(block_.text));
   }
 
   void transaction_end(const Report&, std::size_t) override {}
@@ -232,7 +235,7 @@ class TextWriter : public ReportWriter {
  private:
   std::ostream& out_;
   bool mask_;
-  std::ostringstream block_;
+  BlockText block_;
   detail::SpillBuffer blocks_;
 };
 
