@@ -58,6 +58,11 @@ inline std::string split_remit(const std::vector<SplitTx>& txs,
   return out;
 }
 
+/// A claim with a patient share (a patient letter).
+inline const std::string kPatientShare =
+    "CLP*P1*1*100*70*10*12*ICNP1*11*1~CAS*CO*45*20~CAS*PR*2*10~NM1*QC*1*POE*PAT****MI*WP1~"
+    "DTM*232*20260105~";
+
 /// Several payers, reversals across transactions, PLB, a transaction out of balance.
 inline std::vector<SplitTx> split_payers() {
   return {
@@ -67,7 +72,7 @@ inline std::vector<SplitTx> split_payers() {
        "PLB*1234567893*20261231*WO:ICNX*25~",
        true},
       {"SECOND PAYER",
-       {split_claim("R1", "1", 50, 50), split_claim("C2", "1", 300, 250),
+       {split_claim("R1", "1", 50, 50), kPatientShare, split_claim("C2", "1", 300, 250),
         split_claim("R2", "22", -70, -70)},
        "",
        true},
@@ -77,7 +82,10 @@ inline std::vector<SplitTx> split_payers() {
         split_claim("R2", "1", 70, 70, "DTM*472*D8*20260106~"), split_claim("E3", "2", 90, 40)},
        "PLB*1234567893*20261231*L6:INT*-3.5~",
        false},
-      {"FOURTH PAYER", {split_claim("F4", "1", 40, 40), split_claim("R2", "1", 70, 70)}, "", true},
+      {"FOURTH PAYER",
+       {split_claim("F4", "1", 40, 40), split_claim("R2", "1", 70, 70), kPatientShare},
+       "",
+       true},
   };
 }
 

@@ -23,6 +23,7 @@ struct TransactionRange {
   std::uint64_t begin = 0, end = 0;
   std::uint32_t segments_before = 0;    ///< segment numbers continue from here
   std::size_t transactions_before = 0;  ///< index of its first transaction in the file
+  std::size_t claims = 0;               ///< CLP segments in it (a reader's queue may hold them)
   std::string lx_before;  ///< LX01 of the last LX before it (a claim without LX keeps it)
   std::vector<PairStart> pairs;
 };

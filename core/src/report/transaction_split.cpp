@@ -15,6 +15,7 @@ namespace {
 struct Transaction {
   std::uint64_t begin = 0, end = 0;
   std::uint32_t segments_before = 0;
+  std::size_t claims = 0;
   std::string lx_before;
   std::unordered_map<std::string, std::size_t> reversal_claims;  ///< pcn -> its claims here
 };
@@ -66,7 +67,9 @@ std::vector<Transaction> transactions_of(std::string_view bytes, const detail::P
       return {};  // TA1, or a segment outside a transaction
     } else if (id == "LX") {
       lx.assign(e.at(1));
-    } else if (id == "CLP" && !groups.empty()) {
+    } else if (id == "CLP") {
+      ++txs.back().claims;
+      if (groups.empty()) continue;
       auto it = groups.find(std::string(e.at(1)));
       if (it != groups.end()) ++txs.back().reversal_claims[it->first];
     }
@@ -100,6 +103,7 @@ FileSplit plan_split(std::string_view bytes, std::size_t max_ranges) {
     const std::uint64_t goal = txs.front().begin + body * (r + 1) / n;
     do {
       for (const auto& [pcn, count] : txs[t].reversal_claims) seen[pcn] += count;
+      range.claims += txs[t].claims;
       range.end = txs[t].end;
       ++t;
     } while (t < txs.size() && (r + 1 == n || (range.end < goal && txs.size() - t > n - r - 1)));
