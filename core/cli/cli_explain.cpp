@@ -70,7 +70,8 @@ bool any_acknowledgment(const std::vector<fs::path>& files) {
   return false;
 }
 
-// Files from this size on are cut at their transactions with --jobs 2+. DENIAL_SPLIT_MIN_BYTES
+// With --split-transactions, files from this size on are cut at their transactions (--jobs
+// 2+). DENIAL_SPLIT_MIN_BYTES
 // sets it (tests cut small files; 0 cuts every file that can be cut).
 std::uint64_t split_min_bytes() {
   const char* set = std::getenv("DENIAL_SPLIT_MIN_BYTES");
@@ -81,7 +82,7 @@ std::uint64_t split_min_bytes() {
 }  // namespace
 
 int explain(const std::vector<std::string>& inputs, const std::string& format, bool pretty,
-            bool inline_texts, unsigned jobs, const denial::ExplainOptions& options) {
+            bool inline_texts, unsigned jobs, bool split, const denial::ExplainOptions& options) {
   const std::vector<fs::path> files = list_inputs(inputs);
   denial::ReportBuilder builder(UINT64_MAX, UINT64_MAX, options);
   builder.keep_worklist_rows_only(!any_acknowledgment(files));
@@ -118,7 +119,9 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
       });
     }
   } else {
-    ReadAhead ahead(files, options, jobs, *writer, split_min_bytes());
+    // Cutting a file is asked for: on two shared cores it cost more CPU than it saved
+    // (tests/bench/README.md), so --jobs alone does not do it.
+    ReadAhead ahead(files, options, jobs, *writer, split ? split_min_bytes() : UINT64_MAX);
     for (std::size_t i = 0; i < files.size(); ++i) {
       FileReading& f = ahead.at(i);
       Batch batch = f.events.pop();  // the first: the file is open (or not)

@@ -37,7 +37,7 @@ namespace {
 int usage() {
   std::cerr
       << "usage: denial-explainer explain FILE|DIR... [--format json|text|csv|ndjson|patient]\n"
-         "               [--pretty] [--inline-texts] [--jobs N]\n"
+         "               [--pretty] [--inline-texts] [--jobs N] [--split-transactions]\n"
          "               [--as-of YYYY-MM-DD] [--appeal-days N] [--filing-days N]\n"
          "       denial-explainer trends FILE|DIR... [--by payer|month|service_month|reason|\n"
          "               procedure|provider|filing] [--payer KEY] [--month YYYY-MM]\n"
@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
   if (argc < 2) return usage();
   std::string command = argv[1];
   std::string format;
-  bool pretty = false, inline_texts = false;
+  bool pretty = false, inline_texts = false, split = false;
   unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
   denial::ExplainOptions options;
   options.as_of = today();
@@ -100,6 +100,8 @@ int main(int argc, char** argv) {
       continue;  // streaming is always on; the option is accepted for old scripts
     else if (a == "--inline-texts")
       inline_texts = true;
+    else if (a == "--split-transactions")
+      split = true;
     else if (a == "--jobs" && i + 1 < argc) {
       std::optional<int> n = day_count(argv[++i]);
       if (!n || *n < 1) {
@@ -132,7 +134,7 @@ int main(int argc, char** argv) {
       std::cerr << "denial-explainer: unknown format '" << format << "'\n";
       return usage();
     }
-    return denial_cli::explain(args, format, pretty, inline_texts, jobs, options);
+    return denial_cli::explain(args, format, pretty, inline_texts, jobs, split, options);
   }
   if (command == "trends" && !args.empty()) {
     if (format.empty()) format = isatty(fileno(stdout)) ? "text" : "json";

@@ -15,7 +15,7 @@ constexpr std::size_t kFilesPerThread = 8;
 constexpr std::size_t kRangesPerThread = 4;
 // A range read ahead of the writer can only overlap it if its claims fit in its queue (the
 // writer empties the ranges in order): the queue holds a whole range, up to this bound.
-constexpr std::size_t kMaxRangeBatches = 1024;
+constexpr std::size_t kMaxRangeBatches = 256;
 
 }  // namespace
 

@@ -1,7 +1,7 @@
-// The CLI with --jobs 2 cuts files with several transactions into ranges read on threads, and
-// writes byte for byte what --jobs 1 writes, in every format. DENIAL_SPLIT_MIN_BYTES=0 makes it
-// cut the small test files; DENIAL_SPLIT_STATS=1 says how many ranges it read, so these tests
-// fail if the CLI quietly stopped cutting.
+// The CLI with --jobs 2 --split-transactions cuts files with several transactions into ranges read
+// on threads, and writes byte for byte what --jobs 1 writes, in every format.
+// DENIAL_SPLIT_MIN_BYTES=0 makes it cut the small test files; DENIAL_SPLIT_STATS=1 says how many
+// ranges it read, so these tests fail if the CLI quietly stopped cutting.
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -79,6 +79,7 @@ class SplitCli : public ::testing::Test {
       std::vector<std::string> args = {"explain"};
       args.insert(args.end(), files.begin(), files.end());
       args.insert(args.end(), format.begin(), format.end());
+      args.push_back("--split-transactions");  // no effect on one thread
       auto one = args, many = args;
       one.insert(one.end(), {"--jobs", "1"});
       many.insert(many.end(), {"--jobs", std::to_string(jobs)});
@@ -131,6 +132,17 @@ TEST_F(SplitCli, MalformedMultiTransactionFilesReadAsOnOneThread) {
   sequential.push_back(write("junk.835", junk).string());
   EXPECT_EQ(expect_same(cut), 4u);
   EXPECT_EQ(expect_same(sequential), 0u);
+}
+
+// Cutting is asked for: --jobs 2 alone reads each file on one thread.
+TEST_F(SplitCli, JobsAloneDoesNotCut) {
+  const fs::path plain = write("payers.835", denial_test::split_remit(denial_test::split_payers()));
+  const CliRun cut =
+      run_cli({"explain", plain.string(), "--jobs", "2", "--split-transactions"}, tmp_);
+  const CliRun whole = run_cli({"explain", plain.string(), "--jobs", "2"}, tmp_);
+  EXPECT_EQ(ranges_read(cut.err), 4u);
+  EXPECT_EQ(ranges_read(whole.err), 0u);
+  EXPECT_EQ(cut.out, whole.out);
 }
 
 // Every fixture and sample in one run and each multi-transaction one alone.

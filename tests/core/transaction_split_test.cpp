@@ -170,6 +170,17 @@ TEST(TransactionSplit, UnusualLayoutsAreReadSequentially) {
   }
 }
 
+// Wrapped at 80 columns (as some mailers and old systems do): cut or not, read the same.
+TEST(TransactionSplit, WrappedLinesReadTheSame) {
+  const std::string good = denial_test::split_remit(denial_test::split_payers());
+  std::string wrapped;
+  for (std::size_t at = 0; at < good.size(); at += 80) wrapped += good.substr(at, 80) + "\n";
+  expect_same_as_sequential("wrapped.835", wrapped);
+  std::string crlf_wrapped;
+  for (std::size_t at = 0; at < good.size(); at += 80) crlf_wrapped += good.substr(at, 80) + "\r\n";
+  expect_same_as_sequential("wrapped_crlf.835", crlf_wrapped);
+}
+
 // Every fixture, sample and malformed file: cut where it can be, the same either way.
 TEST(TransactionSplit, EveryFixtureReadsTheSameCut) {
   DENIAL_REQUIRE_SAMPLES();
