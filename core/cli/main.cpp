@@ -48,7 +48,9 @@ int usage() {
          "explain writes the text memo when stdout is a terminal and JSON when it is piped\n"
          "or redirected, unless --format says otherwise. --format patient writes one letter\n"
          "per claim the patient is billed for (a form feed between letters); what the office\n"
-         "must check before sending them goes to stderr.\n"
+         "must check before sending them goes to stderr. --jobs N reads N files at once;\n"
+         "with --split-transactions a file of 1 MB or more holding several ST*835\n"
+         "transactions in one plain ISA/GS is also read on several threads (same output).\n"
          "exit status of explain: 0 read, 1 read with errors, 2 not readable or not found\n"
          "(a file that cannot be read is named on stderr; the others are still explained;\n"
          "when none can be read nothing is written to stdout)\n";
