@@ -5,6 +5,7 @@
 #include "cli_explain.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -69,10 +70,19 @@ bool any_acknowledgment(const std::vector<fs::path>& files) {
   return false;
 }
 
+// With --split-transactions, files from this size on are cut at their transactions (--jobs
+// 2+). DENIAL_SPLIT_MIN_BYTES
+// sets it (tests cut small files; 0 cuts every file that can be cut).
+std::uint64_t split_min_bytes() {
+  const char* set = std::getenv("DENIAL_SPLIT_MIN_BYTES");
+  if (!set || !*set) return ReadAhead::kSplitMinBytes;
+  return std::strtoull(set, nullptr, 10);
+}
+
 }  // namespace
 
 int explain(const std::vector<std::string>& inputs, const std::string& format, bool pretty,
-            bool inline_texts, unsigned jobs, const denial::ExplainOptions& options) {
+            bool inline_texts, unsigned jobs, bool split, const denial::ExplainOptions& options) {
   const std::vector<fs::path> files = list_inputs(inputs);
   denial::ReportBuilder builder(UINT64_MAX, UINT64_MAX, options);
   builder.keep_worklist_rows_only(!any_acknowledgment(files));
@@ -109,7 +119,9 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
       });
     }
   } else {
-    ReadAhead ahead(files, options, jobs, *writer);
+    // Cutting a file is asked for: on two shared cores it cost more CPU than it saved
+    // (tests/bench/README.md), so --jobs alone does not do it.
+    ReadAhead ahead(files, options, jobs, *writer, split ? split_min_bytes() : UINT64_MAX);
     for (std::size_t i = 0; i < files.size(); ++i) {
       FileReading& f = ahead.at(i);
       Batch batch = f.events.pop();  // the first: the file is open (or not)
@@ -129,11 +141,15 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
           }
           ahead.give_back(i, std::move(batch));
           if (end) break;
-          batch = f.events.pop();
+          batch = ahead.next(i);
         }
       }
       ahead.release(i);
     }
+    // For tests and measurements: proof that a file was cut and its ranges read on threads.
+    if (std::getenv("DENIAL_SPLIT_STATS"))
+      std::cerr << "denial-explainer: " << ahead.files_cut() << " files cut into "
+                << ahead.ranges_read() << " ranges\n";
   }
   if (read == 0) return 2;  // nothing to report on: no empty report on stdout
   writer->finish(builder.report());

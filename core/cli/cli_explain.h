@@ -10,7 +10,8 @@
 namespace denial_cli {
 
 /// Returns the exit status: 0 read, 1 read with errors, 2 a file not readable or not found.
+/// `split`: with jobs >= 2, a big file with several transactions is read on several threads.
 int explain(const std::vector<std::string>& inputs, const std::string& format, bool pretty,
-            bool inline_texts, unsigned jobs, const denial::ExplainOptions& options);
+            bool inline_texts, unsigned jobs, bool split, const denial::ExplainOptions& options);
 
 }  // namespace denial_cli

@@ -89,4 +89,15 @@ void InputFile::drop_before(std::uint64_t offset) {
   dropped_ = upto;
 }
 
+void InputFile::drop_range(std::uint64_t& dropped, std::uint64_t offset) const {
+  if (!mapped_ || offset < dropped + 2 * kDropStep) return;
+  const std::uint64_t page = static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+  // Whole pages of the range only: the page it starts in may hold the previous range's end.
+  const std::uint64_t from = (dropped + page - 1) / page * page;
+  const std::uint64_t upto = (offset - kDropStep) / page * page;
+  if (upto <= from) return;
+  madvise(const_cast<char*>(data_) + from, upto - from, MADV_DONTNEED);
+  dropped = upto;
+}
+
 }  // namespace denial_cli

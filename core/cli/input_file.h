@@ -25,6 +25,9 @@ class InputFile {
   /// The bytes before `offset` will not be read again: give their pages back (they are
   /// read again from the file, unchanged, if they are).
   void drop_before(std::uint64_t offset);
+  /// The same for one range of the file read on its own thread (a file cut at its
+  /// transactions): `dropped` is that range's mark, set to its first byte before it is read.
+  void drop_range(std::uint64_t& dropped, std::uint64_t offset) const;
 
  private:
   void close();

@@ -10,6 +10,14 @@ namespace {
 constexpr std::size_t kBatch = 64, kQueuedBatches = 8;
 // Files in flight per thread: small files are read whole ahead of the writer.
 constexpr std::size_t kFilesPerThread = 8;
+// A cut file: ranges of about equal size, several per thread so the threads stay busy when
+// transactions differ in size.
+constexpr std::size_t kRangesPerThread = 4;
+// A range read ahead of the writer can only overlap it if its claims fit in its queue (the
+// writer empties the ranges in order): the queue holds a whole range, up to this bound
+// (16k claims; one range per thread may be ahead: ~350 MB peak for 100 MB as JSON, ~1 GB as
+// NDJSON, whose rendered lines wait too).
+constexpr std::size_t kMaxRangeBatches = 256;
 
 }  // namespace
 
@@ -17,8 +25,11 @@ FileReading::FileReading() : events(kQueuedBatches) {}
 
 ReadAhead::ReadAhead(std::vector<std::filesystem::path> files,
                      const denial::ExplainOptions& options, unsigned threads,
-                     const denial::ReportWriter& writer)
-    : options_(options), writer_(writer), window_(std::max(1u, threads) * kFilesPerThread) {
+                     const denial::ReportWriter& writer, std::uint64_t split_min_bytes)
+    : options_(options),
+      writer_(writer),
+      split_min_bytes_(split_min_bytes),
+      window_(std::max(1u, threads) * kFilesPerThread) {
   for (auto& p : files) {
     files_.push_back(std::make_unique<FileReading>());
     files_.back()->path = std::move(p);
@@ -48,8 +59,33 @@ void ReadAhead::release(std::size_t i) {
   may_start_.notify_all();
 }
 
+Batch ReadAhead::next(std::size_t i) {
+  FileReading& f = *files_[i];
+  if (f.ranges.empty()) {
+    f.batch_worker = f.worker;
+    return f.events.pop();
+  }
+  RangeReading& range = *f.ranges[f.writer_range];
+  Batch batch = range.events.pop();
+  f.batch_worker = range.worker;
+  if (batch.empty() || batch.back().kind != denial::StreamEvent::Kind::file_end) return batch;
+  // A range's end: its diagnostics wait for the file's end, where they are merged.
+  f.range_ends.push_back(std::move(batch.back()));
+  batch.pop_back();
+  if (f.writer_range + 1 == f.ranges.size()) {
+    batch.push_back(denial::merge_file_ends(f.range_ends));
+  } else {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ++f.writer_range;  // a later range may start
+    }
+    may_start_.notify_all();
+  }
+  return batch;
+}
+
 void ReadAhead::give_back(std::size_t i, Batch batch) {
-  Worker& w = *workers_[files_[i]->worker];
+  Worker& w = *workers_[files_[i]->batch_worker];
   std::lock_guard<std::mutex> lock(w.mutex);
   w.inbox.push_back(std::move(batch));
 }
@@ -65,26 +101,76 @@ void ReadAhead::recycle(Worker& w) {
       if (e.owned && w.spare.size() < 4 * kBatch) w.spare.push_back(std::move(e.owned));
 }
 
-// Files are taken in order, so the file the writer waits for is always being read: a worker
-// blocked on a later file's full queue cannot hold it up.
+// The first waiting range may start while it is among the next ranges the writer empties
+// (one per thread): ranges further ahead would wait, whole, in memory.
+bool ReadAhead::range_may_start() const {
+  if (pending_.empty()) return false;
+  const PendingRange& p = pending_.front();
+  return p.range < p.file->writer_range + workers_.size();
+}
+
+// Work is taken in input order (files, and the ranges of a cut file before any later file),
+// so what the writer waits for is always being read: a worker blocked on a later queue cannot
+// hold it up. A range waiting to start keeps later files waiting too.
 void ReadAhead::work(std::size_t index) {
   Worker& w = *workers_[index];
   for (;;) {
     recycle(w);
     FileReading* f = nullptr;
+    std::size_t range = 0;
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      may_start_.wait(
-          lock, [&] { return stop_ || (next_ < files_.size() && next_ < released_ + window_); });
+      may_start_.wait(lock, [&] {
+        return stop_ || range_may_start() ||
+               (pending_.empty() && next_ < files_.size() && next_ < released_ + window_);
+      });
       if (stop_) return;
-      f = files_[next_++].get();
-      f->worker = index;
+      if (!pending_.empty()) {
+        f = pending_.front().file;
+        range = pending_.front().range;
+        pending_.pop_front();
+      } else {
+        f = files_[next_++].get();
+        f->worker = index;
+      }
     }
-    read(*f, w);
+    if (range > 0)
+      read_range(*f, range, index);
+    else
+      read(*f, index);
   }
 }
 
-void ReadAhead::read(FileReading& f, Worker& w) {
+// A file big enough, with several transactions in a plain layout, becomes ranges: the
+// others wait for a thread, the first is read here.
+bool ReadAhead::cut(FileReading& f) {
+  if (workers_.size() < 2 || f.bytes < split_min_bytes_ ||
+      f.kind != denial::FileKind::remittance_835)
+    return false;
+  f.split = denial::plan_split(f.input.bytes(), workers_.size() * kRangesPerThread);
+  if (f.split.ranges.empty()) return false;
+  for (const denial::TransactionRange& r : f.split.ranges) {
+    const std::size_t batches = r.claims / kBatch + 2;
+    f.ranges.push_back(
+        std::make_unique<RangeReading>(std::clamp(batches, kQueuedBatches, kMaxRangeBatches)));
+    f.ranges.back()->dropped = r.begin;
+  }
+  f.ranges_left = f.ranges.size();
+  ++files_cut_;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    // In input order: files are opened on several threads, a later one may be cut first.
+    auto at = std::find_if(pending_.begin(), pending_.end(),
+                           [&](const PendingRange& p) { return p.file->index > f.index; });
+    std::vector<PendingRange> mine;
+    for (std::size_t r = 1; r < f.ranges.size(); ++r) mine.push_back({&f, r});
+    pending_.insert(at, mine.begin(), mine.end());
+  }
+  may_start_.notify_all();
+  return true;
+}
+
+void ReadAhead::read(FileReading& f, std::size_t index) {
   f.ok = f.input.open(f.path, f.why);
   if (f.ok) {
     f.bytes = f.input.bytes().size();
@@ -98,6 +184,12 @@ void ReadAhead::read(FileReading& f, Worker& w) {
     f.events.push(Batch());
     return;
   }
+  if (cut(f)) {
+    f.events.push(Batch());  // the file is open; its events come from its ranges
+    read_range(f, 0, index);
+    return;
+  }
+  Worker& w = *workers_[index];
   Batch batch;
   batch.reserve(kBatch);
   std::unique_ptr<denial::ClaimRenderer> renderer = writer_.renderer();
@@ -122,6 +214,37 @@ void ReadAhead::read(FileReading& f, Worker& w) {
   denial::stream_explained(f.input.bytes(), options_, stream, emit);
   f.input = InputFile();
   f.events.push(std::move(batch));  // ends with file_end
+}
+
+void ReadAhead::read_range(FileReading& f, std::size_t range, std::size_t index) {
+  Worker& w = *workers_[index];
+  RangeReading& r = *f.ranges[range];
+  r.worker = index;
+  Batch batch;
+  batch.reserve(kBatch);
+  std::unique_ptr<denial::ClaimRenderer> renderer = writer_.renderer();
+  const std::string name = f.path.filename().string();
+  auto emit = [&](denial::StreamEvent& e) {
+    if (e.kind == denial::StreamEvent::Kind::claim)
+      f.input.drop_range(r.dropped, e.explained.claim->pos.byte_offset);
+    // Every claim is rendered here: the threads read the file, the writer only writes.
+    if (renderer) renderer->follow(name, e);
+    batch.push_back(std::move(e));
+    if (batch.size() < kBatch) return;
+    r.events.push(std::move(batch));
+    recycle(w);
+    batch = Batch();
+    batch.reserve(kBatch);
+  };
+  denial::StreamOptions stream;
+  stream.own_claims = true;
+  stream.drafts = writer_.needs_drafts();
+  stream.spare = &w.spare;
+  denial::stream_explained_range(f.input.bytes(), f.split, range, options_, stream, emit);
+  ++ranges_read_;
+  // The last range to finish gives the mapping back (the writer never reads the bytes).
+  if (--f.ranges_left == 0) f.input = InputFile();
+  r.events.push(std::move(batch));  // ends with the range's file_end
 }
 
 }  // namespace denial_cli

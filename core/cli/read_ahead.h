@@ -1,10 +1,14 @@
 // Files read ahead on a pool of threads for the explain command: each file becomes a stream
 // of explained-claim events (claim_stream.h) in its own bounded queue, which the writer
 // empties in input order. Memory: at most `window` files in flight, each a few batches.
+// A big file with several transactions is cut into ranges of whole transactions
+// (transaction_split.h), read by several threads into a queue each; the writer empties them
+// in order, so it sees the events of one sequential read.
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -15,14 +19,24 @@
 #include "denial/claim_stream.h"
 #include "denial/report.h"
 #include "denial/report_writer.h"
+#include "denial/transaction_split.h"
 #include "input_file.h"
 
 namespace denial_cli {
 
 using Batch = std::vector<denial::StreamEvent>;
 
-/// One input file as read by a worker. Its first batch (empty for a file that cannot be read
-/// or an acknowledgment) is pushed once ok, why, kind, bytes and acknowledgment are set.
+/// One range of a file cut at its transactions, as read by a worker.
+struct RangeReading {
+  BoundedQueue<Batch> events;  ///< ends with the range's own file_end
+  std::size_t worker = 0;      ///< the thread reading it (set before its first batch)
+  std::uint64_t dropped = 0;   ///< its pages given back up to here (InputFile::drop_range)
+  explicit RangeReading(std::size_t capacity) : events(capacity) {}
+};
+
+/// One input file as read by a worker. Its first batch (empty for a file that cannot be read,
+/// an acknowledgment or a file cut into ranges) is pushed once ok, why, kind, bytes,
+/// acknowledgment and ranges are set.
 struct FileReading {
   std::filesystem::path path;
   InputFile input;
@@ -34,6 +48,15 @@ struct FileReading {
   BoundedQueue<Batch> events;
   std::size_t index = 0;   ///< its place in the input order
   std::size_t worker = 0;  ///< the thread reading it (set before its first batch)
+  /// A file cut at its transactions: its ranges, each with its queue (empty: not cut).
+  denial::FileSplit split;
+  std::vector<std::unique_ptr<RangeReading>> ranges;
+  std::atomic<std::size_t> ranges_left{0};  ///< still being read: the last one unmaps the file
+  // The writer's side: the range it empties (ReadAhead's mutex), the file_ends of the ranges
+  // it emptied, and the thread that made the batch it holds.
+  std::size_t writer_range = 0;
+  std::vector<denial::StreamEvent> range_ends;
+  std::size_t batch_worker = 0;
   FileReading();
 };
 
@@ -41,17 +64,28 @@ class ReadAhead {
  public:
   /// The writer says whether claims need their drafts (StreamOptions::drafts) and may give
   /// a renderer: then each claim's text is written on the thread that reads its file.
+  /// Files of at least `split_min_bytes` with several transactions are cut into ranges.
   ReadAhead(std::vector<std::filesystem::path> files, const denial::ExplainOptions& options,
-            unsigned threads, const denial::ReportWriter& writer);
+            unsigned threads, const denial::ReportWriter& writer,
+            std::uint64_t split_min_bytes = kSplitMinBytes);
   ~ReadAhead();
   /// File i (in order): its first batch waits in `events`. Call with i = 0, 1, 2...
   FileReading& at(std::size_t i);
+  /// The file's next batch after the first (from its ranges in turn when it was cut: their
+  /// file_ends merged into one at the end).
+  Batch next(std::size_t i);
   /// The writer is done with file i: a later file may be read.
   void release(std::size_t i);
   /// A batch of file i the writer is done with goes back to the thread that made it, which
   /// frees it and reuses its claims: glibc frees another thread's memory slowly (freeing on
   /// the writer's thread doubled the CPU time of reading many small files on two threads).
   void give_back(std::size_t i, Batch batch);
+  /// Files cut at their transactions, and their ranges read (for tests: the cut happened).
+  std::size_t files_cut() const { return files_cut_; }
+  std::size_t ranges_read() const { return ranges_read_; }
+
+  /// Smaller files are read by one thread: cutting them gains less than it costs.
+  static constexpr std::uint64_t kSplitMinBytes = 1u << 20;
 
  private:
   struct Worker {
@@ -59,16 +93,27 @@ class ReadAhead {
     std::vector<Batch> inbox;                           ///< batches given back
     std::vector<std::unique_ptr<denial::Claim>> spare;  ///< their claims, to swap into
   };
+  struct PendingRange {
+    FileReading* file;
+    std::size_t range;
+  };
   void work(std::size_t w);
-  void read(FileReading& f, Worker& w);
+  void read(FileReading& f, std::size_t w);
+  bool cut(FileReading& f);
+  void read_range(FileReading& f, std::size_t range, std::size_t w);
+  bool range_may_start() const;
   void recycle(Worker& w);
 
   const denial::ExplainOptions& options_;
   const denial::ReportWriter& writer_;
+  std::uint64_t split_min_bytes_;
   std::vector<std::unique_ptr<FileReading>> files_;
   std::size_t window_, next_ = 0;
   /// The file the writer is on (set under mutex_; read without it by the readers).
   std::atomic<std::size_t> released_{0};
+  /// Ranges of cut files waiting for a thread, in input order (under mutex_).
+  std::deque<PendingRange> pending_;
+  std::atomic<std::size_t> files_cut_{0}, ranges_read_{0};
   bool stop_ = false;
   std::mutex mutex_;
   std::condition_variable may_start_;

@@ -5,6 +5,8 @@
 // Prints, never asserts.
 //   bench_cli [MB=100] [--cli PATH] [--jobs N] [--keep FILE] [--formats json,csv,...]
 //   bench_cli --files N [MB each=10] [--cli PATH]   many files: --jobs 1 vs one per core
+//   bench_cli --transactions K [MB=100] [--cli PATH]  one file of K transactions (ST...SE in
+//       one ISA/GS): --jobs 1, one per core, one per core with --split-transactions
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
@@ -77,12 +79,15 @@ Run best_of_3(const std::vector<std::string>& args) {
 // with its own payer, month and trace (identical files would be retransmissions).
 // Generated in a child process: a child started later inherits this process's resident
 // pages until its exec, and its peak RSS counted them (cat "used" 1.5 GB after a 500 MB remit).
-std::string write_remit(const std::string& path, double mb, std::uint32_t seed = 0) {
+// transactions > 1: a bundle of that many remits in one file (generate_bundle).
+std::string write_remit(const std::string& path, double mb, std::uint32_t seed = 0,
+                        int transactions = 1) {
   const pid_t pid = fork();
   if (pid == 0) {
     const auto bytes = static_cast<std::uint64_t>(mb * 1024 * 1024);
-    std::string input =
-        seed ? denial_bench::generate_remit(bytes, seed) : denial_bench::generate_835(bytes);
+    std::string input = transactions > 1 ? denial_bench::generate_bundle(bytes, transactions)
+                        : seed           ? denial_bench::generate_remit(bytes, seed)
+                                         : denial_bench::generate_835(bytes);
     std::ofstream(path, std::ios::binary) << input;
     _exit(0);
   }
@@ -104,7 +109,7 @@ int main(int argc, char** argv) {
   std::string cli = self.substr(0, self.rfind('/') + 1) + "../core/cli/denial-explainer";
   std::string keep, jobs = "1", formats = "json,json --inline-texts,ndjson,csv,text";
   double mb = 100;
-  int files = 0;
+  int files = 0, transactions = 0;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--cli" && i + 1 < argc)
@@ -117,6 +122,8 @@ int main(int argc, char** argv) {
       formats = argv[++i];
     else if (a == "--files" && i + 1 < argc)
       files = std::atoi(argv[++i]);
+    else if (a == "--transactions" && i + 1 < argc)
+      transactions = std::atoi(argv[++i]);
     else
       mb = std::atof(argv[i]);
   }
@@ -151,6 +158,46 @@ int main(int argc, char** argv) {
       }
     }
     if (keep.empty()) std::system(("rm -rf " + dir).c_str());
+    return 0;
+  }
+  if (transactions > 0) {
+    // One file of K transactions: --jobs 1 reads it on one thread, --jobs N reads it on one
+    // and writes on another, and with --split-transactions cuts it at its transactions and
+    // reads the ranges on N threads.
+    std::string path = keep.empty() ? "/tmp/denial-bench-bundle.835" : keep;
+    struct stat st {};
+    if (keep.empty() || stat(path.c_str(), &st) != 0) write_remit(path, mb, 0, transactions);
+    const double size_mb = file_mb(path);
+    unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    std::printf("input: %s, %.1f MB, %d transactions; %u cores; best of 3, stdout to /dev/null\n\n",
+                path.c_str(), size_mb, transactions, cores);
+    std::printf("%-22s %6s %9s %9s %9s %12s %8s\n", "format", "jobs", "seconds", "CPU s", "MB/s",
+                "peak RSS MB", "speedup");
+    for (std::size_t at = 0; at <= formats.size();) {
+      std::size_t comma = std::min(formats.find(',', at), formats.size());
+      const std::string f = formats.substr(at, comma - at);
+      at = comma + 1;
+      double one = 0;
+      // --jobs 1; --jobs N (one thread reads, the writer writes); --jobs N cutting the file.
+      for (int variant = 0; variant < 3; ++variant) {
+        const unsigned j = variant == 0 ? 1u : cores;
+        std::vector<std::string> args = {
+            cli, "explain", path, "--as-of", "2026-06-01", "--jobs", std::to_string(j), "--format"};
+        if (f == "json --inline-texts") {
+          args.push_back("json");
+          args.push_back("--inline-texts");
+        } else {
+          args.push_back(f);
+        }
+        if (variant == 2) args.push_back("--split-transactions");
+        Run r = best_of_3(args);
+        if (j == 1) one = r.s;
+        std::printf("%-22s %6s %9.2f %9.2f %9.0f %12.0f %8.2f\n", f.c_str(),
+                    (std::to_string(j) + (variant == 2 ? " cut" : "")).c_str(), r.s, r.cpu,
+                    size_mb / r.s, r.kb / 1024.0, one / r.s);
+      }
+    }
+    if (keep.empty()) std::remove(path.c_str());
     return 0;
   }
   std::string path = keep.empty()

@@ -124,4 +124,28 @@ std::string generate_remit(std::uint64_t target_bytes, std::uint32_t seed, int m
   return s;
 }
 
+std::string generate_bundle(std::uint64_t target_bytes, int transactions) {
+  const int n = transactions > 0 ? transactions : 1;
+  std::string out =
+      "ISA*00*          *00*          *ZZ*CLEARINGHOUSE  *ZZ*BENCHCLINIC    "
+      "*260115*1200*^*00501*000000001*0*P*:~\n"
+      "GS*HP*CLEARINGHOUSE*BENCHCLINIC*20260115*1200*1*X*005010X221A1~\n";
+  out.reserve(target_bytes + 4096);
+  for (int t = 1; t <= n; ++t) {
+    const std::string remit = generate_remit(target_bytes / n, static_cast<std::uint32_t>(t));
+    // The remit's own ST...SE, with a control number of its own.
+    const std::size_t st = remit.find("ST*835*0001~");
+    const std::size_t se = remit.rfind("SE*");
+    const std::size_t se_end = remit.find('\n', se) + 1;
+    char control[8];
+    std::snprintf(control, sizeof control, "%04d", t);
+    std::string tx = remit.substr(st, se_end - st);
+    tx.replace(7, 4, control);
+    tx.replace(tx.rfind("*0001~"), 6, std::string("*") + control + "~");
+    out += tx;
+  }
+  out += "GE*" + std::to_string(n) + "*1~\nIEA*1*000000001~\n";
+  return out;
+}
+
 }  // namespace denial_bench

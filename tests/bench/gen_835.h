@@ -14,4 +14,8 @@ std::string generate_835(std::uint64_t target_bytes, std::uint32_t seed = 835);
 /// `months` months ending January 2026 (remit date, DTM*405, service dates), picked by `seed`.
 std::string generate_remit(std::uint64_t target_bytes, std::uint32_t seed, int months = 12);
 
+/// A clearinghouse's bundle: `transactions` remits (generate_remit, seeds 1, 2, ...: each
+/// its own payer and trace) as ST*835...SE sets in one ISA/GS, about `target_bytes` in all.
+std::string generate_bundle(std::uint64_t target_bytes, int transactions);
+
 }  // namespace denial_bench

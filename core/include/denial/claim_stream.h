@@ -11,6 +11,7 @@
 
 #include "denial/explain.h"
 #include "denial/parse.h"
+#include "denial/transaction_split.h"
 
 namespace denial {
 
@@ -55,5 +56,22 @@ struct StreamOptions {
 /// read, or the transaction's end). A file without reversals never waits.
 void stream_explained(std::string_view bytes, const ExplainOptions& options,
                       const StreamOptions& stream, const std::function<void(StreamEvent&)>& emit);
+
+/// Range `range` of a file cut by plan_split: the events stream_explained gives for its
+/// transactions (the same indexes, pairing, drafts), then a file_end with the diagnostics
+/// found in it, which merge_file_ends joins. Ranges may be read at once on several threads.
+void stream_explained_range(std::string_view bytes, const FileSplit& split, std::size_t range,
+                            const ExplainOptions& options, const StreamOptions& stream,
+                            const std::function<void(StreamEvent&)>& emit);
+
+/// The file_end of the whole file from its ranges' file_ends, given in range order: the
+/// diagnostics in file order, each "reported once" kind kept once (as the sequential read).
+StreamEvent merge_file_ends(std::vector<StreamEvent>& ends);
+
+/// The ranges of `split` read one after another, their file_ends merged: the same events as
+/// stream_explained (which it is when the split has no ranges). For tests and one thread.
+void stream_explained_split(std::string_view bytes, const FileSplit& split,
+                            const ExplainOptions& options, const StreamOptions& stream,
+                            const std::function<void(StreamEvent&)>& emit);
 
 }  // namespace denial

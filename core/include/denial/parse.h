@@ -8,6 +8,7 @@
 #include "denial/balance.h"
 #include "denial/diagnostic.h"
 #include "denial/era.h"
+#include "denial/transaction_split.h"
 
 namespace denial {
 
@@ -35,6 +36,14 @@ struct ParseResult {
 
 /// Reads an 835 (5010 or 4010). Never throws; problems are in diagnostics.
 ParseResult parse_835(std::string_view bytes, const ParseOptions& options = {});
+
+/// Reads range `range` of a file cut by plan_split as parse_835 reads those transactions in
+/// the whole file: the same segment numbers, offsets, transaction indexes and diagnostics.
+/// Range 0 also has what the file's start says (input checks, ISA, GS); the last range what
+/// its end says (GE, IEA, missing trailers). Diagnostics a sequential read gives once per file
+/// ("reported once") may come once per range: merge_file_ends (claim_stream.h) keeps the first.
+ParseResult parse_835_range(std::string_view bytes, const FileSplit& split, std::size_t range,
+                            const ParseOptions& options = {});
 
 /// Re-reads one claim from its byte range [begin, end) (Claim::pos.byte_offset,
 /// Claim::end_offset) in the original input, with the delimiters of its transaction.

@@ -558,7 +558,7 @@ void ModelBuilder::check_date(std::string_view d) {
 
 void ModelBuilder::finish_claim() {
   if (!claim || !tx) return;
-  std::size_t t = result.era.transactions.size() - 1;
+  std::size_t t = transaction_index();
   std::ptrdiff_t index = static_cast<std::ptrdiff_t>(claims_in_tx);
   check_claim_balance(*claim, t, index, result.balance);
   sum_claim_paid += claim->paid;
@@ -590,7 +590,7 @@ void ModelBuilder::finish_transaction(bool trailer_seen) {
   finish_claim();
   if (!tx) return;
   tx->complete = trailer_seen;
-  std::size_t t = result.era.transactions.size() - 1;
+  std::size_t t = transaction_index();
   check_transaction_balance(*tx, t, sum_claim_paid, result.balance);
   if (tx->payment.pos.segment_no == 0)
     diag(Severity::warning, Errc::missing_segment,

@@ -53,6 +53,12 @@ class ModelBuilder {
   Party other_party;  ///< an N1 that is neither PR nor PE: read, then dropped
   Cents sum_claim_paid = 0;
   std::size_t claims_in_tx = 0;
+  /// Transactions before the input read (a range of a file cut at its transactions).
+  std::size_t transaction_base = 0;
+  /// Index in the file of the open transaction.
+  std::size_t transaction_index() const {
+    return transaction_base + result.era.transactions.size() - 1;
+  }
   std::string isa13, gs06, isa_version, gs_version, sender, receiver;
   int gs_count = 0, st_count = 0;
   bool in_isa = false, in_gs = false, skipping_other_transaction = false;

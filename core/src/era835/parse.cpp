@@ -85,6 +85,39 @@ ParseResult parse_835(std::string_view bytes, const ParseOptions& options) {
   return result;
 }
 
+ParseResult parse_835_range(std::string_view bytes, const FileSplit& split, std::size_t range,
+                            const ParseOptions& options) {
+  const TransactionRange& r = split.ranges[range];
+  const bool last = range + 1 == split.ranges.size();
+  ParseResult result;
+  auto& diags = result.diagnostics;
+  // The input checks read the whole file: once, in the first range.
+  if (range == 0) detail::admit_input(bytes, diags);
+  detail::SegmentReader reader(bytes, diags);
+  detail::Walker walker(diags);
+  detail::ModelBuilder builder(result, options, walker);
+  ReadState state{reader, walker, builder, 0};
+  // Every range reads the ISA and GS (the envelope its transactions get their sender,
+  // version and control numbers from, and the open loops the walker places ST under) ...
+  reader.jump(reader.position(), 0, split.prologue_end);
+  while (read_batch(state, diags)) {
+  }
+  if (range > 0) diags.clear();  // ... and only the first says what it found in them.
+  // ... then goes on where its transactions start, as if it had read those before.
+  reader.jump(r.begin, r.segments_before, last ? bytes.size() : r.end);
+  builder.transaction_base = r.transactions_before;
+  builder.st_count = static_cast<int>(r.transactions_before);
+  builder.scratch_claim.header_number = r.lx_before;
+  while (read_batch(state, diags)) {
+  }
+  if (last) builder.finish(bytes.size(), state.last);
+  result.readable = builder.saw_835();
+  std::stable_sort(diags.begin(), diags.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.segment_no < b.segment_no;
+  });
+  return result;
+}
+
 Claim reparse_claim(std::string_view bytes, const Transaction& transaction, std::uint64_t begin,
                     std::uint64_t end, std::uint32_t first_segment) {
   ParseResult scratch;

@@ -9,57 +9,13 @@
 #include <string>
 #include <unordered_map>
 
+#include "report/reversal_groups.h"
+
 namespace denial {
 namespace {
 
-// Claims of the file that share the patient control number of a reversal: they may pair.
-struct PairGroup {
-  std::size_t total = 0;  ///< CLP segments with this number in the file
-  std::size_t seen = 0;   ///< claims read so far
-  bool waiting = false;   ///< a claim of the group is among the waiting ones
-};
-using PairGroups = std::unordered_map<std::string, PairGroup>;
-
-bool alphanumeric(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-// Calls f(pcn, status_is_22) for every "CLP" in the bytes followed by a separator: a byte
-// search, not a parse. Every claim's CLP segment is among them with its exact CLP01 (a
-// segment's text is contiguous in the input); the others only over-count, which is safe:
-// a group whose count is never reached is final at its transaction's end.
-template <class F>
-void each_clp(std::string_view bytes, F&& f) {
-  for (std::size_t at = bytes.find("CLP"); at != std::string_view::npos;
-       at = bytes.find("CLP", at + 3)) {
-    const std::size_t sep_at = at + 3;
-    if (sep_at >= bytes.size() || alphanumeric(bytes[sep_at])) continue;
-    const char sep = bytes[sep_at];
-    const std::size_t pcn_end = bytes.find(sep, sep_at + 1);
-    if (pcn_end == std::string_view::npos) return;
-    const std::string_view pcn = bytes.substr(sep_at + 1, pcn_end - sep_at - 1);
-    const std::string_view status = bytes.substr(pcn_end + 1, 3);
-    const bool reversal =
-        status.substr(0, 2) == "22" && (status.size() == 2 || !alphanumeric(status[2]));
-    f(pcn, reversal);
-  }
-}
-
-// Patient control numbers of reversals (CLP02 = 22), with how many CLP segments carry each.
-PairGroups reversal_groups(std::string_view bytes) {
-  PairGroups groups;
-  each_clp(bytes, [&](std::string_view pcn, bool reversal) {
-    if (reversal) groups.try_emplace(std::string(pcn));
-  });
-  if (groups.empty()) return groups;
-  std::string key;
-  each_clp(bytes, [&](std::string_view pcn, bool) {
-    key.assign(pcn);
-    auto it = groups.find(key);
-    if (it != groups.end()) ++it->second.total;
-  });
-  return groups;
-}
+using detail::PairGroup;
+using detail::PairGroups;
 
 class Streamer {
  public:
@@ -71,8 +27,15 @@ class Streamer {
         emit_(emit),
         spare_(stream.spare) {}
 
-  void run(std::string_view bytes) {
-    groups_ = reversal_groups(bytes);
+  /// The whole file (split = nullptr), or one range of it.
+  void run(std::string_view bytes, const FileSplit* split = nullptr, std::size_t range = 0) {
+    if (!split) {
+      groups_ = detail::reversal_groups(bytes);
+    } else {
+      // The pairing state a sequential read has at the range's start: counted over the file.
+      for (const PairStart& p : split->ranges[range].pairs)
+        groups_[p.patient_control_number] = PairGroup{p.total, p.seen, false};
+    }
     ParseOptions po;
     po.keep_claims = false;
     po.on_claim = [this](std::size_t t, const Transaction& tx, Claim& c) { claim(t, tx, c); };
@@ -80,7 +43,7 @@ class Streamer {
                                    const std::vector<BalanceFinding>& balance) {
       transaction_end(t, tx, balance);
     };
-    ParseResult parsed = parse_835(bytes, po);
+    ParseResult parsed = split ? parse_835_range(bytes, *split, range, po) : parse_835(bytes, po);
     StreamEvent end;
     end.kind = StreamEvent::Kind::file_end;
     end.readable = parsed.readable;
@@ -239,7 +202,65 @@ class Streamer {
   Diagnostics code_diags_;
 };
 
+// A diagnostic a sequential read gives once per file (its first word names it), or "".
+std::string_view reported_once(const Diagnostic& d) {
+  static constexpr std::string_view kOnce = "(reported once)";
+  const std::string_view m = d.message;
+  if (m.size() < kOnce.size() || m.substr(m.size() - kOnce.size()) != kOnce) return {};
+  return m.substr(0, m.find(' '));
+}
+
 }  // namespace
+
+void stream_explained_range(std::string_view bytes, const FileSplit& split, std::size_t range,
+                            const ExplainOptions& options, const StreamOptions& stream,
+                            const std::function<void(StreamEvent&)>& emit) {
+  Streamer(options, stream, emit).run(bytes, &split, range);
+}
+
+StreamEvent merge_file_ends(std::vector<StreamEvent>& ends) {
+  StreamEvent merged;
+  merged.kind = StreamEvent::Kind::file_end;
+  for (StreamEvent& e : ends) {
+    merged.readable = merged.readable || e.readable;
+    merged.diagnostics.insert(merged.diagnostics.end(),
+                              std::make_move_iterator(e.diagnostics.begin()),
+                              std::make_move_iterator(e.diagnostics.end()));
+  }
+  // Ranges cover disjoint runs of segments, each sorted as the sequential read sorts: a
+  // stable sort of them in order is the sequential order.
+  std::stable_sort(
+      merged.diagnostics.begin(), merged.diagnostics.end(),
+      [](const Diagnostic& a, const Diagnostic& b) { return a.segment_no < b.segment_no; });
+  std::vector<std::string> once;
+  auto repeated = [&](const Diagnostic& d) {
+    const std::string_view kind = reported_once(d);
+    if (kind.empty()) return false;
+    if (std::find(once.begin(), once.end(), kind) != once.end()) return true;
+    once.emplace_back(kind);
+    return false;
+  };
+  merged.diagnostics.erase(
+      std::remove_if(merged.diagnostics.begin(), merged.diagnostics.end(), repeated),
+      merged.diagnostics.end());
+  return merged;
+}
+
+void stream_explained_split(std::string_view bytes, const FileSplit& split,
+                            const ExplainOptions& options, const StreamOptions& stream,
+                            const std::function<void(StreamEvent&)>& emit) {
+  if (split.ranges.empty()) return stream_explained(bytes, options, stream, emit);
+  std::vector<StreamEvent> ends;
+  for (std::size_t r = 0; r < split.ranges.size(); ++r)
+    stream_explained_range(bytes, split, r, options, stream, [&](StreamEvent& e) {
+      if (e.kind == StreamEvent::Kind::file_end)
+        ends.push_back(std::move(e));
+      else
+        emit(e);
+    });
+  StreamEvent end = merge_file_ends(ends);
+  emit(end);
+}
 
 void stream_explained(std::string_view bytes, const ExplainOptions& options,
                       const StreamOptions& stream, const std::function<void(StreamEvent&)>& emit) {

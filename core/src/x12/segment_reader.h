@@ -47,6 +47,13 @@ class SegmentReader {
   /// True once an ISA header was found; false for ST-only files (delimiters guessed).
   bool has_envelope() const { return saw_isa_; }
   std::size_t position() const { return pos_; }
+  /// Goes on at `pos` (where a segment starts) up to `limit`, numbering the next segment
+  /// last_number + 1: one range of a file cut at its transactions (transaction_split.h).
+  void jump(std::size_t pos, std::uint32_t last_number, std::size_t limit) {
+    pos_ = pos;
+    number_ = last_number;
+    limit_ = limit < in_.size() ? limit : in_.size();
+  }
 
  private:
   bool next_fast(RawSegment& out, Elements& elements);

@@ -1,0 +1,166 @@
+// The CLI with --jobs 2 --split-transactions cuts files with several transactions into ranges read
+// on threads, and writes byte for byte what --jobs 1 writes, in every format.
+// DENIAL_SPLIT_MIN_BYTES=0 makes it cut the small test files; DENIAL_SPLIT_STATS=1 says how many
+// ranges it read, so these tests fail if the CLI quietly stopped cutting.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "split_remit.h"
+#include "test_util.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct CliRun {
+  std::string out, err;
+  int status = -1;
+};
+
+std::string quoted(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+CliRun run_cli(const std::vector<std::string>& args, const fs::path& tmp) {
+  const fs::path err = tmp / "stderr.txt";
+  std::string cmd = "DENIAL_SPLIT_MIN_BYTES=0 DENIAL_SPLIT_STATS=1 " + quoted(DENIAL_CLI);
+  for (const auto& a : args) cmd += " " + quoted(a);
+  cmd += " 2>" + quoted(err.string());
+  CliRun r;
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[65536];
+  for (std::size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) r.out.append(buf, n);
+  r.status = pclose(p);
+  r.err = denial_test::read_file(err.string());
+  return r;
+}
+
+// Ranges read, from the stats line ("N files cut into M ranges").
+std::size_t ranges_read(const std::string& err) {
+  const std::size_t at = err.find(" files cut into ");
+  if (at == std::string::npos) return 0;
+  return std::stoul(err.substr(at + 16));
+}
+
+class SplitCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    tmp_ = fs::temp_directory_path() /
+           ("split_cli_" + std::to_string(std::random_device{}()) + std::to_string(::getpid()));
+    fs::create_directories(tmp_);
+  }
+  void TearDown() override { fs::remove_all(tmp_); }
+  fs::path write(const std::string& name, const std::string& bytes) {
+    std::ofstream(tmp_ / name, std::ios::binary) << bytes;
+    return tmp_ / name;
+  }
+  // Every format at --jobs 1 and `jobs`: the same stdout, the same exit status. Returns the
+  // ranges read at `jobs` (the same for every format).
+  std::size_t expect_same(const std::vector<std::string>& files, int jobs = 2) {
+    std::size_t ranges = 0;
+    for (std::vector<std::string> format : {std::vector<std::string>{"--format", "json"},
+                                            {"--format", "json", "--inline-texts"},
+                                            {"--format", "ndjson"},
+                                            {"--format", "csv"},
+                                            {"--format", "text"},
+                                            {"--format", "patient"}}) {
+      SCOPED_TRACE(format[1] + (format.size() > 2 ? " " + format[2] : ""));
+      std::vector<std::string> args = {"explain"};
+      args.insert(args.end(), files.begin(), files.end());
+      args.insert(args.end(), format.begin(), format.end());
+      args.push_back("--split-transactions");  // no effect on one thread
+      auto one = args, many = args;
+      one.insert(one.end(), {"--jobs", "1"});
+      many.insert(many.end(), {"--jobs", std::to_string(jobs)});
+      const CliRun a = run_cli(one, tmp_), b = run_cli(many, tmp_);
+      EXPECT_FALSE(a.out.empty());
+      EXPECT_EQ(a.out, b.out);
+      EXPECT_EQ(a.status, b.status);
+      EXPECT_EQ(ranges_read(a.err), 0u);  // one thread never cuts
+      ranges = ranges_read(b.err);
+    }
+    return ranges;
+  }
+  fs::path tmp_;
+};
+
+TEST_F(SplitCli, GeneratedPayersReadOnThreadsAsOnOne) {
+  const auto payers = denial_test::split_payers();
+  const fs::path plain = write("payers.835", denial_test::split_remit(payers));
+  const fs::path crlf = write("payers_crlf.835", denial_test::split_remit(payers, "\r\n"));
+  // Four transactions: up to 8 ranges for 2 threads, so one per transaction.
+  EXPECT_EQ(expect_same({plain.string()}), 4u);
+  EXPECT_EQ(expect_same({crlf.string()}, 3), 4u);
+  // Several cut files in one run, between files that are not cut.
+  EXPECT_EQ(expect_same({plain.string(), std::string(DENIAL_TEST_DATA) + "/denied_claim.835",
+                         crlf.string(), std::string(DENIAL_TEST_DATA) + "/reversal.835"}),
+            8u);
+  // Many transactions, more than ranges: several per range.
+  std::vector<denial_test::SplitTx> many;
+  for (int i = 0; i < 25; ++i) many.push_back(payers[i % payers.size()]);
+  EXPECT_EQ(expect_same({write("many.835", denial_test::split_remit(many)).string()}), 8u);
+}
+
+TEST_F(SplitCli, MalformedMultiTransactionFilesReadAsOnOneThread) {
+  const std::string good = denial_test::split_remit(denial_test::split_payers());
+  const std::size_t second_st = good.find("ST*835*0002");
+  std::string missing_se = good;
+  const std::size_t se = good.find("SE*");
+  missing_se.erase(se, good.find('~', se) + 1 - se);
+  std::string wrong_se = good;
+  wrong_se.replace(se, good.find('*', se + 3) - se, "SE*7");
+  std::string nested = good;
+  nested.insert(good.find("LX*1~"), "ST*835*0009~");
+  std::string junk = good;
+  junk.insert(second_st, "HELLO~\x01\x02~");
+  std::vector<std::string> cut, sequential;
+  cut.push_back(write("wrong_se.835", wrong_se).string());  // plain layout: still cut
+  sequential.push_back(write("missing_se.835", missing_se).string());
+  sequential.push_back(write("nested.835", nested).string());
+  sequential.push_back(write("truncated.835", good.substr(0, good.rfind("CLP*"))).string());
+  sequential.push_back(write("junk.835", junk).string());
+  EXPECT_EQ(expect_same(cut), 4u);
+  EXPECT_EQ(expect_same(sequential), 0u);
+}
+
+// Cutting is asked for: --jobs 2 alone reads each file on one thread.
+TEST_F(SplitCli, JobsAloneDoesNotCut) {
+  const fs::path plain = write("payers.835", denial_test::split_remit(denial_test::split_payers()));
+  const CliRun cut =
+      run_cli({"explain", plain.string(), "--jobs", "2", "--split-transactions"}, tmp_);
+  const CliRun whole = run_cli({"explain", plain.string(), "--jobs", "2"}, tmp_);
+  EXPECT_EQ(ranges_read(cut.err), 4u);
+  EXPECT_EQ(ranges_read(whole.err), 0u);
+  EXPECT_EQ(cut.out, whole.out);
+}
+
+// Every fixture and sample in one run and each multi-transaction one alone.
+TEST_F(SplitCli, EveryFixtureReadsTheSameOnThreads) {
+  DENIAL_REQUIRE_SAMPLES();
+  std::vector<std::string> all;
+  for (const std::string& dir :
+       {std::string(DENIAL_TEST_DATA), std::string(DENIAL_TEST_DATA) + "/malformed",
+        std::string(DENIAL_TEST_DATA) + "/mix", denial_test::samples_dir()})
+    for (const auto& e : fs::directory_iterator(dir)) {
+      const std::string ext = e.path().extension().string();
+      if (e.is_regular_file() && ext != ".md" && ext != ".csv") all.push_back(e.path().string());
+    }
+  std::sort(all.begin(), all.end());
+  ASSERT_GT(all.size(), 100u);
+  EXPECT_GE(expect_same(all), 10u);
+  EXPECT_EQ(expect_same({std::string(DENIAL_TEST_DATA) + "/several_st.835"}), 3u);
+  EXPECT_GE(expect_same({denial_test::samples_dir() + "/own__six_payments_one_trace.edi"}), 2u);
+}
+
+}  // namespace
