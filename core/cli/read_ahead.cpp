@@ -189,49 +189,48 @@ void ReadAhead::read(FileReading& f, std::size_t index) {
     read_range(f, 0, index);
     return;
   }
-  Worker& w = *workers_[index];
-  Batch batch;
-  batch.reserve(kBatch);
-  std::unique_ptr<denial::ClaimRenderer> renderer = writer_.renderer();
-  const std::string name = f.path.filename().string();
-  auto emit = [&](denial::StreamEvent& e) {
-    if (e.kind == denial::StreamEvent::Kind::claim)  // its pages of the input are read
-      f.input.drop_before(e.explained.claim->pos.byte_offset);
-    // Claims are rendered only ahead of the writer: on the writer's own file, reading here and
-    // writing there overlap (one big file on two threads), so they are left for the writer.
-    if (renderer) renderer->follow(name, e, f.index != released_);
-    batch.push_back(std::move(e));
-    if (batch.size() < kBatch) return;
-    f.events.push(std::move(batch));
-    recycle(w);
-    batch = Batch();
-    batch.reserve(kBatch);
-  };
-  denial::StreamOptions stream;
-  stream.own_claims = true;
-  stream.drafts = writer_.needs_drafts();
-  stream.spare = &w.spare;
-  denial::stream_explained(f.input.bytes(), options_, stream, emit);
-  f.input = InputFile();
-  f.events.push(std::move(batch));  // ends with file_end
+  // Claims are rendered only ahead of the writer: on the writer's own file, reading here and
+  // writing there overlap (one big file on two threads), so they are left for the writer.
+  pump(
+      *workers_[index], f.path.filename().string(), f.events,
+      [&](std::uint64_t offset) { f.input.drop_before(offset); },
+      [&] { return f.index != released_; },
+      [&](const denial::StreamOptions& stream, const Emit& emit) {
+        denial::stream_explained(f.input.bytes(), options_, stream, emit);
+        f.input = InputFile();
+      });
 }
 
 void ReadAhead::read_range(FileReading& f, std::size_t range, std::size_t index) {
-  Worker& w = *workers_[index];
   RangeReading& r = *f.ranges[range];
   r.worker = index;
+  // Every claim is rendered here: the threads read the file, the writer only writes.
+  pump(
+      *workers_[index], f.path.filename().string(), r.events,
+      [&](std::uint64_t offset) { f.input.drop_range(r.dropped, offset); }, [] { return true; },
+      [&](const denial::StreamOptions& stream, const Emit& emit) {
+        denial::stream_explained_range(f.input.bytes(), f.split, range, options_, stream, emit);
+        ++ranges_read_;
+        // The last range to finish gives the mapping back (the writer never reads the bytes).
+        if (--f.ranges_left == 0) f.input = InputFile();
+      });
+}
+
+// One file or range: its events in batches on `queue`, each claim's pages of the input given
+// back once it is read, its text rendered here when `render_here` says so; the last batch
+// (ending with the file_end) is pushed after `read` has returned.
+void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& queue,
+                     const std::function<void(std::uint64_t)>& drop_before,
+                     const std::function<bool()>& render_here, const Read& read) {
   Batch batch;
   batch.reserve(kBatch);
   std::unique_ptr<denial::ClaimRenderer> renderer = writer_.renderer();
-  const std::string name = f.path.filename().string();
   auto emit = [&](denial::StreamEvent& e) {
-    if (e.kind == denial::StreamEvent::Kind::claim)
-      f.input.drop_range(r.dropped, e.explained.claim->pos.byte_offset);
-    // Every claim is rendered here: the threads read the file, the writer only writes.
-    if (renderer) renderer->follow(name, e);
+    if (e.kind == denial::StreamEvent::Kind::claim) drop_before(e.explained.claim->pos.byte_offset);
+    if (renderer) renderer->follow(name, e, render_here());
     batch.push_back(std::move(e));
     if (batch.size() < kBatch) return;
-    r.events.push(std::move(batch));
+    queue.push(std::move(batch));
     recycle(w);
     batch = Batch();
     batch.reserve(kBatch);
@@ -240,11 +239,8 @@ void ReadAhead::read_range(FileReading& f, std::size_t range, std::size_t index)
   stream.own_claims = true;
   stream.drafts = writer_.needs_drafts();
   stream.spare = &w.spare;
-  denial::stream_explained_range(f.input.bytes(), f.split, range, options_, stream, emit);
-  ++ranges_read_;
-  // The last range to finish gives the mapping back (the writer never reads the bytes).
-  if (--f.ranges_left == 0) f.input = InputFile();
-  r.events.push(std::move(batch));  // ends with the range's file_end
+  read(stream, emit);
+  queue.push(std::move(batch));
 }
 
 }  // namespace denial_cli

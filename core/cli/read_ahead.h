@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -101,6 +102,11 @@ class ReadAhead {
   void read(FileReading& f, std::size_t w);
   bool cut(FileReading& f);
   void read_range(FileReading& f, std::size_t range, std::size_t w);
+  using Emit = std::function<void(denial::StreamEvent&)>;
+  using Read = std::function<void(const denial::StreamOptions&, const Emit&)>;
+  void pump(Worker& w, const std::string& name, BoundedQueue<Batch>& queue,
+            const std::function<void(std::uint64_t)>& drop_before,
+            const std::function<bool()>& render_here, const Read& read);
   bool range_may_start() const;
   void recycle(Worker& w);
 
