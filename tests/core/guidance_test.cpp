@@ -245,10 +245,22 @@ TEST(Guidance, NoSurprisesRemarksKeepOnlyThePrShareOnThePatient) {
     EXPECT_NE(r.effect, RemarkEffect::no_appeal_rights) << rarc;
     EXPECT_EQ(guidance_for("PR", "2", {rarc}).action, Action::bill_patient) << rarc;
     EXPECT_EQ(guidance_for("CO", "45", {rarc}).action, Action::write_off) << rarc;
-    if (std::string(rarc) != "N884")
-      EXPECT_EQ(guidance_for("CO", "50", {rarc}).action, Action::appeal) << rarc;
+    EXPECT_EQ(guidance_for("CO", "50", {rarc}).action, Action::appeal) << rarc;
   }
   // N884 asks the biller to contact the payer about the facility; on a denial that is the action.
   EXPECT_EQ(guidance_for("CO", "16", {"N884"}).action, Action::contact_payer);
-  EXPECT_EQ(guidance_for("CO", "50", {"N884"}).action, Action::contact_payer);
+}
+
+// A remark that says "contact the payer" never replaces an appeal: the appeal keeps its
+// deadline (which contact_payer has none of) and the remark's note tells the biller to ask.
+TEST(Guidance, ContactPayerRemarkKeepsTheAppealAndItsNote) {
+  for (const char* rarc : {"N54", "N65", "N516", "N521", "N831", "N884"}) {
+    auto r = denial::remark_guidance(rarc);
+    ASSERT_EQ(r.action, Action::contact_payer) << rarc;
+    auto g = guidance_for("CO", "50", {rarc});
+    EXPECT_EQ(g.action, Action::appeal) << rarc;
+    bool noted = false;
+    for (const auto& n : g.remark_notes) noted = noted || n.rfind(std::string(rarc) + ":", 0) == 0;
+    EXPECT_TRUE(noted) << rarc << " note not shown";
+  }
 }

@@ -379,7 +379,11 @@ AdjustmentGuidance base_guidance(std::string_view group, std::string_view carc,
       // "Crossed over: wait for the secondary" is about the patient's share; it never makes a
       // denied amount need no work (CO-197 with MA07 still needs its authorization).
       if (r.effect == RemarkEffect::other_payer && r.action == Action::no_action) continue;
-      if (r.action_override && !r.from_rule) g.action = r.action, g.rule = "rarc_guidance";
+      // A remark asking the biller to contact the payer never takes an appeal's place: the
+      // appeal's deadline runs while they ask, so the appeal stays and the note says to ask.
+      const bool keeps_appeal = g.action == Action::appeal && r.action == Action::contact_payer;
+      if (r.action_override && !r.from_rule && !keeps_appeal)
+        g.action = r.action, g.rule = "rarc_guidance";
       if (!r.note.empty() && !r.from_rule && (r.action_override || strong)) {
         g.remark_notes.push_back(code + ": " + r.note);
         add_sources(g.sources, r.sources);
