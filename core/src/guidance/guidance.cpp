@@ -9,6 +9,7 @@
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <unordered_map>
 
 #include "codes/csv.h"
@@ -53,9 +54,8 @@ struct Data {
 
 struct SourceRegistry {
   std::vector<SourceInfo> list;
-  std::map<std::string, std::size_t, std::less<>> index;
-  // The same index hashed, over views of `list` (built once the list stops growing): the
-  // writers look up every source id of every claim, and the map's string compares showed.
+  // Ids to their place in `list`, over views of it (built once the list stops growing): the
+  // writers look up every source id of every claim, and a map's string compares showed.
   std::unordered_map<std::string_view, std::size_t> by_id;
   std::vector<std::string> errors;
 };
@@ -63,6 +63,7 @@ struct SourceRegistry {
 const SourceRegistry& sources() {
   static const SourceRegistry reg = [] {
     SourceRegistry r;
+    std::set<std::string, std::less<>> ids;  // to refuse a repeated id while reading
     auto rows = detail::parse_csv(embedded::kSourcesCsv);
     for (std::size_t i = 1; i < rows.size(); ++i) {
       auto row = rows[i];
@@ -70,7 +71,7 @@ const SourceRegistry& sources() {
         r.errors.push_back("sources.csv row " + std::to_string(i + 1) + " has fewer than 4 fields");
         continue;
       }
-      if (!r.index.emplace(row[0], r.list.size()).second) {
+      if (!ids.insert(row[0]).second) {
         r.errors.push_back("sources.csv repeats id " + row[0]);
         continue;
       }

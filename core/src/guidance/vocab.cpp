@@ -1,4 +1,5 @@
 // Ids and labels of the guidance vocabularies (docs/guidance-format.md). Ids are stable API.
+#include <iterator>
 #include <string>
 
 #include "denial/guidance.h"
@@ -92,6 +93,8 @@ constexpr std::string_view kOutcomes[][2] = {
     {"predetermination", "Predetermination only"},
 };
 }  // namespace
+// outcome_labels_json and the compact report list every outcome by kOutcomeCount.
+static_assert(std::size(kOutcomes) == kOutcomeCount, "one id and label per Outcome");
 std::string_view outcome_id(Outcome o) { return kOutcomes[int(o)][0]; }
 std::string_view outcome_label(Outcome o) { return kOutcomes[int(o)][1]; }
 }  // namespace denial

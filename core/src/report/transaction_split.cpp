@@ -12,7 +12,8 @@
 namespace denial {
 namespace {
 
-struct Transaction {
+// One ST...SE set as the pre-scan found it (not the model's denial::Transaction).
+struct FoundTransaction {
   std::uint64_t begin = 0, end = 0;
   std::uint32_t segments_before = 0;
   std::size_t claims = 0;
@@ -23,8 +24,9 @@ struct Transaction {
 bool is_layout(char c) { return c == '\r' || c == '\n' || c == ' ' || c == '\t'; }
 
 // The transactions of a plainly laid out file, or none.
-std::vector<Transaction> transactions_of(std::string_view bytes, const detail::PairGroups& groups) {
-  std::vector<Transaction> txs;
+std::vector<FoundTransaction> transactions_of(std::string_view bytes,
+                                              const detail::PairGroups& groups) {
+  std::vector<FoundTransaction> txs;
   Diagnostics diags;
   detail::SegmentReader reader(bytes, diags);
   if (!reader.has_envelope() || !diags.empty()) return {};
@@ -84,7 +86,7 @@ FileSplit plan_split(std::string_view bytes, std::size_t max_ranges) {
   FileSplit split;
   if (max_ranges < 2) return split;
   const detail::PairGroups groups = detail::reversal_groups(bytes);
-  std::vector<Transaction> txs = transactions_of(bytes, groups);
+  std::vector<FoundTransaction> txs = transactions_of(bytes, groups);
   if (txs.size() < 2) return split;
   split.prologue_end = txs.front().begin;
   const std::size_t n = std::min(max_ranges, txs.size());
