@@ -11,6 +11,7 @@
 
 #include "denial/explain.h"
 #include "denial/parse.h"
+#include "denial/report.h"
 #include "denial/transaction_split.h"
 
 namespace denial {
@@ -30,6 +31,12 @@ struct StreamEvent {
   std::unique_ptr<Claim> owned;
   /// claim: its text, when a reader thread rendered it for the writer (ClaimRenderer).
   std::string rendered;
+  /// claim: set when a reader thread digested it (digest_claim) after rendering it: the
+  /// claim itself is gone (`explained` is empty) and the writer has `rendered` and this.
+  std::unique_ptr<ClaimDigest> digest;
+  /// claim: the length of its rendered text when the reader set it aside (the CLI's spool
+  /// for files ahead of its writer): `rendered` is empty until it is read back.
+  std::size_t spilled = 0;
   /// transaction_end: its balance findings (transaction = index in the file).
   std::vector<BalanceFinding> balance;
   /// file_end: whether an 835 was found, and every diagnostic (parse and codes) by segment.
@@ -41,6 +48,10 @@ struct StreamOptions {
   /// Every claim event owns its claim (to queue it for another thread); else the claim is
   /// the reader's, reused for the next one.
   bool own_claims = false;
+  /// With own_claims: asked for each claim that goes out as soon as it is read; false
+  /// leaves that claim the reader's (the caller is done with it when emit returns). Claims
+  /// that waited for their reversal pairing are always owned.
+  std::function<bool()> own_this_claim;
   /// Appeal letters and corrected-claim checklists: only the expanded forms show them.
   bool drafts = true;
   /// With own_claims: claims the caller is done with; the reader swaps its claim into one of

@@ -81,6 +81,29 @@ struct Summary {
   std::map<std::string, AmountCount, std::less<>> by_reason;  ///< "CO-16"
 };
 
+/// What one claim adds to a report: its totals and, when kept, its row. ReportBuilder makes
+/// it from the explained claim; a reader thread can make it instead (digest_claim), so the
+/// claim is freed where it was read and only this small record crosses to the writer.
+struct ClaimDigest {
+  std::size_t service_lines = 0;
+  Cents charge = 0, paid = 0, patient_responsibility = 0;
+  Outcome outcome = Outcome::paid_as_expected;
+  ClaimMoney money;
+  struct Adjusted {
+    Category category = Category::informational;
+    Cents amount = 0;
+    std::string code;  ///< "CO-45", the by_reason key
+  };
+  std::vector<Adjusted> adjusted;
+  std::vector<std::pair<Action, Cents>> actions;  ///< every action but no_action, in order
+  bool keep_row = false;
+  ClaimRow row;  ///< when keep_row; its file, transaction and duplicate are the builder's
+};
+
+/// `x` digested: `worklist_rows_only` as ReportBuilder::keep_worklist_rows_only. `out` is
+/// overwritten (its buffers reused).
+void digest_claim(const ExplainedClaim& x, bool worklist_rows_only, ClaimDigest& out);
+
 struct Report {
   ExplainOptions options;  ///< as given by the caller (deadlines are judged by as_of)
   std::vector<FileInfo> files;
@@ -154,6 +177,7 @@ class ReportBuilder {
   /// callers that write a report and forget its claims (the CLI), memory then grows with
   /// the worklist, not the file.
   void keep_worklist_rows_only(bool on) { worklist_rows_only_ = on; }
+  bool worklist_rows_only() const { return worklist_rows_only_; }
   /// The report so far (for incremental viewers); finish() hands it over.
   const Report& report() const { return r_; }
   /// Drops the explained claims of transactions [from, to) and their parsed claims once a
@@ -166,7 +190,9 @@ class ReportBuilder {
   /// Adds the claim to the totals and, unless worklist_rows_only_ leaves it out, its row;
   /// true when the row was kept (it is then r_.rows.back()).
   bool add_claim(const ExplainedClaim& x, std::size_t file, std::size_t transaction);
-  ClaimRow make_row(const ExplainedClaim& x, std::size_t file, std::size_t t, bool duplicate) const;
+  /// The same from a digest (its row is moved into the report).
+  bool add_digest(ClaimDigest& d, std::size_t file, std::size_t transaction);
+  ClaimDigest scratch_;  ///< add_claim's digest, reused claim after claim
   void note_payment(std::size_t file, std::size_t transaction, std::size_t& reused_traces);
   void end_file(std::size_t file, FileInfo& info, std::size_t reused_traces,
                 Diagnostics& diagnostics);

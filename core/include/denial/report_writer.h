@@ -54,7 +54,9 @@ class ReportWriter {
  public:
   virtual ~ReportWriter() = default;
   /// One explained claim, in file order. The claim may be gone after the call: the writer
-  /// keeps what it still needs.
+  /// keeps what it still needs. When a reader thread rendered and digested the claim
+  /// (StreamEvent::digest), `at.rendered` holds its text and `x` is empty: only writers with
+  /// a renderer get such claims.
   virtual void claim(const ClaimContext& at, const ExplainedClaim& x) = 0;
   /// Transaction t is complete in the report (its claims were given to claim() before, or
   /// it keeps only rows).

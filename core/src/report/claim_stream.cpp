@@ -23,6 +23,7 @@ class Streamer {
            const std::function<void(StreamEvent&)>& emit)
       : options_(options),
         own_(stream.own_claims),
+        own_this_(stream.own_this_claim),
         drafts_(stream.drafts),
         emit_(emit),
         spare_(stream.spare) {}
@@ -96,9 +97,10 @@ class Streamer {
       StreamEvent e;
       e.kind = StreamEvent::Kind::claim;
       e.transaction = t;
-      if (own_) e.owned = take(c);
+      const bool own = own_ && (!own_this_ || own_this_());
+      if (own) e.owned = take(c);
       e.explained =
-          explain_claim(own_ ? *e.owned : c, tx, t, index, &code_diags_, drafts_, options_);
+          explain_claim(own ? *e.owned : c, tx, t, index, &code_diags_, drafts_, options_);
       emit_(e);
       return;
     }
@@ -191,6 +193,7 @@ class Streamer {
 
   const ExplainOptions& options_;
   bool own_, drafts_;
+  std::function<bool()> own_this_;
   const std::function<void(StreamEvent&)>& emit_;
   std::vector<std::unique_ptr<Claim>>* spare_;
   PairGroups groups_;

@@ -60,6 +60,77 @@ std::string join(const std::vector<std::string>& v) {
   return s;
 }
 
+// The cells every line of a claim starts with: file, payer, check or EFT, patient control
+// number, payer claim number and patient name.
+std::string common(std::string_view file, const std::string& payer, const std::string& trace,
+                   const std::string& pcn, const std::string& payer_claim,
+                   const std::string& patient, bool mask) {
+  return csv_cell(file) + "," + csv_cell(payer) + "," + csv_cell(trace) + "," +
+         csv_cell(mask ? mask_id(pcn) : pcn) + "," + csv_cell(payer_claim) + "," +
+         csv_cell(mask && !patient.empty() ? "[masked]" : patient) + ",";
+}
+std::string tail(Cents charge, Cents paid) {
+  return "," + format_cents(charge) + "," + format_cents(paid) + ",";
+}
+std::string deadline_cells(const std::optional<Days>& act_by, std::string_view owner) {
+  return (act_by ? iso_date(*act_by) : std::string()) + "," + std::string(owner) + ",";
+}
+
+// One line per action, without the priority (known when every file is read), each after
+// its length: one string per claim, as little memory as the text itself.
+std::string claim_lines(std::string_view file, const std::string& payer, const std::string& trace,
+                        const ExplainedClaim& x, bool mask) {
+  const Claim& c = *x.claim;
+  std::string out;
+  std::string head = common(file, payer, trace, c.patient_control_number, c.payer_claim_number,
+                            detail::patient_name(c), mask) +
+                     csv_cell(first_service_date(c)) + "," + std::string(outcome_label(x.outcome)) +
+                     ",";
+  std::string end = std::string(channel_id(x.channel)) + "," + csv_cell(join(x.flags)) + "\r\n";
+  const std::string money = tail(c.charge, c.paid);
+  // Each line is appended in place after a length placeholder, filled in once known.
+  for (const NextAction& n : x.actions) {
+    const std::size_t at = out.size();
+    out.append(4, '\0');
+    out += head;
+    append_csv_cell(out, n.label);
+    out += ',';
+    out += format_cents(n.amount);
+    out += ',';
+    append_csv_cell(out, join(n.reasons));
+    out += money;
+    out += deadline_cells(n.deadline.act_by, n.deadline.owner);
+    out += action_id(n.action);
+    out += ',';
+    out += bucket_id(bucket_of(n.action));
+    out += ',';
+    out += end;
+    const auto n_bytes = static_cast<std::uint32_t>(out.size() - at - 4);
+    std::memcpy(&out[at], &n_bytes, 4);
+  }
+  return out;
+}
+
+// The lines of a worklist claim, on a reader thread: the claims that are not work (their
+// primary action is not recoverable) are never written, so none is rendered.
+class CsvRenderer : public ClaimRenderer {
+ public:
+  explicit CsvRenderer(bool mask) : mask_(mask) {}
+  void transaction(std::string_view file_name, const Transaction& header) override {
+    file_ = file_name;
+    payer_ = header.payer.name;
+    trace_ = header.payment.trace_number;
+  }
+  void render(const ExplainedClaim& x, std::string& out) override {
+    if (x.actions.empty() || bucket_of(x.actions[0].action) != Bucket::recoverable) return;
+    out = claim_lines(file_, payer_, trace_, x, mask_);
+  }
+
+ private:
+  bool mask_;
+  std::string file_, payer_, trace_;
+};
+
 // The worklist is sorted by money at stake over every file, so its rows are written at the
 // end; a claim's lines are rendered while its file is read (the claim is released after),
 // and only worklist claims are kept, as text.
@@ -71,7 +142,19 @@ class CsvWriter : public ReportWriter {
     if (at.row == SIZE_MAX) return;
     const ClaimRow& row = at.report.rows[at.row];
     if (bucket_of(row.action) != Bucket::recoverable) return;  // never in the worklist
-    lines_.emplace_back(at.row, claim_lines(at.report, row, x));
+    if (at.rendered) {
+      lines_.emplace_back(at.row, std::move(*at.rendered));
+      lines_.back().second.shrink_to_fit();
+      return;
+    }
+    const Transaction& tx = at.report.transactions[at.transaction];
+    lines_.emplace_back(at.row, claim_lines(at.report.files[at.file].name, tx.payer.name,
+                                            tx.payment.trace_number, x, mask_));
+    lines_.back().second.shrink_to_fit();
+  }
+
+  std::unique_ptr<ClaimRenderer> renderer() const override {
+    return std::make_unique<CsvRenderer>(mask_);
   }
 
   void transaction_end(const Report&, std::size_t) override {}
@@ -87,12 +170,16 @@ class CsvWriter : public ReportWriter {
       auto kept = std::lower_bound(lines_.begin(), lines_.end(), index,
                                    [](const auto& a, std::size_t i) { return a.first < i; });
       if (kept == lines_.end() || kept->first != index) {
-        out_ << p << common(r, *row) << "," << outcome_label(row->outcome) << ","
-             << csv_cell(row->action_label) << "," << format_cents(row->at_stake) << ","
-             << csv_cell(row->codes) << tail(*row)
-             << deadline_cells(row->act_by, row->deadline_owner) << action_id(row->action) << ","
-             << bucket_id(bucket_of(row->action)) << "," << channel_id(row->channel) << ","
-             << (row->unbalanced ? "unbalanced" : "") << "\r\n";
+        const Transaction& tx = r.transactions[row->transaction];
+        out_ << p
+             << common(r.files[row->file].name, tx.payer.name, tx.payment.trace_number,
+                       row->patient_control_number, row->payer_claim_number, row->patient_name,
+                       mask_)
+             << "," << outcome_label(row->outcome) << "," << csv_cell(row->action_label) << ","
+             << format_cents(row->at_stake) << "," << csv_cell(row->codes)
+             << tail(row->charge, row->paid) << deadline_cells(row->act_by, row->deadline_owner)
+             << action_id(row->action) << "," << bucket_id(bucket_of(row->action)) << ","
+             << channel_id(row->channel) << "," << (row->unbalanced ? "unbalanced" : "") << "\r\n";
         continue;
       }
       const std::string& lines = kept->second;
@@ -109,51 +196,6 @@ class CsvWriter : public ReportWriter {
   }
 
  private:
-  std::string common(const Report& r, const ClaimRow& row) const {
-    const Transaction& tx = r.transactions[row.transaction];
-    return csv_cell(r.files[row.file].name) + "," + csv_cell(tx.payer.name) + "," +
-           csv_cell(tx.payment.trace_number) + "," +
-           csv_cell(mask_ ? mask_id(row.patient_control_number) : row.patient_control_number) +
-           "," + csv_cell(row.payer_claim_number) + "," +
-           csv_cell(mask_ && !row.patient_name.empty() ? "[masked]" : row.patient_name) + ",";
-  }
-  static std::string tail(const ClaimRow& row) {
-    return "," + format_cents(row.charge) + "," + format_cents(row.paid) + ",";
-  }
-  static std::string deadline_cells(const std::optional<Days>& act_by, std::string_view owner) {
-    return (act_by ? iso_date(*act_by) : std::string()) + "," + std::string(owner) + ",";
-  }
-  // One line per action, without the priority (known when every file is read), each after
-  // its length: one string per claim, as little memory as the text itself.
-  std::string claim_lines(const Report& r, const ClaimRow& row, const ExplainedClaim& x) const {
-    std::string out;
-    std::string head = common(r, row) + csv_cell(first_service_date(*x.claim)) + "," +
-                       std::string(outcome_label(x.outcome)) + ",";
-    std::string end = std::string(channel_id(row.channel)) + "," + csv_cell(join(x.flags)) + "\r\n";
-    // Each line is appended in place after a length placeholder, filled in once known.
-    for (const NextAction& n : x.actions) {
-      const std::size_t at = out.size();
-      out.append(4, '\0');
-      out += head;
-      append_csv_cell(out, n.label);
-      out += ',';
-      out += format_cents(n.amount);
-      out += ',';
-      append_csv_cell(out, join(n.reasons));
-      out += tail(row);
-      out += deadline_cells(n.deadline.act_by, n.deadline.owner);
-      out += action_id(n.action);
-      out += ',';
-      out += bucket_id(bucket_of(n.action));
-      out += ',';
-      out += end;
-      const auto n_bytes = static_cast<std::uint32_t>(out.size() - at - 4);
-      std::memcpy(&out[at], &n_bytes, 4);
-    }
-    out.shrink_to_fit();
-    return out;
-  }
-
   std::ostream& out_;
   bool mask_;
   /// Lines of worklist claims by row index (claims come in row order): see claim_lines.

@@ -78,72 +78,30 @@ ReportBuilder::ReportBuilder(std::uint64_t keep_claims_up_to, std::uint64_t max_
   r_.options = std::move(options);
 }
 
-bool ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::size_t t) {
+void digest_claim(const ExplainedClaim& x, bool worklist_rows_only, ClaimDigest& d) {
   const Claim& c = *x.claim;
-  // In big-file and streamed files the payment is judged at the end of its transaction
-  // (settle_pending); until then the claim counts in pending_.
-  const bool decided = t < decided_.size() && decided_[t];
-  const bool duplicate = decided && r_.duplicate_of[t] >= 0;
-  const Action primary = x.actions.empty() ? Action::no_action : x.actions[0].action;
-  const bool keep_row = !worklist_rows_only_ || !is_routine(primary);
-  if (keep_row) r_.rows.push_back(make_row(x, file, t, duplicate));
-  if (!duplicate) {
-    Summary& s = decided ? r_.summary : pending_;
-    ++s.claims;
-    s.service_lines += c.lines.size();
-    s.total_charge += c.charge;
-    s.total_paid += c.paid;
-    s.total_patient_responsibility += c.patient_responsibility.value_or(0);
-    ++s.outcomes[x.outcome];
-    const bool denied = x.outcome == Outcome::denied || x.outcome == Outcome::partially_denied;
-    if (denied) ++s.denied_claims;
-    if (x.outcome != Outcome::reversed) {
-      s.recoverable_amount += x.money.recoverable;
-      s.patient_amount += x.money.patient;
-      s.write_off_amount += x.money.write_off;
-      // Denied dollars are those of denied claims only (money.denied): a QMB deductible sent to
-      // Medicaid or an unbalanced claim's unexplained money is worth working, but not denied.
-      s.denied_amount += x.money.denied;
-    }
-    for (const auto& a : x.adjustments) {
-      s.total_adjusted += a.source->amount;
-      if (x.outcome == Outcome::reversed) continue;
-      auto& cat = s.by_category[a.guidance.category];
-      cat.amount += a.source->amount;
-      ++cat.count;
-      // Look up without building a string: the key exists after the first time.
-      char key[40];
-      const Adjustment& adj = *a.source;
-      std::string_view k;
-      if (adj.group.size() + adj.reason.size() + 1 < sizeof key) {
-        std::size_t n = adj.group.copy(key, adj.group.size());
-        key[n++] = '-';
-        n += adj.reason.copy(key + n, adj.reason.size());
-        k = std::string_view(key, n);
-      }
-      auto found = s.by_reason.find(k);
-      if (k.empty() || found == s.by_reason.end())
-        found = s.by_reason.emplace(detail::adjustment_code(adj), AmountCount{}).first;
-      auto& reason = found->second;
-      reason.amount += a.source->amount;
-      ++reason.count;
-    }
-    for (const NextAction& n : x.actions) {
-      if (n.action == Action::no_action) continue;  // "nothing to do" is not a task to count
-      auto& act = s.by_action[n.action];
-      act.amount += n.amount;
-      ++act.count;
-    }
+  d.service_lines = c.lines.size();
+  d.charge = c.charge;
+  d.paid = c.paid;
+  d.patient_responsibility = c.patient_responsibility.value_or(0);
+  d.outcome = x.outcome;
+  d.money = x.money;
+  d.adjusted.resize(x.adjustments.size());  // strings keep their room claim after claim
+  for (std::size_t i = 0; i < x.adjustments.size(); ++i) {
+    const Adjustment& adj = *x.adjustments[i].source;
+    ClaimDigest::Adjusted& a = d.adjusted[i];
+    a.category = x.adjustments[i].guidance.category;
+    a.amount = adj.amount;
+    a.code.assign(adj.group).append(1, '-').append(adj.reason);
   }
-  return keep_row;
-}
-
-ClaimRow ReportBuilder::make_row(const ExplainedClaim& x, std::size_t file, std::size_t t,
-                                 bool duplicate) const {
-  const Claim& c = *x.claim;
-  ClaimRow row;
-  row.file = file;
-  row.transaction = t;
+  d.actions.clear();
+  for (const NextAction& n : x.actions)
+    if (n.action != Action::no_action) d.actions.emplace_back(n.action, n.amount);
+  const Action primary = x.actions.empty() ? Action::no_action : x.actions[0].action;
+  d.keep_row = !worklist_rows_only || !is_routine(primary);
+  if (!d.keep_row) return;
+  ClaimRow& row = d.row;
+  row = ClaimRow();
   row.claim = x.index;
   row.patient_control_number = c.patient_control_number;
   row.payer_claim_number = c.payer_claim_number;
@@ -166,13 +124,65 @@ ClaimRow ReportBuilder::make_row(const ExplainedClaim& x, std::size_t file, std:
     row.deadline_passed = n.deadline.passed;
   }
   row.codes = codes_of(x);
-  row.duplicate = duplicate;
   row.begin_offset = c.pos.byte_offset;
   row.end_offset = c.end_offset;
   row.first_segment = c.pos.segment_no;
   // Breakdowns read the facets; a caller that keeps worklist rows only makes none.
-  if (!worklist_rows_only_) row.facets = std::make_shared<const ClaimFacets>(facets_of(c));
-  return row;
+  if (!worklist_rows_only) row.facets = std::make_shared<const ClaimFacets>(facets_of(c));
+}
+
+bool ReportBuilder::add_claim(const ExplainedClaim& x, std::size_t file, std::size_t t) {
+  digest_claim(x, worklist_rows_only_, scratch_);
+  return add_digest(scratch_, file, t);
+}
+
+bool ReportBuilder::add_digest(ClaimDigest& d, std::size_t file, std::size_t t) {
+  // In big-file and streamed files the payment is judged at the end of its transaction
+  // (settle_pending); until then the claim counts in pending_.
+  const bool decided = t < decided_.size() && decided_[t];
+  const bool duplicate = decided && r_.duplicate_of[t] >= 0;
+  if (d.keep_row) {
+    d.row.file = file;
+    d.row.transaction = t;
+    d.row.duplicate = duplicate;
+    r_.rows.push_back(std::move(d.row));
+  }
+  if (!duplicate) {
+    Summary& s = decided ? r_.summary : pending_;
+    ++s.claims;
+    s.service_lines += d.service_lines;
+    s.total_charge += d.charge;
+    s.total_paid += d.paid;
+    s.total_patient_responsibility += d.patient_responsibility;
+    ++s.outcomes[d.outcome];
+    const bool denied = d.outcome == Outcome::denied || d.outcome == Outcome::partially_denied;
+    if (denied) ++s.denied_claims;
+    if (d.outcome != Outcome::reversed) {
+      s.recoverable_amount += d.money.recoverable;
+      s.patient_amount += d.money.patient;
+      s.write_off_amount += d.money.write_off;
+      // Denied dollars are those of denied claims only (money.denied): a QMB deductible sent to
+      // Medicaid or an unbalanced claim's unexplained money is worth working, but not denied.
+      s.denied_amount += d.money.denied;
+    }
+    for (const ClaimDigest::Adjusted& a : d.adjusted) {
+      s.total_adjusted += a.amount;
+      if (d.outcome == Outcome::reversed) continue;
+      auto& cat = s.by_category[a.category];
+      cat.amount += a.amount;
+      ++cat.count;
+      auto found = s.by_reason.find(std::string_view(a.code));
+      if (found == s.by_reason.end()) found = s.by_reason.emplace(a.code, AmountCount{}).first;
+      found->second.amount += a.amount;
+      ++found->second.count;
+    }
+    for (const auto& [action, amount] : d.actions) {  // "nothing to do" is not a task to count
+      auto& act = s.by_action[action];
+      act.amount += amount;
+      ++act.count;
+    }
+  }
+  return d.keep_row;
 }
 
 void ReportBuilder::add_too_large_file(std::string name, std::uint64_t size) {

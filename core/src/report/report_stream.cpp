@@ -47,13 +47,14 @@ void ReportBuilder::add_event(StreamEvent& e, ReportWriter& sink) {
       const std::size_t t = streamed_.transaction;
       ExplainedClaim& x = e.explained;
       x.transaction = t;
-      const bool row = add_claim(x, file, t);
+      // A digested claim comes with its text: the writer has no claim to render.
+      const bool row = e.digest ? add_digest(*e.digest, file, t) : add_claim(x, file, t);
       ClaimContext at{r_,
                       file,
                       t,
                       row ? r_.rows.size() - 1 : SIZE_MAX,
                       streamed_.duplicate,
-                      e.rendered.empty() ? nullptr : &e.rendered};
+                      e.digest || !e.rendered.empty() ? &e.rendered : nullptr};
       sink.claim(at, x);
       return;
     }

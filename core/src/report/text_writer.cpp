@@ -204,16 +204,37 @@ void foot(std::ostringstream& o, const Report& r, bool mask) {
     << ". Guidance is Denial Explainer's own advice, not official text.\n";
 }
 
+// A claim's block on a reader thread, as TextWriter::claim writes it.
+class TextRenderer : public ClaimRenderer {
+ public:
+  explicit TextRenderer(bool mask) : mask_(mask) {}
+  void transaction(std::string_view, const Transaction&) override {}
+  void render(const ExplainedClaim& x, std::string& out) override {
+    block_.text.clear();
+    claim_block(block_, x, mask_);
+    out = detail::printable(block_.text);
+  }
+
+ private:
+  bool mask_;
+  BlockText block_;
+};
+
 // Claim blocks are written as files are read, but the memo shows them after the summary:
 // they wait in a buffer that moves to a temporary file once it is large, so memory stays flat.
 class TextWriter : public ReportWriter {
  public:
   TextWriter(std::ostream& out, bool mask) : out_(out), mask_(mask) {}
 
-  void claim(const ClaimContext&, const ExplainedClaim& x) override {
+  void claim(const ClaimContext& at, const ExplainedClaim& x) override {
+    if (at.rendered) return blocks_.append(*at.rendered);
     block_.text.clear();  // one string for every claim: its room is reused
     claim_block(block_, x, mask_);
     blocks_.append(detail::printable(block_.text));
+  }
+
+  std::unique_ptr<ClaimRenderer> renderer() const override {
+    return std::make_unique<TextRenderer>(mask_);
   }
 
   void transaction_end(const Report&, std::size_t) override {}
