@@ -1,10 +1,12 @@
-// A queue between one producer and one consumer thread that holds at most `capacity` items:
-// a file read ahead waits for the writer instead of filling memory.
+// A queue between one producer and one consumer thread that holds at most `capacity` items
+// that count: a file read ahead waits for the writer instead of filling memory. Items that
+// do not count (small ones, bounded by the producer's own budget) never make it wait.
 #pragma once
 
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <utility>
 
 namespace denial_cli {
 
@@ -13,35 +15,34 @@ class BoundedQueue {
  public:
   explicit BoundedQueue(std::size_t capacity) : capacity_(capacity) {}
 
-  void push(T item) {
+  /// `weight` is given back by pop (the producer's own measure of the item).
+  void push(T item, bool counts = true, std::size_t weight = 0) {
     std::unique_lock<std::mutex> lock(mutex_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_; });
-    items_.push_back(std::move(item));
+    if (counts) not_full_.wait(lock, [&] { return counted_ < capacity_; });
+    counted_ += counts;
+    items_.push_back({std::move(item), counts, weight});
     not_empty_.notify_one();
   }
 
-  /// Takes an item if one is there.
-  bool try_pop(T& item) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (items_.empty()) return false;
-    item = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return true;
-  }
-
-  T pop() {
+  T pop(std::size_t* weight = nullptr) {
     std::unique_lock<std::mutex> lock(mutex_);
     not_empty_.wait(lock, [&] { return !items_.empty(); });
-    T item = std::move(items_.front());
+    Item item = std::move(items_.front());
     items_.pop_front();
+    counted_ -= item.counts;
+    if (weight) *weight = item.weight;
     not_full_.notify_one();
-    return item;
+    return std::move(item.value);
   }
 
  private:
-  std::size_t capacity_;
-  std::deque<T> items_;
+  struct Item {
+    T value;
+    bool counts;
+    std::size_t weight;
+  };
+  std::size_t capacity_, counted_ = 0;
+  std::deque<Item> items_;
   std::mutex mutex_;
   std::condition_variable not_full_, not_empty_;
 };

@@ -121,10 +121,11 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
   } else {
     // Cutting a file is asked for: on two shared cores it cost more CPU than it saved
     // (tests/bench/README.md), so --jobs alone does not do it.
-    ReadAhead ahead(files, options, jobs, *writer, split ? split_min_bytes() : UINT64_MAX);
+    ReadAhead ahead(files, options, jobs, *writer, builder.worklist_rows_only(),
+                    split ? split_min_bytes() : UINT64_MAX);
     for (std::size_t i = 0; i < files.size(); ++i) {
       FileReading& f = ahead.at(i);
-      Batch batch = f.events.pop();  // the first: the file is open (or not)
+      Batch batch = std::move(f.first);  // the file is open (or not)
       if (!f.ok) {
         cannot_read(f.path, f.why);
         status = 2;
@@ -146,10 +147,13 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
       }
       ahead.release(i);
     }
-    // For tests and measurements: proof that a file was cut and its ranges read on threads.
+    // For tests and measurements: proof that a file was cut and its ranges read on threads,
+    // and that claims were rendered ahead of the writer (and spooled).
     if (std::getenv("DENIAL_SPLIT_STATS"))
       std::cerr << "denial-explainer: " << ahead.files_cut() << " files cut into "
-                << ahead.ranges_read() << " ranges\n";
+                << ahead.ranges_read() << " ranges; " << ahead.claims_digested()
+                << " claims digested on reader threads, " << ahead.texts_spooled()
+                << " of their texts spooled\n";
   }
   if (read == 0) return 2;  // nothing to report on: no empty report on stdout
   writer->finish(builder.report());

@@ -1,6 +1,8 @@
 #include "read_ahead.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <stdexcept>
 
 namespace denial_cli {
 namespace {
@@ -18,6 +20,15 @@ constexpr std::size_t kRangesPerThread = 4;
 // (16k claims; one range per thread may be ahead: ~350 MB peak for 100 MB as JSON, ~1 GB as
 // NDJSON, whose rendered lines wait too).
 constexpr std::size_t kMaxRangeBatches = 256;
+// What a digested claim weighs besides its text (the digest, its row), for the budget.
+constexpr std::size_t kDigestBytes = 512;
+
+// DENIAL_AHEAD_BYTES sets the budget (tests make it tiny, so every text is spooled).
+std::size_t ahead_limit() {
+  const char* set = std::getenv("DENIAL_AHEAD_BYTES");
+  if (!set || !*set) return ReadAhead::kAheadBytes;
+  return std::strtoull(set, nullptr, 10);
+}
 
 }  // namespace
 
@@ -25,9 +36,12 @@ FileReading::FileReading() : events(kQueuedBatches) {}
 
 ReadAhead::ReadAhead(std::vector<std::filesystem::path> files,
                      const denial::ExplainOptions& options, unsigned threads,
-                     const denial::ReportWriter& writer, std::uint64_t split_min_bytes)
+                     const denial::ReportWriter& writer, bool worklist_rows_only,
+                     std::uint64_t split_min_bytes)
     : options_(options),
       writer_(writer),
+      worklist_rows_only_(worklist_rows_only),
+      ahead_limit_(ahead_limit()),
       split_min_bytes_(split_min_bytes),
       window_(std::max(1u, threads) * kFilesPerThread) {
   for (auto& p : files) {
@@ -46,27 +60,74 @@ ReadAhead::~ReadAhead() {
     stop_ = true;
   }
   may_start_.notify_all();
+  room_.notify_all();
   for (auto& t : threads_) t.join();
 }
 
-FileReading& ReadAhead::at(std::size_t i) { return *files_[i]; }
+FileReading& ReadAhead::at(std::size_t i) {
+  FileReading& f = *files_[i];
+  f.batch_worker = f.worker;
+  f.first = take(f.events);
+  unspill(f, f.first);
+  return f;
+}
+
+void ReadAhead::unspill(FileReading& f, Batch& batch) {
+  for (denial::StreamEvent& e : batch) {
+    if (!e.spilled) continue;
+    if (!f.spool->read(e.spilled, e.rendered))
+      throw std::runtime_error("cannot read back a temporary file (" + f.path.string() + ")");
+    e.spilled = 0;
+  }
+}
+
+bool ReadAhead::fits(std::size_t bytes) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return ahead_bytes_ + bytes <= ahead_limit_;
+}
 
 void ReadAhead::release(std::size_t i) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     released_ = i + 1;
   }
+  files_[i]->spool.reset();
   may_start_.notify_all();
+  room_.notify_all();  // a file waiting for room may be the writer's now
+}
+
+Batch ReadAhead::take(BoundedQueue<Batch>& queue) {
+  std::size_t weight = 0;
+  Batch batch = queue.pop(&weight);
+  if (weight > 0) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      ahead_bytes_ -= weight;
+    }
+    room_.notify_all();
+  }
+  return batch;
+}
+
+void ReadAhead::wait_for_room(std::size_t bytes, std::size_t index) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  // One batch always fits: a batch bigger than the budget must not wait forever.
+  room_.wait(lock, [&] {
+    return stop_ || ahead_bytes_ == 0 || ahead_bytes_ + bytes <= ahead_limit_ || released_ == index;
+  });
+  ahead_bytes_ += bytes;
 }
 
 Batch ReadAhead::next(std::size_t i) {
   FileReading& f = *files_[i];
   if (f.ranges.empty()) {
     f.batch_worker = f.worker;
-    return f.events.pop();
+    Batch batch = take(f.events);
+    unspill(f, batch);
+    return batch;
   }
   RangeReading& range = *f.ranges[f.writer_range];
-  Batch batch = range.events.pop();
+  Batch batch = take(range.events);
   f.batch_worker = range.worker;
   if (batch.empty() || batch.back().kind != denial::StreamEvent::Kind::file_end) return batch;
   // A range's end: its diagnostics wait for the file's end, where they are merged.
@@ -97,8 +158,11 @@ void ReadAhead::recycle(Worker& w) {
     given.swap(w.inbox);
   }
   for (Batch& b : given)
-    for (denial::StreamEvent& e : b)
+    for (denial::StreamEvent& e : b) {
       if (e.owned && w.spare.size() < 4 * kBatch) w.spare.push_back(std::move(e.owned));
+      if (e.digest && w.spare_digests.size() < 4 * kBatch)
+        w.spare_digests.push_back(std::move(e.digest));
+    }
 }
 
 // The first waiting range may start while it is among the next ranges the writer empties
@@ -134,10 +198,12 @@ void ReadAhead::work(std::size_t index) {
         f->worker = index;
       }
     }
+    ++reading_;
     if (range > 0)
       read_range(*f, range, index);
     else
       read(*f, index);
+    --reading_;
   }
 }
 
@@ -189,12 +255,13 @@ void ReadAhead::read(FileReading& f, std::size_t index) {
     read_range(f, 0, index);
     return;
   }
-  // Claims are rendered only ahead of the writer: on the writer's own file, reading here and
-  // writing there overlap (one big file on two threads), so they are left for the writer.
+  // Claims are rendered here (the writer only copies) unless this thread is the only one
+  // left reading and its file is the writer's: then the writer renders them, so reading here
+  // and writing there overlap (the last file, or one big file, on two threads).
   pump(
       *workers_[index], f.path.filename().string(), f.events,
       [&](std::uint64_t offset) { f.input.drop_before(offset); },
-      [&] { return f.index != released_; },
+      [&] { return f.index != released_ || next_ < files_.size() || reading_ > 1; }, f.index, &f,
       [&](const denial::StreamOptions& stream, const Emit& emit) {
         denial::stream_explained(f.input.bytes(), options_, stream, emit);
         f.input = InputFile();
@@ -208,6 +275,7 @@ void ReadAhead::read_range(FileReading& f, std::size_t range, std::size_t index)
   pump(
       *workers_[index], f.path.filename().string(), r.events,
       [&](std::uint64_t offset) { f.input.drop_range(r.dropped, offset); }, [] { return true; },
+      std::nullopt, nullptr,
       [&](const denial::StreamOptions& stream, const Emit& emit) {
         denial::stream_explained_range(f.input.bytes(), f.split, range, options_, stream, emit);
         ++ranges_read_;
@@ -217,20 +285,66 @@ void ReadAhead::read_range(FileReading& f, std::size_t range, std::size_t index)
 }
 
 // One file or range: its events in batches on `queue`, each claim's pages of the input given
-// back once it is read, its text rendered here when `render_here` says so; the last batch
-// (ending with the file_end) is pushed after `read` has returned.
+// back once it is read; when `render_here` says so and the writer has a renderer, a claim is
+// rendered and digested here and freed, its batch then weighs what its texts and digests do.
+// Such light batches of file `budget_of` wait for room in the budget instead of a place in
+// the queue; a range's queue (no `budget_of`) counts every batch. The last batch (ending with the
+// file_end) is pushed after `read` has returned.
 void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& queue,
                      const std::function<void(std::uint64_t)>& drop_before,
-                     const std::function<bool()>& render_here, const Read& read) {
+                     const std::function<bool()>& render_here, std::optional<std::size_t> budget_of,
+                     FileReading* spill_to, const Read& read) {
   Batch batch;
   batch.reserve(kBatch);
+  std::size_t light_bytes = 0;
+  bool heavy = false;
   std::unique_ptr<denial::ClaimRenderer> renderer = writer_.renderer();
+  auto push = [&] {
+    const bool light = budget_of && !heavy;
+    // Ahead of the writer with texts over half the budget: they go to the spool, and the
+    // digests, smaller, have the other half (they wait when it is full).
+    if (light && spill_to && released_ != *budget_of && !fits(light_bytes + ahead_limit_ / 2)) {
+      if (!spill_to->spool) spill_to->spool = std::make_unique<Spool>();
+      for (denial::StreamEvent& e : batch) {
+        if (!e.digest || e.rendered.empty() || !spill_to->spool->append(e.rendered)) continue;
+        e.spilled = e.rendered.size();
+        ++spooled_;
+        light_bytes -= e.spilled;
+        std::string().swap(e.rendered);
+      }
+    }
+    if (light) wait_for_room(light_bytes, *budget_of);
+    queue.push(std::move(batch), !light, light ? light_bytes : 0);
+    light_bytes = 0;
+    heavy = false;
+  };
   auto emit = [&](denial::StreamEvent& e) {
-    if (e.kind == denial::StreamEvent::Kind::claim) drop_before(e.explained.claim->pos.byte_offset);
-    if (renderer) renderer->follow(name, e, render_here());
+    const bool claim = e.kind == denial::StreamEvent::Kind::claim;
+    if (claim) drop_before(e.explained.claim->pos.byte_offset);
+    // A claim the reader kept (own_this_claim said no) must be done with here.
+    const bool here = renderer && claim && (!e.owned || render_here());
+    if (renderer) renderer->follow(name, e, here);
+    if (claim) {
+      if (here) {
+        if (w.spare_digests.empty()) {
+          e.digest = std::make_unique<denial::ClaimDigest>();
+        } else {
+          e.digest = std::move(w.spare_digests.back());
+          w.spare_digests.pop_back();
+        }
+        denial::digest_claim(e.explained, worklist_rows_only_, *e.digest);
+        ++digested_;
+        e.explained = denial::ExplainedClaim();
+        if (e.owned && w.spare.size() < 4 * kBatch) w.spare.push_back(std::move(e.owned));
+        e.owned.reset();
+        light_bytes += e.rendered.size() + kDigestBytes;
+      } else {
+        heavy = true;
+      }
+    }
     batch.push_back(std::move(e));
     if (batch.size() < kBatch) return;
-    queue.push(std::move(batch));
+    push();
     recycle(w);
     batch = Batch();
     batch.reserve(kBatch);
@@ -239,8 +353,10 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
   stream.own_claims = true;
   stream.drafts = writer_.needs_drafts();
   stream.spare = &w.spare;
+  // Claims rendered here are digested during emit: the reader may keep them.
+  if (renderer) stream.own_this_claim = [&] { return !render_here(); };
   read(stream, emit);
-  queue.push(std::move(batch));
+  push();
 }
 
 }  // namespace denial_cli

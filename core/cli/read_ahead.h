@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -22,6 +23,7 @@
 #include "denial/report_writer.h"
 #include "denial/transaction_split.h"
 #include "input_file.h"
+#include "spool.h"
 
 namespace denial_cli {
 
@@ -47,6 +49,9 @@ struct FileReading {
   denial::FileKind kind = denial::FileKind::unknown;
   denial::PreparedFile acknowledgment;  ///< a 277CA or 999, read whole (they are small)
   BoundedQueue<Batch> events;
+  Batch first;  ///< its first batch, once at() has returned
+  /// Claims rendered ahead of the writer beyond the budget (made by the reader when needed).
+  std::unique_ptr<Spool> spool;
   std::size_t index = 0;   ///< its place in the input order
   std::size_t worker = 0;  ///< the thread reading it (set before its first batch)
   /// A file cut at its transactions: its ranges, each with its queue (empty: not cut).
@@ -64,13 +69,17 @@ struct FileReading {
 class ReadAhead {
  public:
   /// The writer says whether claims need their drafts (StreamOptions::drafts) and may give
-  /// a renderer: then each claim's text is written on the thread that reads its file.
-  /// Files of at least `split_min_bytes` with several transactions are cut into ranges.
+  /// a renderer: then a claim read ahead of the writer is rendered and digested
+  /// (digest_claim, with `worklist_rows_only` as the report builder's) on the thread that
+  /// reads its file, which frees it there: files ahead wait as text and digests, within
+  /// kAheadBytes over all of them. Files of at least `split_min_bytes` with several
+  /// transactions are cut into ranges.
   ReadAhead(std::vector<std::filesystem::path> files, const denial::ExplainOptions& options,
-            unsigned threads, const denial::ReportWriter& writer,
+            unsigned threads, const denial::ReportWriter& writer, bool worklist_rows_only,
             std::uint64_t split_min_bytes = kSplitMinBytes);
   ~ReadAhead();
-  /// File i (in order): its first batch waits in `events`. Call with i = 0, 1, 2...
+  /// File i (in order), once its first batch is there (then in `first`). Call with i = 0,
+  /// 1, 2...
   FileReading& at(std::size_t i);
   /// The file's next batch after the first (from its ranges in turn when it was cut: their
   /// file_ends merged into one at the end).
@@ -84,15 +93,22 @@ class ReadAhead {
   /// Files cut at their transactions, and their ranges read (for tests: the cut happened).
   std::size_t files_cut() const { return files_cut_; }
   std::size_t ranges_read() const { return ranges_read_; }
+  /// Claims rendered and digested on a reader thread, and texts of those set aside in a spool.
+  std::size_t claims_digested() const { return digested_; }
+  std::size_t texts_spooled() const { return spooled_; }
 
   /// Smaller files are read by one thread: cutting them gains less than it costs.
   static constexpr std::uint64_t kSplitMinBytes = 1u << 20;
+  /// Rendered claims and digests of files ahead of the writer, over all of them: a file
+  /// ahead stops there until the writer has taken some (its own file never waits for it).
+  static constexpr std::size_t kAheadBytes = 64u << 20;
 
  private:
   struct Worker {
     std::mutex mutex;
     std::vector<Batch> inbox;                           ///< batches given back
     std::vector<std::unique_ptr<denial::Claim>> spare;  ///< their claims, to swap into
+    std::vector<std::unique_ptr<denial::ClaimDigest>> spare_digests;  ///< theirs, to reuse
   };
   struct PendingRange {
     FileReading* file;
@@ -106,23 +122,38 @@ class ReadAhead {
   using Read = std::function<void(const denial::StreamOptions&, const Emit&)>;
   void pump(Worker& w, const std::string& name, BoundedQueue<Batch>& queue,
             const std::function<void(std::uint64_t)>& drop_before,
-            const std::function<bool()>& render_here, const Read& read);
+            const std::function<bool()>& render_here, std::optional<std::size_t> budget_of,
+            FileReading* spill_to, const Read& read);
+  /// Whether `bytes` more fit in the budget now.
+  bool fits(std::size_t bytes);
+  /// The texts of a batch of `f` set aside in its spool, read back.
+  void unspill(FileReading& f, Batch& batch);
+  /// A batch from a queue: what it held of the budget is given back.
+  Batch take(BoundedQueue<Batch>& queue);
+  /// Waits until `bytes` more fit in the budget or the writer is on file `index`.
+  void wait_for_room(std::size_t bytes, std::size_t index);
   bool range_may_start() const;
   void recycle(Worker& w);
 
   const denial::ExplainOptions& options_;
   const denial::ReportWriter& writer_;
+  bool worklist_rows_only_;
+  std::size_t ahead_limit_;  ///< kAheadBytes, or DENIAL_AHEAD_BYTES for tests
   std::uint64_t split_min_bytes_;
   std::vector<std::unique_ptr<FileReading>> files_;
-  std::size_t window_, next_ = 0;
+  std::size_t window_;
+  /// The next file to start (set under mutex_; read without it by the readers).
+  std::atomic<std::size_t> next_{0};
+  std::atomic<std::size_t> reading_{0};  ///< threads reading a file or range
   /// The file the writer is on (set under mutex_; read without it by the readers).
   std::atomic<std::size_t> released_{0};
   /// Ranges of cut files waiting for a thread, in input order (under mutex_).
   std::deque<PendingRange> pending_;
-  std::atomic<std::size_t> files_cut_{0}, ranges_read_{0};
+  std::atomic<std::size_t> files_cut_{0}, ranges_read_{0}, digested_{0}, spooled_{0};
   bool stop_ = false;
+  std::size_t ahead_bytes_ = 0;  ///< under mutex_
   std::mutex mutex_;
-  std::condition_variable may_start_;
+  std::condition_variable may_start_, room_;
   std::vector<std::unique_ptr<Worker>> workers_;
   std::vector<std::thread> threads_;
 };

@@ -31,9 +31,11 @@ std::string quoted(const std::string& s) {
   return q + "'";
 }
 
-CliRun run_cli(const std::vector<std::string>& args, const fs::path& tmp) {
+CliRun run_cli(const std::vector<std::string>& args, const fs::path& tmp,
+               const std::string& env = "") {
   const fs::path err = tmp / "stderr.txt";
-  std::string cmd = "DENIAL_SPLIT_MIN_BYTES=0 DENIAL_SPLIT_STATS=1 " + quoted(DENIAL_CLI);
+  std::string cmd =
+      "DENIAL_SPLIT_MIN_BYTES=0 DENIAL_SPLIT_STATS=1 " + env + " " + quoted(DENIAL_CLI);
   for (const auto& a : args) cmd += " " + quoted(a);
   cmd += " 2>" + quoted(err.string());
   CliRun r;
@@ -51,6 +53,14 @@ std::size_t ranges_read(const std::string& err) {
   const std::size_t at = err.find(" files cut into ");
   if (at == std::string::npos) return 0;
   return std::stoul(err.substr(at + 16));
+}
+
+// A count from the stats line: the number before `what` ("64 claims digested").
+std::size_t stat(const std::string& err, const std::string& what) {
+  const std::size_t at = err.find(" " + what);
+  if (at == std::string::npos) return 0;
+  const std::size_t from = err.rfind(' ', at - 1) + 1;
+  return std::stoul(err.substr(from, at - from));
 }
 
 class SplitCli : public ::testing::Test {
@@ -161,6 +171,48 @@ TEST_F(SplitCli, EveryFixtureReadsTheSameOnThreads) {
   EXPECT_GE(expect_same(all), 10u);
   EXPECT_EQ(expect_same({std::string(DENIAL_TEST_DATA) + "/several_st.835"}), 3u);
   EXPECT_GE(expect_same({denial_test::samples_dir() + "/own__six_payments_one_trace.edi"}), 2u);
+}
+
+// Files read ahead of the writer are rendered and digested on the reader threads (csv,
+// ndjson, text), their texts spooled to a temporary file past the memory budget: a 1-byte
+// budget spools every batch that can be. Byte for byte what one thread writes, and the stats
+// say it happened (a fallback to the writer rendering everything would pass otherwise).
+TEST_F(SplitCli, FilesAheadRenderedAndSpooledAsOnOneThread) {
+  const auto payers = denial_test::split_payers();
+  std::vector<std::string> files;
+  for (int i = 0; i < 4; ++i) {
+    std::vector<denial_test::SplitTx> txs;
+    for (int k = 0; k < 30; ++k) txs.push_back(payers[(i + k) % payers.size()]);
+    files.push_back(
+        write("ahead" + std::to_string(i) + ".835", denial_test::split_remit(txs)).string());
+  }
+  files.push_back(std::string(DENIAL_TEST_DATA) + "/reversal.835");
+  files.push_back(std::string(DENIAL_TEST_DATA) + "/denied_claim.835");
+  for (const std::string format : {"csv", "ndjson", "text", "json"}) {
+    SCOPED_TRACE(format);
+    for (const std::string budget : {"DENIAL_AHEAD_BYTES=1", ""}) {
+      SCOPED_TRACE(budget);
+      std::vector<std::string> args = {"explain", "--format", format};
+      args.insert(args.end(), files.begin(), files.end());
+      auto one = args, two = args;
+      one.insert(one.end(), {"--jobs", "1"});
+      two.insert(two.end(), {"--jobs", "2"});
+      const CliRun a = run_cli(one, tmp_, budget), b = run_cli(two, tmp_, budget);
+      EXPECT_FALSE(a.out.empty());
+      EXPECT_EQ(a.out, b.out);
+      EXPECT_EQ(a.status, b.status);
+      const std::size_t digested = stat(b.err, "claims digested"),
+                        spooled = stat(b.err, "of their texts spooled");
+      if (format == "json") {  // the JSON writer numbers codes as it meets them: no renderer
+        EXPECT_EQ(digested, 0u);
+        continue;
+      }
+      EXPECT_GT(digested, 0u) << b.err;
+      // csv renders only worklist claims: their texts are the ones spooled.
+      if (!budget.empty()) EXPECT_GT(spooled, 0u) << b.err;
+      if (budget.empty()) EXPECT_EQ(spooled, 0u) << b.err;
+    }
+  }
 }
 
 }  // namespace
