@@ -174,7 +174,19 @@ void strings(std::string& o, const List& v) {
 struct Form {
   CodeTexts& codes;
   bool expanded;
+  std::vector<const DeferredKey*>* deferred;  ///< compact on a reader thread (json_parts.h)
 };
+
+// A deferred key: listed, and for adjustments and actions a slot in the text where the
+// writer puts the key's member (or nothing when the key is the plain code).
+void defer(std::string& o, const Form& f, const DeferredKey* k, bool slot) {
+  if (slot) {
+    const auto index = static_cast<std::uint32_t>(f.deferred->size());
+    o += kKeySlot;
+    o.append(reinterpret_cast<const char*>(&index), sizeof index);
+  }
+  f.deferred->push_back(k);
+}
 
 // Texts of the expanded form by codes key, dumped once: adjustments' group_official,
 // guidance and official; remarks' guidance and official; a status's official.
@@ -238,8 +250,26 @@ void field(Members& m, const Form& f, std::string_view k, std::string_view v) {
     m.text_unless_empty(k, v);
 }
 
+// The compact adjustment's members after its codes_key.
+void adjustment_members(Members& m, const ExplainedAdjustment& a) {
+  const Adjustment& s = *a.source;
+  m.text_unless_empty("group", s.group);
+  m.num("offset", s.pos.byte_offset);
+  m.text_unless_empty("quantity", s.quantity);
+  m.text_unless_empty("reason", s.reason);
+  m.num("segment", s.pos.segment_no);
+  if (a.validity != Validity::valid) m.text("validity", validity_name(a.validity));
+}
+
 void adjustment(std::string& o, const ExplainedAdjustment& a, Channel channel, const Form& f) {
   const Adjustment& s = *a.source;
+  if (f.deferred) {
+    Members m(o);
+    m.money("amount", s.amount);
+    defer(o, f, deferred_adjustment_key(a, channel), true);  // "codes_key" sorts here
+    adjustment_members(m, a);
+    return;
+  }
   const std::string& key = adjustment_key(a, channel, f.codes);
   const bool plain_key = key.size() == s.group.size() + 1 + s.reason.size() &&
                          key.compare(0, s.group.size(), s.group) == 0 &&
@@ -264,16 +294,13 @@ void adjustment(std::string& o, const ExplainedAdjustment& a, Channel channel, c
     return;
   }
   if (!plain_key) m.text("codes_key", key);  // a variant ("CO-45#2")
-  m.text_unless_empty("group", s.group);
-  m.num("offset", s.pos.byte_offset);
-  m.text_unless_empty("quantity", s.quantity);
-  m.text_unless_empty("reason", s.reason);
-  m.num("segment", s.pos.segment_no);
-  if (a.validity != Validity::valid) m.text("validity", validity_name(a.validity));
+  adjustment_members(m, a);
 }
 
 void remark(std::string& o, const ExplainedRemark& r, const Form& f) {
-  const std::string key = remark_codes_key(r, f.codes);  // registers its texts
+  if (f.deferred) defer(o, f, deferred_remark_key(r), false);
+  // Registers its texts (and the expanded form reads them back).
+  const std::string key = f.deferred ? std::string() : remark_codes_key(r, f.codes);
   const Remark& s = *r.source;
   Members m(o);
   if (f.expanded) {
@@ -328,7 +355,8 @@ void action(std::string& o, const NextAction& n, const Form& f) {
     strings(m.key("sources"), n.sources);
     return;
   }
-  const std::string& key = action_key(n, f.codes);
+  const DeferredKey* deferred = f.deferred ? deferred_action_key(n) : nullptr;
+  const std::string& key = deferred ? deferred->code : action_key(n, f.codes);
   if (n.deadline.act_by) m.text("act_by", iso_date(*n.deadline.act_by));
   m.text("action", id);
   m.money("amount", n.amount);
@@ -336,7 +364,10 @@ void action(std::string& o, const NextAction& n, const Form& f) {
   if (n.deadline.passed) m.boolean("deadline_passed", true);
   m.text_unless_empty("note", n.note);
   if (!n.reasons.empty()) strings(m.key("reasons"), n.reasons);
-  if (key != id) m.text("texts_key", key);
+  if (deferred)
+    defer(o, f, deferred, true);  // "texts_key" sorts last
+  else if (key != id)
+    m.text("texts_key", key);
 }
 
 // Writes "k": [each item of the claim's adjustments or remarks on `line`] (-1: claim level);
@@ -437,10 +468,22 @@ void patient_explanation(std::string& o, const ExplainedClaim& x) {
 
 }  // namespace
 
+// Keys are sorted and only "unaccounted" (a string) follows "transaction", so the last
+// unescaped key of that name is the claim's own.
+void set_claim_transaction(std::string& text, std::size_t transaction) {
+  constexpr std::string_view kKey = "\"transaction\":";
+  const std::size_t key = text.rfind(kKey);
+  if (key == std::string::npos) return;
+  const std::size_t from = key + kKey.size();
+  std::size_t to = from;
+  while (to < text.size() && text[to] >= '0' && text[to] <= '9') ++to;
+  text.replace(from, to - from, std::to_string(transaction));
+}
+
 void append_claim_text(std::string& o, const ExplainedClaim& x, CodeTexts& codes,
                        const ClaimTextOptions& options) {
   const Claim& c = *x.claim;
-  const Form f{codes, options.expanded};
+  const Form f{codes, options.expanded, options.expanded ? nullptr : options.deferred};
   Members m(o, options.extras);
   array(m.key("actions"), x.actions, [&](const NextAction& n) { action(o, n, f); });
   items_on(
@@ -529,7 +572,9 @@ void append_claim_text(std::string& o, const ExplainedClaim& x, CodeTexts& codes
   }
   m.num("segment", c.pos.segment_no);
   field(m, f, "status", c.status);
-  const std::string status_key = status_codes_key(x, codes);  // registers the status text
+  if (f.deferred) defer(o, f, deferred_status_key(x), false);
+  // Registers the status text (and the expanded form reads it back).
+  const std::string status_key = f.deferred ? std::string() : status_codes_key(x, codes);
   if (f.expanded) {
     m.key("status_official") += rendered(codes, status_key)[2];
     m.num("transaction", x.transaction);

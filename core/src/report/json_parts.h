@@ -44,12 +44,47 @@ std::string remark_codes_key(const ExplainedRemark& r, CodeTexts& codes);
 std::string status_codes_key(const ExplainedClaim& x, CodeTexts& codes);
 const std::string& action_key(const NextAction& n, CodeTexts& codes);
 
+/// The entries those keys name (`codes` and `action_texts`), and what tells variants apart.
+nlohmann::json adjustment_entry(const ExplainedAdjustment& a, Channel channel);
+nlohmann::json remark_entry(const ExplainedRemark& r);
+nlohmann::json status_entry(const ExplainedClaim& x);
+nlohmann::json action_entry(const NextAction& n);
+std::string action_signature(const NextAction& n);
+std::string guidance_signature(const std::string& code, const ExplainedAdjustment& a,
+                               Channel channel);
+void guidance_identity(std::string& s, const std::string& code, const ExplainedAdjustment& a,
+                       Channel channel);
+std::string remark_key(const Remark& r);
+
+/// A codes or action_texts entry met by a claim rendered on a reader thread (deferred_keys.cpp),
+/// interned for the process: the writer gives it its key, since variants ("CO-45#2") are
+/// numbered in the order the report meets them. Never freed while the process runs.
+struct DeferredKey {
+  enum class Kind { adjustment, remark, status, action };
+  Kind kind = Kind::adjustment;
+  std::string signature;  ///< adjustment, action: what tells variants apart
+  std::string code;       ///< adjustment: "CO-45"; action: its id; remark, status: the key
+  nlohmann::json entry;   ///< the `codes` (`action_texts` for an action) entry
+};
+const DeferredKey* deferred_adjustment_key(const ExplainedAdjustment& a, Channel channel);
+const DeferredKey* deferred_remark_key(const ExplainedRemark& r);
+const DeferredKey* deferred_status_key(const ExplainedClaim& x);
+const DeferredKey* deferred_action_key(const NextAction& n);
+/// In a claim text with deferred keys: where an adjustment's `,"codes_key":...` or an
+/// action's `,"texts_key":...` goes, this byte then the key's index (4 bytes, little-endian)
+/// in the claim's key list. A JSON text never holds a raw control byte.
+inline constexpr char kKeySlot = '\x01';
+
 /// Members with ready JSON text, by key in sorted order (an NDJSON line's payment fields).
 using ClaimExtras = std::vector<std::pair<std::string_view, std::string>>;
 struct ClaimTextOptions {
   bool expanded = false;                ///< the expanded form (claim_json(x)), else compact
   std::string_view payment_remit_date;  ///< compact: a claim's remit_date equal to it is left out
   const ClaimExtras* extras = nullptr;  ///< merged in at their place
+  /// Compact: keys deferred to the writer (a reader thread's rendering): each codes and
+  /// action_texts key the claim meets goes here in the order the writer would have met it,
+  /// adjustments' and actions' as a kKeySlot in the text; `codes` is then not used.
+  std::vector<const DeferredKey*>* deferred = nullptr;
 };
 /// The claim as dump(claim_json(x, expanded ? nullptr : &codes)) writes it (compact: less a
 /// remit_date equal to the payment's; with the extras' members), appended to `out` without
@@ -57,6 +92,10 @@ struct ClaimTextOptions {
 /// masked path. The expanded form still uses `codes`, to render each text once.
 void append_claim_text(std::string& out, const ExplainedClaim& x, CodeTexts& codes,
                        const ClaimTextOptions& options);
+
+/// A claim text rendered on a reader thread names its transaction by its index in the file
+/// (expanded form and NDJSON): the report's index replaces it.
+void set_claim_transaction(std::string& text, std::size_t transaction);
 
 /// One claim. With `codes` (schema 3.0 compact form) each adjustment, remark and the claim
 /// status name their texts by a codes key and the texts go to `codes` once; without, every

@@ -2,8 +2,10 @@
 // each transaction with its claims as soon as its file is read (one nlohmann value per claim,
 // never one for the whole report), then `codes`, `sources`, files, summary, worklist,
 // diagnostics and acknowledgments, which need every file.
+#include <cstring>
 #include <ostream>
 #include <sstream>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "denial/report_writer.h"
@@ -15,6 +17,53 @@ namespace {
 
 using nlohmann::json;
 
+// A claim rendered on a reader thread for the JSON writer: its text, then a trailer the
+// writer reads from the end: the deferred keys (pointers, in the order met), the source ids
+// this renderer had not met before (pointer and length: ids are views of the one sources
+// table), and three counts (keys, sources, text bytes).
+template <class T>
+void put(std::string& out, const T& v) {
+  out.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+template <class T>
+T get(const std::string& in, std::size_t at) {
+  T v;
+  std::memcpy(&v, in.data() + at, sizeof v);
+  return v;
+}
+
+class JsonRenderer : public ClaimRenderer {
+ public:
+  explicit JsonRenderer(bool inline_texts) : inline_texts_(inline_texts) {}
+  void transaction(std::string_view, const Transaction& header) override {
+    remit_date_ = remit_date_of(header);
+  }
+  void render(const ExplainedClaim& x, std::string& out) override {
+    keys_.clear();
+    detail::append_claim_text(
+        out, x, codes_, {inline_texts_, remit_date_, nullptr, inline_texts_ ? nullptr : &keys_});
+    const auto text = static_cast<std::uint32_t>(out.size());
+    for (const detail::DeferredKey* k : keys_) put(out, k);
+    std::uint32_t sources = 0;
+    detail::for_each_source(x, inline_texts_, [&](std::string_view id) {
+      if (!seen_.insert(id.data()).second) return;
+      put(out, id.data());
+      put(out, id.size());
+      ++sources;
+    });
+    put(out, static_cast<std::uint32_t>(keys_.size()));
+    put(out, sources);
+    put(out, text);
+  }
+
+ private:
+  bool inline_texts_;
+  std::string remit_date_;
+  detail::CodeTexts codes_;  ///< the expanded form's texts, rendered once
+  std::vector<const detail::DeferredKey*> keys_;
+  std::unordered_set<const char*> seen_;  ///< source ids already sent to the writer
+};
+
 class JsonWriter : public ReportWriter {
  public:
   JsonWriter(std::ostream& out, WriterOptions options) : out_(out), options_(options) {}
@@ -24,8 +73,16 @@ class JsonWriter : public ReportWriter {
   void claim(const ClaimContext& at, const ExplainedClaim& x) override {
     head(at.report);
     open(at.transaction);
-    const std::string remit_date = remit_date_of(at.report.transactions[at.transaction]);
     claim_text_.clear();
+    if (at.rendered) {
+      take(*at.rendered);
+      if (options_.inline_texts) detail::set_claim_transaction(claim_text_, at.transaction);
+      if (!first_claim_) out_ << ',';
+      out_ << claim_text_;
+      first_claim_ = false;
+      return;
+    }
+    const std::string remit_date = remit_date_of(at.report.transactions[at.transaction]);
     if (!options_.mask) {
       detail::append_claim_text(claim_text_, x, codes_, {options_.inline_texts, remit_date});
     } else {
@@ -54,6 +111,11 @@ class JsonWriter : public ReportWriter {
   }
 
   bool needs_drafts() const override { return options_.inline_texts; }
+
+  std::unique_ptr<ClaimRenderer> renderer() const override {
+    if (options_.mask) return nullptr;
+    return std::make_unique<JsonRenderer>(options_.inline_texts);
+  }
 
   void finish(const Report& r) override {
     head(r);
@@ -109,15 +171,64 @@ class JsonWriter : public ReportWriter {
   std::ostream& out_;
   WriterOptions options_;
   // The sources of every claim's advice, each looked up once.
+  void add_source(std::string_view id) {
+    if (!seen_sources_.insert(id.data()).second) return;
+    if (const SourceInfo* s = find_source(id))
+      sources_[std::string(id)] = {
+          {"publisher", s->publisher}, {"title", s->title}, {"citation", s->citation}};
+  }
   void add_sources(const ExplainedClaim& x) {
-    auto add = [&](std::string_view id) {
-      if (!seen_sources_.insert(id.data()).second) return;
-      if (const SourceInfo* s = find_source(id))
-        sources_[std::string(id)] = {
-            {"publisher", s->publisher}, {"title", s->title}, {"citation", s->citation}};
-    };
     // The letter is written with the claim in the expanded form only.
-    detail::for_each_source(x, options_.inline_texts, add);
+    detail::for_each_source(x, options_.inline_texts, [&](std::string_view id) { add_source(id); });
+  }
+
+  // A JsonRenderer's claim into claim_text_: its keys given in the order the claim met them
+  // (as claim() would have), each slot replaced by its member, its new sources added.
+  void take(const std::string& r) {
+    const std::size_t end = r.size() - 12;
+    const auto keys = get<std::uint32_t>(r, end), sources = get<std::uint32_t>(r, end + 4),
+               text = get<std::uint32_t>(r, end + 8);
+    std::size_t at = text;
+    slots_.clear();
+    for (std::uint32_t i = 0; i < keys; ++i, at += sizeof(void*))
+      slots_.push_back(&resolve(get<const detail::DeferredKey*>(r, at)));
+    for (std::uint32_t i = 0; i < sources; ++i, at += sizeof(void*) + sizeof(std::size_t))
+      add_source(
+          std::string_view(get<const char*>(r, at), get<std::size_t>(r, at + sizeof(void*))));
+    std::size_t from = 0;
+    for (std::size_t slot; (slot = r.find(detail::kKeySlot, from)) < text;) {
+      claim_text_.append(r, from, slot - from);
+      claim_text_ += *slots_[get<std::uint32_t>(r, slot + 1)];
+      from = slot + 5;
+    }
+    claim_text_.append(r, from, text - from);
+  }
+
+  // A deferred key's place in codes_ (numbered as adjustment_key and action_key number
+  // them, sharing their tables), and the member its slot becomes.
+  const std::string& resolve(const detail::DeferredKey* k) {
+    auto [it, added] = resolved_.try_emplace(k);
+    if (!added) return it->second;
+    using Kind = detail::DeferredKey::Kind;
+    std::string key;
+    if (k->kind == Kind::adjustment || k->kind == Kind::action) {
+      const bool adjustment = k->kind == Kind::adjustment;
+      auto& key_of = adjustment ? codes_.key_of : codes_.action_key_of;
+      auto [found, fresh] = key_of.try_emplace(k->signature);
+      if (fresh) {
+        auto& variants = adjustment ? codes_.variants : codes_.action_variants;
+        const std::size_t n = ++variants[k->code];
+        found->second = n == 1 ? k->code : k->code + "#" + std::to_string(n);
+        (adjustment ? codes_.entries : codes_.actions)[found->second] = k->entry;
+      }
+      key = found->second;
+      if (key != k->code)
+        it->second = std::string(adjustment ? ",\"codes_key\":" : ",\"texts_key\":") +
+                     detail::dump(json(key), -1);
+    } else if (!codes_.entries.contains(k->code)) {
+      codes_.entries[k->code] = k->entry;  // the first met keeps the key, as remark_codes_key
+    }
+    return it->second;
   }
 
   void open(std::size_t t) {
@@ -137,6 +248,8 @@ class JsonWriter : public ReportWriter {
   // places is only written again with the same value.
   std::unordered_set<const char*> seen_sources_;
   json sources_ = json::object();
+  std::unordered_map<const detail::DeferredKey*, std::string> resolved_;
+  std::vector<const std::string*> slots_;  ///< a rendered claim's slots, by index
 };
 
 }  // namespace

@@ -169,13 +169,17 @@ const std::string& adjustment_key(const ExplainedAdjustment& a, Channel channel,
   if (added) {
     std::size_t n = ++codes.variants[code];
     it->second = n == 1 ? code : code + "#" + std::to_string(n);
-    json g = guidance_json(a.guidance, channel, true);
-    if (a.late_route) g["late_route"] = action_id(*a.late_route);
-    codes.entries[it->second] = {{"group_official", official(CodeList::group, a.group)},
-                                 {"official", official(CodeList::carc, a.carc)},
-                                 {"guidance", std::move(g)}};
+    codes.entries[it->second] = adjustment_entry(a, channel);
   }
   return it->second;
+}
+
+json adjustment_entry(const ExplainedAdjustment& a, Channel channel) {
+  json g = guidance_json(a.guidance, channel, true);
+  if (a.late_route) g["late_route"] = action_id(*a.late_route);
+  return {{"group_official", official(CodeList::group, a.group)},
+          {"official", official(CodeList::carc, a.carc)},
+          {"guidance", std::move(g)}};
 }
 
 json adjustment_json(const ExplainedAdjustment& a, Channel channel, CodeTexts* codes) {
@@ -210,10 +214,13 @@ std::string remark_key(const Remark& r) {
 
 std::string remark_codes_key(const ExplainedRemark& r, CodeTexts& codes) {
   std::string key = remark_key(*r.source);
-  if (!codes.entries.contains(key))
-    codes.entries[key] = {{"official", official(CodeList::rarc, r.rarc)},
-                          {"guidance", remark_guidance_json(r.guidance)}};
+  if (!codes.entries.contains(key)) codes.entries[key] = remark_entry(r);
   return key;
+}
+
+json remark_entry(const ExplainedRemark& r) {
+  return {{"official", official(CodeList::rarc, r.rarc)},
+          {"guidance", remark_guidance_json(r.guidance)}};
 }
 
 json remark_json(const ExplainedRemark& r, CodeTexts* codes) {
@@ -398,12 +405,15 @@ void compact_claim(json& c, const ExplainedClaim& x, CodeTexts& codes) {
 
 std::string status_codes_key(const ExplainedClaim& x, CodeTexts& codes) {
   std::string key = "CLP02:" + x.claim->status;
-  if (!codes.entries.contains(key))
-    codes.entries[key] = {{"official", official(CodeList::claim_status, x.status)}};
+  if (!codes.entries.contains(key)) codes.entries[key] = status_entry(x);
   return key;
 }
 
-const std::string& action_key(const NextAction& n, CodeTexts& codes) {
+json status_entry(const ExplainedClaim& x) {
+  return {{"official", official(CodeList::claim_status, x.status)}};
+}
+
+std::string action_signature(const NextAction& n) {
   const std::string_view id = action_id(n.action);
   const std::string_view label = n.label.empty() ? action_label(n.action) : n.label;
   std::string signature(id);
@@ -417,17 +427,27 @@ const std::string& action_key(const NextAction& n, CodeTexts& codes) {
     signature += source;
     signature += '\x1f';
   }
-  auto [it, added] = codes.action_key_of.try_emplace(std::move(signature));
+  return signature;
+}
+
+json action_entry(const NextAction& n) {
+  const std::string_view label = n.label.empty() ? action_label(n.action) : n.label;
+  json texts = {{"label", std::string(label)},
+                {"bucket", bucket_id(bucket_of(n.action))},
+                {"rule", std::string(n.rule)}};
+  if (!n.rule_family.empty()) texts["rule_family"] = std::string(n.rule_family);
+  if (!n.sources.empty()) texts["sources"] = sources_json(n.sources);
+  if (!n.deadline.rule.empty()) texts["deadline_rule"] = n.deadline.rule;
+  return texts;
+}
+
+const std::string& action_key(const NextAction& n, CodeTexts& codes) {
+  const std::string_view id = action_id(n.action);
+  auto [it, added] = codes.action_key_of.try_emplace(action_signature(n));
   if (added) {
     std::size_t k = ++codes.action_variants[std::string(id)];
     it->second = k == 1 ? std::string(id) : std::string(id) + "#" + std::to_string(k);
-    json texts = {{"label", std::string(label)},
-                  {"bucket", bucket_id(bucket_of(n.action))},
-                  {"rule", std::string(n.rule)}};
-    if (!n.rule_family.empty()) texts["rule_family"] = std::string(n.rule_family);
-    if (!n.sources.empty()) texts["sources"] = sources_json(n.sources);
-    if (!n.deadline.rule.empty()) texts["deadline_rule"] = n.deadline.rule;
-    codes.actions[it->second] = std::move(texts);
+    codes.actions[it->second] = action_entry(n);
   }
   return it->second;
 }

@@ -22,19 +22,6 @@ void mark_duplicate(std::string& line) {
   if (at != std::string::npos) line.replace(at, kNotDuplicate.size(), "\"duplicate_payment\":true");
 }
 
-// A line rendered on a reader thread names the claim's transaction by its index in the file;
-// the report's index replaces it. Keys are sorted and only "unaccounted" (a string) follows
-// "transaction", so the last unescaped key of that name is the claim's own.
-void set_transaction(std::string& line, std::size_t transaction) {
-  constexpr std::string_view kKey = "\"transaction\":";
-  const std::size_t key = line.rfind(kKey);
-  if (key == std::string::npos) return;
-  const std::size_t from = key + kKey.size();
-  std::size_t to = from;
-  while (to < line.size() && line[to] >= '0' && line[to] <= '9') ++to;
-  line.replace(from, to - from, std::to_string(transaction));
-}
-
 // A claim's line (unmasked): the claim with its texts inline, its payment's fields merged in
 // at their place (keys in order), duplicate_payment false. Used on the reader threads and by
 // the writer itself for claims not rendered ahead.
@@ -73,7 +60,7 @@ class NdjsonWriter : public ReportWriter {
       text = line(detail::ndjson_claim(at.report, at.transaction, x, at.duplicate.value_or(false)));
     } else if (at.rendered) {
       text = std::move(*at.rendered);
-      set_transaction(text, at.transaction);
+      detail::set_claim_transaction(text, at.transaction);
     } else {
       if (at.transaction != rendering_) {
         own_.transaction(at.report.files[at.file].name, at.report.transactions[at.transaction]);
