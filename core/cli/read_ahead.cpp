@@ -10,6 +10,9 @@ namespace {
 // Events go over in batches (one lock per batch, not per claim); a few batches per file wait
 // at most, so a big file read ahead stays small.
 constexpr std::size_t kBatch = 64, kQueuedBatches = 8;
+// A file's queue counts a batch of whole claims as this many units, a batch rendered and
+// digested (much smaller) as one: 8 of the first or 64 of the second wait for the writer.
+constexpr std::size_t kClaimsBatchUnits = 8;
 // Files in flight per thread: small files are read whole ahead of the writer.
 constexpr std::size_t kFilesPerThread = 8;
 // A cut file: ranges of about equal size, several per thread so the threads stay busy when
@@ -32,7 +35,7 @@ std::size_t ahead_limit() {
 
 }  // namespace
 
-FileReading::FileReading() : events(kQueuedBatches) {}
+FileReading::FileReading() : events(kQueuedBatches * kClaimsBatchUnits) {}
 
 ReadAhead::ReadAhead(std::vector<std::filesystem::path> files,
                      const denial::ExplainOptions& options, unsigned threads,
@@ -66,8 +69,8 @@ ReadAhead::~ReadAhead() {
 
 FileReading& ReadAhead::at(std::size_t i) {
   FileReading& f = *files_[i];
-  f.batch_worker = f.worker;
   f.first = take(f.events);
+  f.batch_worker = f.worker;  // set before the first batch was pushed
   unspill(f, f.first);
   return f;
 }
@@ -257,11 +260,16 @@ void ReadAhead::read(FileReading& f, std::size_t index) {
   }
   // Claims are rendered here (the writer only copies) unless this thread is the only one
   // left reading and its file is the writer's: then the writer renders them, so reading here
-  // and writing there overlap (the last file, or one big file, on two threads).
+  // and writing there overlap (the last file, or one big file, on two threads), except while
+  // the writer is behind (half the queue's room taken): this thread renders those claims.
   pump(
       *workers_[index], f.path.filename().string(), f.events,
       [&](std::uint64_t offset) { f.input.drop_before(offset); },
-      [&] { return f.index != released_ || next_ < files_.size() || reading_ > 1; }, f.index, &f,
+      [&] {
+        return f.index != released_ || next_ < files_.size() || reading_ > 1 ||
+               f.events.used() >= kQueuedBatches * kClaimsBatchUnits / 2;
+      },
+      f.index, &f,
       [&](const denial::StreamOptions& stream, const Emit& emit) {
         denial::stream_explained(f.input.bytes(), options_, stream, emit);
         f.input = InputFile();
@@ -314,7 +322,11 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
       }
     }
     if (light) wait_for_room(light_bytes, *budget_of);
-    queue.push(std::move(batch), !light, light ? light_bytes : 0);
+    // Light batches ahead of the writer are bounded by the budget; a range counts batches.
+    const std::size_t units = !budget_of ? 1
+                              : light    ? (released_ != *budget_of ? 0 : 1)
+                                         : kClaimsBatchUnits;
+    queue.push(std::move(batch), units, light ? light_bytes : 0);
     light_bytes = 0;
     heavy = false;
   };
