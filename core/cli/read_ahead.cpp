@@ -269,7 +269,7 @@ void ReadAhead::read(FileReading& f, std::size_t index) {
         return f.index != released_ || next_ < files_.size() || reading_ > 1 ||
                f.events.used() >= kQueuedBatches * kClaimsBatchUnits / 2;
       },
-      f.index, &f,
+      &f,
       [&](const denial::StreamOptions& stream, const Emit& emit) {
         denial::stream_explained(f.input.bytes(), options_, stream, emit);
         f.input = InputFile();
@@ -283,7 +283,7 @@ void ReadAhead::read_range(FileReading& f, std::size_t range, std::size_t index)
   pump(
       *workers_[index], f.path.filename().string(), r.events,
       [&](std::uint64_t offset) { f.input.drop_range(r.dropped, offset); }, [] { return true; },
-      std::nullopt, nullptr,
+      nullptr,
       [&](const denial::StreamOptions& stream, const Emit& emit) {
         denial::stream_explained_range(f.input.bytes(), f.split, range, options_, stream, emit);
         ++ranges_read_;
@@ -295,37 +295,40 @@ void ReadAhead::read_range(FileReading& f, std::size_t range, std::size_t index)
 // One file or range: its events in batches on `queue`, each claim's pages of the input given
 // back once it is read; when `render_here` says so and the writer has a renderer, a claim is
 // rendered and digested here and freed, its batch then weighs what its texts and digests do.
-// Such light batches of file `budget_of` wait for room in the budget instead of a place in
-// the queue; a range's queue (no `budget_of`) counts every batch. The last batch (ending with the
-// file_end) is pushed after `read` has returned.
+// Such light batches of a whole file (`budgeted`) wait for room in the budget instead of a
+// place in the queue, their texts past half of it in the file's spool; a range's queue (no
+// `budgeted`) counts every batch. The last batch (ending with the file_end) is pushed after
+// `read` has returned.
 void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& queue,
                      const std::function<void(std::uint64_t)>& drop_before,
-                     const std::function<bool()>& render_here, std::optional<std::size_t> budget_of,
-                     FileReading* spill_to, const Read& read) {
+                     const std::function<bool()>& render_here, FileReading* budgeted,
+                     const Read& read) {
   Batch batch;
   batch.reserve(kBatch);
   std::size_t light_bytes = 0;
   bool heavy = false;
   std::unique_ptr<denial::ClaimRenderer> renderer = writer_.renderer();
   auto push = [&] {
-    const bool light = budget_of && !heavy;
+    const bool light = budgeted && !heavy;
+    const bool ahead = budgeted && released_ != budgeted->index;
     // Ahead of the writer with texts over half the budget: they go to the spool, and the
     // digests, smaller, have the other half (they wait when it is full).
-    if (light && spill_to && released_ != *budget_of && !fits(light_bytes + ahead_limit_ / 2)) {
-      if (!spill_to->spool) spill_to->spool = std::make_unique<Spool>();
+    if (light && ahead && !fits(light_bytes + ahead_limit_ / 2)) {
+      if (!budgeted->spool) budgeted->spool = std::make_unique<Spool>();
       for (denial::StreamEvent& e : batch) {
-        if (!e.digest || e.rendered.empty() || !spill_to->spool->append(e.rendered)) continue;
+        if (!e.digest || e.rendered.empty() || !budgeted->spool->append(e.rendered)) continue;
         e.spilled = e.rendered.size();
         ++spooled_;
         light_bytes -= e.spilled;
         std::string().swap(e.rendered);
       }
     }
-    if (light) wait_for_room(light_bytes, *budget_of);
+    if (light) wait_for_room(light_bytes, budgeted->index);
     // Light batches ahead of the writer are bounded by the budget; a range counts batches.
-    const std::size_t units = !budget_of ? 1
-                              : light    ? (released_ != *budget_of ? 0 : 1)
-                                         : kClaimsBatchUnits;
+    // (Asked again: the writer may have reached this file while it waited.)
+    const std::size_t units = !budgeted ? 1
+                              : light   ? (released_ != budgeted->index ? 0 : 1)
+                                        : kClaimsBatchUnits;
     queue.push(std::move(batch), units, light ? light_bytes : 0);
     light_bytes = 0;
     heavy = false;

@@ -13,7 +13,6 @@
 #include <functional>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <thread>
 #include <vector>
 
@@ -122,8 +121,7 @@ class ReadAhead {
   using Read = std::function<void(const denial::StreamOptions&, const Emit&)>;
   void pump(Worker& w, const std::string& name, BoundedQueue<Batch>& queue,
             const std::function<void(std::uint64_t)>& drop_before,
-            const std::function<bool()>& render_here, std::optional<std::size_t> budget_of,
-            FileReading* spill_to, const Read& read);
+            const std::function<bool()>& render_here, FileReading* budgeted, const Read& read);
   /// Whether `bytes` more fit in the budget now.
   bool fits(std::size_t bytes);
   /// The texts of a batch of `f` set aside in its spool, read back.

@@ -142,14 +142,11 @@ class CsvWriter : public ReportWriter {
     if (at.row == SIZE_MAX) return;
     const ClaimRow& row = at.report.rows[at.row];
     if (bucket_of(row.action) != Bucket::recoverable) return;  // never in the worklist
-    if (at.rendered) {
-      lines_.emplace_back(at.row, std::move(*at.rendered));
-      lines_.back().second.shrink_to_fit();
-      return;
-    }
     const Transaction& tx = at.report.transactions[at.transaction];
-    lines_.emplace_back(at.row, claim_lines(at.report.files[at.file].name, tx.payer.name,
-                                            tx.payment.trace_number, x, mask_));
+    lines_.emplace_back(at.row, at.rendered
+                                    ? std::move(*at.rendered)
+                                    : claim_lines(at.report.files[at.file].name, tx.payer.name,
+                                                  tx.payment.trace_number, x, mask_));
     lines_.back().second.shrink_to_fit();
   }
 

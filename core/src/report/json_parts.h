@@ -44,6 +44,23 @@ std::string remark_codes_key(const ExplainedRemark& r, CodeTexts& codes);
 std::string status_codes_key(const ExplainedClaim& x, CodeTexts& codes);
 const std::string& action_key(const NextAction& n, CodeTexts& codes);
 
+/// The key of `signature` in `key_of`; a signature met for the first time gets `code` for
+/// the first signature of that code, then "code#2", "code#3"... (counted in `variants`), and
+/// its entry (`entry()`) goes to `entries` under that key. Codes and action keys alike.
+template <class Entry>
+const std::string& variant_key(std::unordered_map<std::string, std::string>& key_of,
+                               std::unordered_map<std::string, std::size_t>& variants,
+                               nlohmann::json& entries, std::string signature,
+                               const std::string& code, Entry&& entry) {
+  auto [it, added] = key_of.try_emplace(std::move(signature));
+  if (added) {
+    const std::size_t n = ++variants[code];
+    it->second = n == 1 ? code : code + "#" + std::to_string(n);
+    entries[it->second] = entry();
+  }
+  return it->second;
+}
+
 /// The entries those keys name (`codes` and `action_texts`), and what tells variants apart.
 nlohmann::json adjustment_entry(const ExplainedAdjustment& a, Channel channel);
 nlohmann::json remark_entry(const ExplainedRemark& r);

@@ -210,18 +210,13 @@ class JsonWriter : public ReportWriter {
     auto [it, added] = resolved_.try_emplace(k);
     if (!added) return it->second;
     using Kind = detail::DeferredKey::Kind;
-    std::string key;
     if (k->kind == Kind::adjustment || k->kind == Kind::action) {
       const bool adjustment = k->kind == Kind::adjustment;
-      auto& key_of = adjustment ? codes_.key_of : codes_.action_key_of;
-      auto [found, fresh] = key_of.try_emplace(k->signature);
-      if (fresh) {
-        auto& variants = adjustment ? codes_.variants : codes_.action_variants;
-        const std::size_t n = ++variants[k->code];
-        found->second = n == 1 ? k->code : k->code + "#" + std::to_string(n);
-        (adjustment ? codes_.entries : codes_.actions)[found->second] = k->entry;
-      }
-      key = found->second;
+      const std::string& key =
+          detail::variant_key(adjustment ? codes_.key_of : codes_.action_key_of,
+                              adjustment ? codes_.variants : codes_.action_variants,
+                              adjustment ? codes_.entries : codes_.actions, k->signature, k->code,
+                              [&] { return k->entry; });
       if (key != k->code)
         it->second = std::string(adjustment ? ",\"codes_key\":" : ",\"texts_key\":") +
                      detail::dump(json(key), -1);

@@ -163,15 +163,11 @@ const std::string& adjustment_key(const ExplainedAdjustment& a, Channel channel,
   guidance_identity(identity, code, a, channel);
   auto found = codes.key_by_identity.find(identity);
   if (found != codes.key_by_identity.end()) return *found->second;
-  const std::string*& known = codes.key_by_identity[identity];
-  auto [it, added] = codes.key_of.try_emplace(guidance_signature(code, a, channel));
-  known = &it->second;
-  if (added) {
-    std::size_t n = ++codes.variants[code];
-    it->second = n == 1 ? code : code + "#" + std::to_string(n);
-    codes.entries[it->second] = adjustment_entry(a, channel);
-  }
-  return it->second;
+  const std::string& key =
+      variant_key(codes.key_of, codes.variants, codes.entries, guidance_signature(code, a, channel),
+                  code, [&] { return adjustment_entry(a, channel); });
+  codes.key_by_identity[identity] = &key;
+  return key;
 }
 
 json adjustment_entry(const ExplainedAdjustment& a, Channel channel) {
@@ -442,14 +438,8 @@ json action_entry(const NextAction& n) {
 }
 
 const std::string& action_key(const NextAction& n, CodeTexts& codes) {
-  const std::string_view id = action_id(n.action);
-  auto [it, added] = codes.action_key_of.try_emplace(action_signature(n));
-  if (added) {
-    std::size_t k = ++codes.action_variants[std::string(id)];
-    it->second = k == 1 ? std::string(id) : std::string(id) + "#" + std::to_string(k);
-    codes.actions[it->second] = action_entry(n);
-  }
-  return it->second;
+  return variant_key(codes.action_key_of, codes.action_variants, codes.actions, action_signature(n),
+                     std::string(action_id(n.action)), [&] { return action_entry(n); });
 }
 
 json claim_json(const ExplainedClaim& x, CodeTexts* codes) {

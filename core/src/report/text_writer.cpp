@@ -210,7 +210,7 @@ class TextRenderer : public ClaimRenderer {
   explicit TextRenderer(bool mask) : mask_(mask) {}
   void transaction(std::string_view, const Transaction&) override {}
   void render(const ExplainedClaim& x, std::string& out) override {
-    block_.text.clear();
+    block_.text.clear();  // one string for every claim: its room is reused
     claim_block(block_, x, mask_);
     out = detail::printable(block_.text);
   }
@@ -228,9 +228,8 @@ class TextWriter : public ReportWriter {
 
   void claim(const ClaimContext& at, const ExplainedClaim& x) override {
     if (at.rendered) return blocks_.append(*at.rendered);
-    block_.text.clear();  // one string for every claim: its room is reused
-    claim_block(block_, x, mask_);
-    blocks_.append(detail::printable(block_.text));
+    own_.render(x, text_);
+    blocks_.append(text_);
   }
 
   std::unique_ptr<ClaimRenderer> renderer() const override {
@@ -256,7 +255,8 @@ class TextWriter : public ReportWriter {
  private:
   std::ostream& out_;
   bool mask_;
-  BlockText block_;
+  TextRenderer own_{mask_};  ///< for claims not rendered ahead
+  std::string text_;
   detail::SpillBuffer blocks_;
 };
 
