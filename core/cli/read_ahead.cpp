@@ -165,6 +165,8 @@ void ReadAhead::recycle(Worker& w) {
       if (e.owned && w.spare.size() < 4 * kBatch) w.spare.push_back(std::move(e.owned));
       if (e.digest && w.spare_digests.size() < 4 * kBatch)
         w.spare_digests.push_back(std::move(e.digest));
+      if (e.rendered.capacity() > 0 && w.spare_texts.size() < 4 * kBatch)
+        w.spare_texts.push_back(std::move(e.rendered));
     }
 }
 
@@ -338,6 +340,10 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
     if (claim) drop_before(e.explained.claim->pos.byte_offset);
     // A claim the reader kept (own_this_claim said no) must be done with here.
     const bool here = renderer && claim && (!e.owned || render_here());
+    if (here && !w.spare_texts.empty()) {
+      e.rendered = std::move(w.spare_texts.back());
+      w.spare_texts.pop_back();
+    }
     if (renderer) renderer->follow(name, e, here);
     if (claim) {
       if (here) {

@@ -108,6 +108,9 @@ class ReadAhead {
     std::vector<Batch> inbox;                           ///< batches given back
     std::vector<std::unique_ptr<denial::Claim>> spare;  ///< their claims, to swap into
     std::vector<std::unique_ptr<denial::ClaimDigest>> spare_digests;  ///< theirs, to reuse
+    /// Their texts, emptied, to render into: a fresh string grew by doubling for every claim
+    /// (most of the reader threads' extra malloc and copying).
+    std::vector<std::string> spare_texts;
   };
   struct PendingRange {
     FileReading* file;

@@ -55,11 +55,13 @@ class NdjsonWriter : public ReportWriter {
   // A claim whose payment may still turn out a retransmission waits (in a spill buffer)
   // for the transaction's end, which says what its `duplicate_payment` is.
   void claim(const ClaimContext& at, const ExplainedClaim& x) override {
-    std::string text;
+    // A text rendered on a reader thread is written from where it is: it goes back to that
+    // thread to be rendered into again (freeing it here was slow). Others reuse one buffer.
+    own_text_.clear();
+    std::string& text = at.rendered && !mask_ ? *at.rendered : own_text_;
     if (mask_) {
       text = line(detail::ndjson_claim(at.report, at.transaction, x, at.duplicate.value_or(false)));
     } else if (at.rendered) {
-      text = std::move(*at.rendered);
       detail::set_claim_transaction(text, at.transaction);
     } else {
       if (at.transaction != rendering_) {
@@ -127,7 +129,8 @@ class NdjsonWriter : public ReportWriter {
   bool mask_;
   std::size_t rows_seen_ = 0;
   detail::SpillBuffer waiting_;
-  NdjsonRenderer own_;  ///< for claims not rendered ahead
+  NdjsonRenderer own_;    ///< for claims not rendered ahead
+  std::string own_text_;  ///< the text of such a claim
   std::size_t rendering_ = SIZE_MAX;
 };
 
