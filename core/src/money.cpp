@@ -1,6 +1,7 @@
 // Exact decimal amounts: X12 "R" values to integer cents and back.
 #include "denial/money.h"
 
+#include <charconv>
 #include <cstdlib>
 
 namespace denial {
@@ -40,19 +41,24 @@ std::optional<Cents> parse_cents(std::string_view t) {
   return negative ? -value : value;
 }
 
-std::string format_cents(Cents value) {
-  bool negative = value < 0;
+std::size_t format_cents_to(char* out, Cents value) {
+  const bool negative = value < 0;
   // Magnitude as unsigned so INT64_MIN cannot overflow.
-  unsigned long long magnitude = negative ? 0ULL - static_cast<unsigned long long>(value)
-                                          : static_cast<unsigned long long>(value);
-  std::string digits = std::to_string(magnitude / 100);
-  unsigned cents = static_cast<unsigned>(magnitude % 100);
-  std::string out = negative ? "-" : "";
-  out += digits;
-  out += '.';
-  out += static_cast<char>('0' + cents / 10);
-  out += static_cast<char>('0' + cents % 10);
-  return out;
+  const unsigned long long magnitude = negative ? 0ULL - static_cast<unsigned long long>(value)
+                                                : static_cast<unsigned long long>(value);
+  char* p = out;
+  if (negative) *p++ = '-';
+  p = std::to_chars(p, out + kCentsTextMax, magnitude / 100).ptr;
+  const unsigned cents = static_cast<unsigned>(magnitude % 100);
+  *p++ = '.';
+  *p++ = static_cast<char>('0' + cents / 10);
+  *p++ = static_cast<char>('0' + cents % 10);
+  return static_cast<std::size_t>(p - out);
+}
+
+std::string format_cents(Cents value) {
+  char text[kCentsTextMax];
+  return std::string(text, format_cents_to(text, value));
 }
 
 }  // namespace denial

@@ -25,4 +25,17 @@ TEST(Money, FormatsTwoPlaces) {
   EXPECT_EQ(format_cents(-5), "-0.05");
   EXPECT_EQ(format_cents(0), "0.00");
   EXPECT_EQ(format_cents(INT64_MIN), "-92233720368547758.08");
+  EXPECT_EQ(format_cents(INT64_MAX), "92233720368547758.07");
+  EXPECT_EQ(format_cents(-100), "-1.00");
+  EXPECT_EQ(format_cents(7), "0.07");
+}
+
+TEST(Money, WritesInPlaceWhatFormatCentsReturns) {
+  for (denial::Cents c : {denial::Cents{0}, denial::Cents{-1}, denial::Cents{99},
+                          denial::Cents{100}, denial::Cents{-123456789}, INT64_MIN, INT64_MAX}) {
+    char text[denial::kCentsTextMax];
+    const std::size_t n = denial::format_cents_to(text, c);
+    ASSERT_LE(n, denial::kCentsTextMax);
+    EXPECT_EQ(std::string(text, n), format_cents(c)) << c;
+  }
 }

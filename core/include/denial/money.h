@@ -19,4 +19,9 @@ std::optional<Cents> parse_cents(std::string_view text);
 /// Formats cents as a decimal string with two places: 123450 -> "1234.50", -5 -> "-0.05".
 std::string format_cents(Cents value);
 
+/// The same text written at `out`, which has room for kCentsTextMax bytes; returns its length.
+/// (For writers that format millions of amounts: no string per amount.)
+constexpr std::size_t kCentsTextMax = 24;
+std::size_t format_cents_to(char* out, Cents value);
+
 }  // namespace denial

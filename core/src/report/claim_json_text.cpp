@@ -11,6 +11,7 @@
 #include "denial/patient_explanation.h"
 #include "denial/report.h"
 #include "explain/helpers.h"
+#include "report/json_out.h"
 #include "report/json_parts.h"
 
 namespace denial::detail {
@@ -29,9 +30,8 @@ constexpr std::array<bool, 256> kPlain = [] {
   return t;
 }();
 
-void quoted(std::string& o, std::string_view s) {
+void quoted(Out& o, std::string_view s) {
   const std::size_t start = o.size();
-  o.reserve(start + s.size() + 2);
   o += '"';
   std::size_t run = 0;  // bytes of s copied so far
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -45,7 +45,7 @@ void quoted(std::string& o, std::string_view s) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (kPlain[c]) continue;
     if (c >= 0x7F) {
-      o.resize(start);
+      o.truncate(start);
       o += dump(json(std::string(s)), -1);
       return;
     }
@@ -85,23 +85,25 @@ void quoted(std::string& o, std::string_view s) {
   o += '"';
 }
 
-void number(std::string& o, std::uint64_t n) {
+void number(Out& o, std::uint64_t n) {
   char buf[24];
   auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
-  o.append(buf, end);
+  o.append(buf, static_cast<std::size_t>(end - buf));
 }
 
-void cents(std::string& o, Cents c) {
-  o += '"';
-  o += format_cents(c);
-  o += '"';
+void cents(Out& o, Cents c) {
+  char text[kCentsTextMax + 2];
+  text[0] = '"';
+  const std::size_t n = format_cents_to(text + 1, c);
+  text[n + 1] = '"';
+  o.append(text, n + 2);
 }
 
 // The members of one object, written in the caller's (sorted) order. `extras` are members
 // with ready text (an NDJSON line's payment fields), merged in at their place.
 class Members {
  public:
-  explicit Members(std::string& o, const ClaimExtras* extras = nullptr) : o_(o), extras_(extras) {
+  explicit Members(Out& o, const ClaimExtras* extras = nullptr) : o_(o), extras_(extras) {
     o_ += '{';
   }
   ~Members() {
@@ -111,7 +113,7 @@ class Members {
   Members(const Members&) = delete;
   Members& operator=(const Members&) = delete;
 
-  std::string& key(std::string_view k) {
+  Out& key(std::string_view k) {
     flush_extras(k);
     raw_key(k);
     return o_;
@@ -147,14 +149,14 @@ class Members {
     }
   }
 
-  std::string& o_;
+  Out& o_;
   const ClaimExtras* extras_;
   std::size_t next_ = 0;
   bool first_ = true;
 };
 
 template <class List, class Each>
-void array(std::string& o, const List& list, Each&& each) {
+void array(Out& o, const List& list, Each&& each) {
   o += '[';
   bool first = true;
   for (const auto& item : list) {
@@ -166,7 +168,7 @@ void array(std::string& o, const List& list, Each&& each) {
 }
 
 template <class List>
-void strings(std::string& o, const List& v) {
+void strings(Out& o, const List& v) {
   array(o, v, [&](std::string_view s) { quoted(o, s); });
 }
 
@@ -179,7 +181,7 @@ struct Form {
 
 // A deferred key: listed, and for adjustments and actions a slot in the text where the
 // writer puts the key's member (or nothing when the key is the plain code).
-void defer(std::string& o, const Form& f, const DeferredKey* k, bool slot) {
+void defer(Out& o, const Form& f, const DeferredKey* k, bool slot) {
   if (slot) {
     const auto index = static_cast<std::uint32_t>(f.deferred->size());
     o += kKeySlot;
@@ -208,7 +210,7 @@ template <class List, class Value>
 void qualified(Members& m, const Form& f, std::string_view k, std::string_view value_key,
                const List& list, Value&& value) {
   if (list.empty() && !f.expanded) return;
-  std::string& o = m.key(k);
+  Out& o = m.key(k);
   array(o, list, [&](const auto& item) {
     if (!f.expanded) {
       o += '[';
@@ -228,18 +230,17 @@ void qualified(Members& m, const Form& f, std::string_view k, std::string_view v
 
 template <class List>
 void dates(Members& m, const Form& f, const List& list) {
-  qualified(m, f, "dates", "date", list,
-            [](std::string& o, const DateValue& d) { quoted(o, d.date); });
+  qualified(m, f, "dates", "date", list, [](Out& o, const DateValue& d) { quoted(o, d.date); });
 }
 template <class List>
 void references(Members& m, const Form& f, const List& list) {
   qualified(m, f, "references", "value", list,
-            [](std::string& o, const Reference& r) { quoted(o, r.value); });
+            [](Out& o, const Reference& r) { quoted(o, r.value); });
 }
 template <class List>
 void amounts(Members& m, const Form& f, const List& list) {
   qualified(m, f, "amounts", "amount", list,
-            [](std::string& o, const AmountValue& a) { cents(o, a.amount); });
+            [](Out& o, const AmountValue& a) { cents(o, a.amount); });
 }
 
 // A text field: left out when empty in the compact form, written as "" when expanded.
@@ -261,7 +262,7 @@ void adjustment_members(Members& m, const ExplainedAdjustment& a) {
   if (a.validity != Validity::valid) m.text("validity", validity_name(a.validity));
 }
 
-void adjustment(std::string& o, const ExplainedAdjustment& a, Channel channel, const Form& f) {
+void adjustment(Out& o, const ExplainedAdjustment& a, Channel channel, const Form& f) {
   const Adjustment& s = *a.source;
   if (f.deferred) {
     Members m(o);
@@ -297,7 +298,7 @@ void adjustment(std::string& o, const ExplainedAdjustment& a, Channel channel, c
   adjustment_members(m, a);
 }
 
-void remark(std::string& o, const ExplainedRemark& r, const Form& f) {
+void remark(Out& o, const ExplainedRemark& r, const Form& f) {
   if (f.deferred) defer(o, f, deferred_remark_key(r), false);
   // Registers its texts (and the expanded form reads them back).
   const std::string key = f.deferred ? std::string() : remark_codes_key(r, f.codes);
@@ -324,7 +325,7 @@ void remark(std::string& o, const ExplainedRemark& r, const Form& f) {
   if (r.validity != Validity::valid) m.text("validity", validity_name(r.validity));
 }
 
-void procedure(std::string& o, const Procedure& p, const Form& f) {
+void procedure(Out& o, const Procedure& p, const Form& f) {
   Members m(o);
   field(m, f, "code", p.code);
   field(m, f, "description", p.description);
@@ -332,7 +333,7 @@ void procedure(std::string& o, const Procedure& p, const Form& f) {
   field(m, f, "qualifier", p.qualifier);
 }
 
-void action(std::string& o, const NextAction& n, const Form& f) {
+void action(Out& o, const NextAction& n, const Form& f) {
   const std::string_view id = action_id(n.action);
   const std::string_view label = n.label.empty() ? action_label(n.action) : n.label;
   Members m(o);
@@ -378,7 +379,7 @@ void items_on(Members& m, const Form& f, std::string_view k, const List& list, s
   bool any = false;
   for (const auto& item : list) any |= item.line == line;
   if (!any && !f.expanded) return;
-  std::string& o = m.key(k);
+  Out& o = m.key(k);
   o += '[';
   bool first = true;
   for (const auto& item : list) {
@@ -390,13 +391,11 @@ void items_on(Members& m, const Form& f, std::string_view k, const List& list, s
   o += ']';
 }
 
-void line(std::string& o, const ServiceLine& l, std::size_t index, const ExplainedClaim& x,
-          const Form& f) {
+void line(Out& o, const ServiceLine& l, std::size_t index, const ExplainedClaim& x, const Form& f) {
   const auto here = static_cast<std::ptrdiff_t>(index);
   Members m(o);
-  items_on(
-      m, f, "adjustments", x.adjustments, here,
-      [&](std::string& out, const ExplainedAdjustment& a) { adjustment(out, a, x.channel, f); });
+  items_on(m, f, "adjustments", x.adjustments, here,
+           [&](Out& out, const ExplainedAdjustment& a) { adjustment(out, a, x.channel, f); });
   amounts(m, f, l.amounts);
   m.money("charge", l.charge);
   // Compact: the control number is the line's (last) REF*6R; written only when it is not.
@@ -413,7 +412,7 @@ void line(std::string& o, const ServiceLine& l, std::size_t index, const Explain
   procedure(m.key("procedure"), l.procedure, f);
   references(m, f, l.references);
   items_on(m, f, "remarks", x.remarks, here,
-           [&](std::string& out, const ExplainedRemark& r) { remark(out, r, f); });
+           [&](Out& out, const ExplainedRemark& r) { remark(out, r, f); });
   field(m, f, "revenue_code", l.revenue_code);
   m.num("segment", l.pos.segment_no);
   if (l.submitted)
@@ -427,7 +426,7 @@ void line(std::string& o, const ServiceLine& l, std::size_t index, const Explain
 // The claim's `patient_explanation` as add_patient_explanation builds it (keys sorted). Every
 // claim billed to the patient has one in the expanded form: through a json value it was a
 // third of the NDJSON writer's time.
-void patient_explanation(std::string& o, const ExplainedClaim& x) {
+void patient_explanation(Out& o, const ExplainedClaim& x) {
   const PatientExplanation& e = *x.patient_explanation;
   const Channel ch = e.channel;
   Members m(o);
@@ -452,7 +451,7 @@ void patient_explanation(std::string& o, const ExplainedClaim& x) {
   m.text("plan", e.plan);
   m.money("plan_paid", e.plan_paid);
   m.text("provider", e.provider);
-  std::string& shares = m.key("shares");
+  Out& shares = m.key("shares");
   array(shares, e.shares, [&](const PatientShare& s) {
     Members share(shares);
     share.money("amount", s.amount);
@@ -480,15 +479,15 @@ void set_claim_transaction(std::string& text, std::size_t transaction) {
   text.replace(from, to - from, std::to_string(transaction));
 }
 
-void append_claim_text(std::string& o, const ExplainedClaim& x, CodeTexts& codes,
+void append_claim_text(std::string& text, const ExplainedClaim& x, CodeTexts& codes,
                        const ClaimTextOptions& options) {
+  Out o(text);
   const Claim& c = *x.claim;
   const Form f{codes, options.expanded, options.expanded ? nullptr : options.deferred};
   Members m(o, options.extras);
   array(m.key("actions"), x.actions, [&](const NextAction& n) { action(o, n, f); });
-  items_on(
-      m, f, "adjustments", x.adjustments, -1,
-      [&](std::string& out, const ExplainedAdjustment& a) { adjustment(out, a, x.channel, f); });
+  items_on(m, f, "adjustments", x.adjustments, -1,
+           [&](Out& out, const ExplainedAdjustment& a) { adjustment(out, a, x.channel, f); });
   amounts(m, f, c.amounts);
   if (f.expanded) {
     if (x.appeal_letter.empty())
@@ -511,12 +510,13 @@ void append_claim_text(std::string& o, const ExplainedClaim& x, CodeTexts& codes
   // Claim-level remarks register their texts before the lines' (the reference's order).
   std::string claim_remarks;
   {
-    Members scratch(claim_remarks);
+    Out remarks_out(claim_remarks);
+    Members scratch(remarks_out);
     items_on(scratch, f, "remarks", x.remarks, -1,
-             [&](std::string& out, const ExplainedRemark& r) { remark(out, r, f); });
+             [&](Out& out, const ExplainedRemark& r) { remark(out, r, f); });
   }
   if (f.expanded || !c.lines.empty()) {
-    std::string& l_out = m.key("lines");
+    Out& l_out = m.key("lines");
     l_out += '[';
     for (std::size_t i = 0; i < c.lines.size(); ++i) {
       if (i) l_out += ',';

@@ -6,6 +6,7 @@
 #include "denial/report.h"
 #include "explain/helpers.h"
 #include "report/ack_parts.h"
+#include "report/json_out.h"
 #include "report/json_parts.h"
 
 namespace denial {
@@ -137,10 +138,11 @@ void guidance_identity(std::string& s, const std::string& code, const ExplainedA
                        Channel channel) {
   const AdjustmentGuidance& g = a.guidance;
   s.clear();
-  auto put = [&s](const auto& v) { s.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  Out o(s);  // inline appends: a use's identity is a score of small pieces
+  auto put = [&o](const auto& v) { o.append(reinterpret_cast<const char*>(&v), sizeof v); };
   auto put_text = [&](std::string_view v) {
     put(v.size());
-    s += v;
+    o += v;
   };
   auto put_view = [&](std::string_view v) {
     put(v.data());
@@ -412,16 +414,21 @@ json status_entry(const ExplainedClaim& x) {
 std::string action_signature(const NextAction& n) {
   const std::string_view id = action_id(n.action);
   const std::string_view label = n.label.empty() ? action_label(n.action) : n.label;
-  std::string signature(id);
-  for (std::string_view v : {label, bucket_id(bucket_of(n.action)), std::string_view(n.rule),
-                             std::string_view(n.rule_family), std::string_view(n.deadline.rule)}) {
-    signature += '\x1f';
-    signature += v;
-  }
-  signature += '\x1e';
-  for (std::string_view source : n.sources) {
-    signature += source;
-    signature += '\x1f';
+  std::string signature;
+  {
+    Out o(signature);  // inline appends, as guidance_identity
+    o += id;
+    for (std::string_view v :
+         {label, bucket_id(bucket_of(n.action)), std::string_view(n.rule),
+          std::string_view(n.rule_family), std::string_view(n.deadline.rule)}) {
+      o += '\x1f';
+      o += v;
+    }
+    o += '\x1e';
+    for (std::string_view source : n.sources) {
+      o += source;
+      o += '\x1f';
+    }
   }
   return signature;
 }

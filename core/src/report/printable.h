@@ -12,4 +12,7 @@ namespace denial::detail {
 /// formula guard needs to see them); everything else that is not printable becomes U+FFFD.
 std::string printable(std::string_view text, bool keep_tab_cr = false);
 
+/// Makes `text` printable where it is: nothing to do (and no copy) when it already is.
+void make_printable(std::string& text, bool keep_tab_cr = false);
+
 }  // namespace denial::detail

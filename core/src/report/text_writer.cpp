@@ -212,7 +212,8 @@ class TextRenderer : public ClaimRenderer {
   void render(const ExplainedClaim& x, std::string& out) override {
     block_.text.clear();  // one string for every claim: its room is reused
     claim_block(block_, x, mask_);
-    out = detail::printable(block_.text);
+    detail::make_printable(block_.text);
+    out.swap(block_.text);  // the two strings' rooms take turns
   }
 
  private:
