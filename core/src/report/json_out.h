@@ -20,6 +20,7 @@ class Out {
   Out& operator=(const Out&) = delete;
 
   void append(const char* p, std::size_t n) {
+    if (n == 0) return;  // an empty view may have no data (memcpy must not see null)
     if (n > s_.size() - used_) grow(n);
     std::memcpy(&s_[used_], p, n);
     used_ += n;
