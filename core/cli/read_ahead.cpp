@@ -25,6 +25,8 @@ constexpr std::size_t kRangesPerThread = 4;
 constexpr std::size_t kMaxRangeBatches = 256;
 // What a digested claim weighs besides its text (the digest, its row), for the budget.
 constexpr std::size_t kDigestBytes = 512;
+// Texts given back are rendered into again up to this size (a claim's NDJSON line is ~14 KB).
+constexpr std::size_t kSpareTextBytes = 64u << 10;
 
 // DENIAL_AHEAD_BYTES sets the budget (tests make it tiny, so every text is spooled).
 std::size_t ahead_limit() {
@@ -150,6 +152,16 @@ Batch ReadAhead::next(std::size_t i) {
 
 void ReadAhead::give_back(std::size_t i, Batch batch) {
   Worker& w = *workers_[files_[i]->batch_worker];
+  // Texts beyond what the thread can reuse are freed here: a thread waiting for room takes
+  // no batches back, and texts kept in its inbox would be memory outside the budget.
+  bool keep_texts;
+  {
+    std::lock_guard<std::mutex> lock(w.mutex);
+    keep_texts = w.inbox_texts < 4 * kBatch;
+    if (keep_texts) w.inbox_texts += batch.size();
+  }
+  if (!keep_texts)
+    for (denial::StreamEvent& e : batch) std::string().swap(e.rendered);
   std::lock_guard<std::mutex> lock(w.mutex);
   w.inbox.push_back(std::move(batch));
 }
@@ -159,13 +171,16 @@ void ReadAhead::recycle(Worker& w) {
   {
     std::lock_guard<std::mutex> lock(w.mutex);
     given.swap(w.inbox);
+    w.inbox_texts = 0;
   }
   for (Batch& b : given)
     for (denial::StreamEvent& e : b) {
       if (e.owned && w.spare.size() < 4 * kBatch) w.spare.push_back(std::move(e.owned));
       if (e.digest && w.spare_digests.size() < 4 * kBatch)
         w.spare_digests.push_back(std::move(e.digest));
-      if (e.rendered.capacity() > 0 && w.spare_texts.size() < 4 * kBatch)
+      // Kept unless it is large: one long claim must not make every text a long one.
+      if (e.rendered.capacity() > 0 && e.rendered.capacity() <= kSpareTextBytes &&
+          w.spare_texts.size() < 4 * kBatch)
         w.spare_texts.push_back(std::move(e.rendered));
     }
 }
@@ -321,7 +336,7 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
         if (!e.digest || e.rendered.empty() || !budgeted->spool->append(e.rendered)) continue;
         e.spilled = e.rendered.size();
         ++spooled_;
-        light_bytes -= e.spilled;
+        light_bytes -= e.rendered.capacity();
         std::string().swap(e.rendered);
       }
     }
@@ -358,7 +373,8 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
         e.explained = denial::ExplainedClaim();
         if (e.owned && w.spare.size() < 4 * kBatch) w.spare.push_back(std::move(e.owned));
         e.owned.reset();
-        light_bytes += e.rendered.size() + kDigestBytes;
+        // What the text holds of memory (a reused string may have room beyond its text).
+        light_bytes += e.rendered.capacity() + kDigestBytes;
       } else {
         heavy = true;
       }

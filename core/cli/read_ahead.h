@@ -111,6 +111,7 @@ class ReadAhead {
     /// Their texts, emptied, to render into: a fresh string grew by doubling for every claim
     /// (most of the reader threads' extra malloc and copying).
     std::vector<std::string> spare_texts;
+    std::size_t inbox_texts = 0;  ///< claims with their texts in `inbox` (under mutex)
   };
   struct PendingRange {
     FileReading* file;
