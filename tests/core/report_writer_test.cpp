@@ -409,6 +409,32 @@ TEST(ReportWriter, CompactJsonKeepsSummaryAndWorklist) {
   EXPECT_LT(denial::to_json(r).size() * 2, denial::to_json(r, -1, false, true).size());
 }
 
+// The compact report writes its claims, codes and worklist by hand, not through a json value:
+// their bytes must be what nlohmann dumps for the same values (keys sorted, no spaces), so a
+// reader can neither tell nor be surprised.
+TEST(ReportWriter, CompactPartsAreWhatAJsonDumpWrites) {
+  DENIAL_REQUIRE_SAMPLES();
+  const std::string text = denial::to_json(whole(sample_files()));
+  const json report = json::parse(text);
+  ASSERT_GT(report["worklist"].size(), 10u);
+  for (const char* part : {"worklist", "codes", "action_texts"}) {
+    const std::string key = std::string("\"") + part + "\":";
+    EXPECT_NE(text.find(key + report[part].dump()), std::string::npos)
+        << part << " is not written as its dump";
+  }
+  // A transaction opens with its index and claims (they stream before its end is known);
+  // each claim inside is a dump, found in order.
+  std::size_t from = 0, claims = 0;
+  for (const json& t : report["transactions"])
+    for (const json& c : t["claims"]) {
+      const std::size_t at = text.find(c.dump(), from);
+      ASSERT_NE(at, std::string::npos) << "claim " << claims << " is not written as its dump";
+      from = at + 1;
+      ++claims;
+    }
+  EXPECT_GT(claims, 10u);
+}
+
 // Files prepared in parallel give the report add_file gives, byte for byte, in every format,
 // acknowledgments (277CA / 999) included.
 TEST(ReportWriter, PreparedOnThreadsEqualsAddFile) {
