@@ -433,6 +433,11 @@ TEST(ReportWriter, CompactPartsAreWhatAJsonDumpWrites) {
       ++claims;
     }
   EXPECT_GT(claims, 10u);
+  // Masked for sharing: the worklist entries that name a claim have nothing to mask.
+  const std::string masked = denial::to_json(whole(sample_files()), -1, true);
+  EXPECT_NE(masked.find("\"worklist\":" + json::parse(masked)["worklist"].dump()),
+            std::string::npos);
+  EXPECT_EQ(json::parse(masked)["worklist"], report["worklist"]);
 }
 
 // Files prepared in parallel give the report add_file gives, byte for byte, in every format,

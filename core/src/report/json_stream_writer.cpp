@@ -131,10 +131,11 @@ class JsonWriter : public ReportWriter {
     bool first = true;
     std::string entry;
     for (const ClaimRow* row : worklist(r)) {
-      if (!options_.inline_texts && !options_.mask && !r.rows_only(row->transaction)) {
+      if (!options_.inline_texts && !r.rows_only(row->transaction)) {
         // The claim is in the report: the entry names it, with what the list is sorted by,
-        // written as the json value below would dump it (keys sorted; the action's id is
-        // plain ASCII). A json value per row was most of the writer's end on big remits.
+        // written as a json value's dump would write it (keys sorted; the action's id is plain
+        // ASCII; masking has nothing to hide in it). A json value per row was most of the
+        // writer's end on big remits.
         entry = first ? "{\"action\":\"" : ",{\"action\":\"";
         entry += action_id(row->action);
         entry += "\",\"at_stake\":\"";
@@ -148,17 +149,8 @@ class JsonWriter : public ReportWriter {
         first = false;
         continue;
       }
-      json j;
-      if (options_.inline_texts || r.rows_only(row->transaction)) {
-        j = detail::row_json(r, *row);
-        if (!options_.inline_texts) detail::compact_row(j);
-      } else {
-        // The claim is in the report: the entry names it, with what the list is sorted by.
-        j = {{"transaction", row->transaction},
-             {"claim", row->claim},
-             {"action", action_id(row->action)},
-             {"at_stake", format_cents(row->at_stake)}};
-      }
+      json j = detail::row_json(r, *row);
+      if (!options_.inline_texts) detail::compact_row(j);
       if (options_.mask) detail::mask_claim_json(j);
       out_ << (first ? "" : ",") << detail::dump(j, -1);
       first = false;
