@@ -152,17 +152,13 @@ Batch ReadAhead::next(std::size_t i) {
 
 void ReadAhead::give_back(std::size_t i, Batch batch) {
   Worker& w = *workers_[files_[i]->batch_worker];
+  std::lock_guard<std::mutex> lock(w.mutex);
   // Texts beyond what the thread can reuse are freed here: a thread waiting for room takes
   // no batches back, and texts kept in its inbox would be memory outside the budget.
-  bool keep_texts;
-  {
-    std::lock_guard<std::mutex> lock(w.mutex);
-    keep_texts = w.inbox_texts < 4 * kBatch;
-    if (keep_texts) w.inbox_texts += batch.size();
-  }
-  if (!keep_texts)
+  if (w.inbox_texts < 4 * kBatch)
+    w.inbox_texts += batch.size();
+  else
     for (denial::StreamEvent& e : batch) std::string().swap(e.rendered);
-  std::lock_guard<std::mutex> lock(w.mutex);
   w.inbox.push_back(std::move(batch));
 }
 

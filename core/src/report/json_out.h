@@ -42,11 +42,7 @@ class Out {
   static constexpr std::size_t kMinRoom = 256;
   // Doubles what is written so far: resize zero-fills, so room is added as it is needed
   // (a reused string's whole capacity, filled per claim, cost more than it saved).
-#if defined(__GNUC__)
-  [[gnu::noinline]]
-#endif
-  void
-  grow(std::size_t n) {
+  [[gnu::noinline]] void grow(std::size_t n) {
     s_.resize(std::max(2 * used_, used_ + n + kMinRoom));
   }
 

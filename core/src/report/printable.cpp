@@ -19,9 +19,12 @@ constexpr std::array<std::array<bool, 256>, 2> kKept = [] {
   return t;
 }();
 
-// Where the first byte printable() would change is (the size when none).
-std::size_t first_to_replace(std::string_view t, const std::array<bool, 256>& kept) {
-  for (std::size_t i = 0; i < t.size();) {
+// Where the next byte printable() replaces is, from `from` on (the size when none): runs of
+// plain ASCII are skipped eight bytes at a time (this runs over every byte of the memo), valid
+// UTF-8 is kept.
+std::size_t next_to_replace(std::string_view t, std::size_t from,
+                            const std::array<bool, 256>& kept) {
+  for (std::size_t i = from; i < t.size();) {
     if (i + 8 <= t.size() && printable_word(load_word(t.data() + i))) {
       i += 8;
       continue;
@@ -42,38 +45,19 @@ std::size_t first_to_replace(std::string_view t, const std::array<bool, 256>& ke
 
 void make_printable(std::string& text, bool keep_tab_cr) {
   // Most text is plain: one scan, and the memo's claim blocks are not copied.
-  if (first_to_replace(text, kKept[keep_tab_cr ? 1 : 0]) == text.size()) return;
+  if (next_to_replace(text, 0, kKept[keep_tab_cr ? 1 : 0]) == text.size()) return;
   text = printable(text, keep_tab_cr);
 }
 
 std::string printable(std::string_view t, bool keep_tab_cr) {
   static constexpr char kReplacement[] = "\xEF\xBF\xBD";
+  const std::array<bool, 256>& kept = kKept[keep_tab_cr ? 1 : 0];
   std::string out;
   out.reserve(t.size());
-  // Runs of plain ASCII are copied whole; this runs over every byte of the memo.
-  const std::array<bool, 256>& kept = kKept[keep_tab_cr ? 1 : 0];
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < t.size();) {
-    if (i + 8 <= t.size() && printable_word(load_word(t.data() + i))) {
-      i += 8;
-      continue;
-    }
-    auto c = static_cast<unsigned char>(t[i]);
-    if (kept[c]) {
-      ++i;
-      continue;
-    }
+  std::size_t run = 0;  // bytes of t copied so far
+  for (std::size_t i; (i = next_to_replace(t, run, kept)) < t.size(); run = i + 1) {
     out.append(t.data() + run, i - run);
-    std::size_t len = utf8_sequence(t, i);
-    bool control = len == 1 && (c < 0x20 || c == 0x7F);
-    if (len == 0 || control) {
-      out += kReplacement;
-      ++i;
-    } else {
-      out.append(t.substr(i, len));
-      i += len;
-    }
-    run = i;
+    out += kReplacement;  // one byte replaced
   }
   out.append(t.data() + run, t.size() - run);
   return out;
