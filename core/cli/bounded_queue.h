@@ -25,18 +25,37 @@ class BoundedQueue {
     not_empty_.notify_one();
   }
 
+  /// Whether an item of `units` would be pushed now without waiting (a producer that must
+  /// not wait, being the consumer too, asks first).
+  bool has_room(std::size_t units) const { return used_ + units <= capacity_ || used_ == 0; }
+
+  /// Whether it holds nothing (exact for the thread that both pushes and pops it).
+  bool empty() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return items_.empty();
+  }
+
   /// The units held now (a hint: it may change as soon as it is read).
   std::size_t used() const { return used_; }
 
   T pop(std::size_t* weight = nullptr) {
+    T value;
+    pop(value, true, weight);
+    return value;
+  }
+
+  /// The next item into `out`; without `wait`, false when there is none yet.
+  bool pop(T& out, bool wait, std::size_t* weight = nullptr) {
     std::unique_lock<std::mutex> lock(mutex_);
+    if (!wait && items_.empty()) return false;
     not_empty_.wait(lock, [&] { return !items_.empty(); });
     Item item = std::move(items_.front());
     items_.pop_front();
     used_ = used_ - item.units;
     if (weight) *weight = item.weight;
     not_full_.notify_one();
-    return std::move(item.value);
+    out = std::move(item.value);
+    return true;
   }
 
  private:
@@ -48,7 +67,7 @@ class BoundedQueue {
   std::size_t capacity_;
   std::atomic<std::size_t> used_{0};  ///< changed under mutex_; read without it by used()
   std::deque<Item> items_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable not_full_, not_empty_;
 };
 

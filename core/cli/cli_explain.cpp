@@ -16,6 +16,7 @@
 #include "denial/report.h"
 #include "denial/report_writer.h"
 #include "input_file.h"
+#include "ordered_writer.h"
 #include "read_ahead.h"
 
 namespace fs = std::filesystem;
@@ -123,37 +124,18 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
     // (tests/bench/README.md), so --jobs alone does not do it.
     ReadAhead ahead(files, options, jobs, *writer, builder.worklist_rows_only(),
                     split ? split_min_bytes() : UINT64_MAX);
-    for (std::size_t i = 0; i < files.size(); ++i) {
-      FileReading& f = ahead.at(i);
-      Batch batch = std::move(f.first);  // the file is open (or not)
-      if (!f.ok) {
-        cannot_read(f.path, f.why);
-        status = 2;
-      } else if (denial::is_acknowledgment(f.kind)) {
-        ++read;
-        builder.add_prepared(std::move(f.acknowledgment));
-      } else {
-        ++read;
-        builder.begin_streamed(f.path.filename().string(), f.bytes, f.kind);
-        for (bool end = false;;) {
-          for (denial::StreamEvent& e : batch) {
-            end = e.kind == denial::StreamEvent::Kind::file_end;
-            builder.add_event(e, *writer);
-          }
-          ahead.give_back(i, std::move(batch));
-          if (end) break;
-          batch = ahead.next(i);
-        }
-      }
-      ahead.release(i);
-    }
+    OrderedWriter ordered(ahead, files.size(), builder, *writer, cannot_read);
+    ahead.take_part(ordered);
+    read = ordered.read();
+    if (ordered.any_unreadable()) status = 2;
     // For tests and measurements: proof that a file was cut and its ranges read on threads,
     // and that claims were rendered ahead of the writer (and spooled).
     if (std::getenv("DENIAL_SPLIT_STATS"))
       std::cerr << "denial-explainer: " << ahead.files_cut() << " files cut into "
                 << ahead.ranges_read() << " ranges; " << ahead.claims_digested()
                 << " claims digested on reader threads, " << ahead.texts_spooled()
-                << " of their texts spooled\n";
+                << " of their texts spooled; " << ahead.claims_written_at_once()
+                << " claims written as read on the writer's thread\n";
   }
   if (read == 0) return 2;  // nothing to report on: no empty report on stdout
   writer->finish(builder.report());

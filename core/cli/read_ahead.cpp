@@ -56,7 +56,6 @@ ReadAhead::ReadAhead(std::vector<std::filesystem::path> files,
   }
   for (unsigned t = 0; t < std::max(1u, threads); ++t)
     workers_.push_back(std::make_unique<Worker>());
-  for (std::size_t t = 0; t < workers_.size(); ++t) threads_.emplace_back([this, t] { work(t); });
 }
 
 ReadAhead::~ReadAhead() {
@@ -69,12 +68,12 @@ ReadAhead::~ReadAhead() {
   for (auto& t : threads_) t.join();
 }
 
-FileReading& ReadAhead::at(std::size_t i) {
+FileReading* ReadAhead::at(std::size_t i, bool wait) {
   FileReading& f = *files_[i];
-  f.first = take(f.events);
+  if (!take(f.events, f.first, wait)) return nullptr;
   f.batch_worker = f.worker;  // set before the first batch was pushed
   unspill(f, f.first);
-  return f;
+  return &f;
 }
 
 void ReadAhead::unspill(FileReading& f, Batch& batch) {
@@ -101,9 +100,9 @@ void ReadAhead::release(std::size_t i) {
   room_.notify_all();  // a file waiting for room may be the writer's now
 }
 
-Batch ReadAhead::take(BoundedQueue<Batch>& queue) {
+bool ReadAhead::take(BoundedQueue<Batch>& queue, Batch& batch, bool wait) {
   std::size_t weight = 0;
-  Batch batch = queue.pop(&weight);
+  if (!queue.pop(batch, wait, &weight)) return false;
   if (weight > 0) {
     {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -111,30 +110,41 @@ Batch ReadAhead::take(BoundedQueue<Batch>& queue) {
     }
     room_.notify_all();
   }
-  return batch;
+  return true;
 }
 
-void ReadAhead::wait_for_room(std::size_t bytes, std::size_t index) {
+void ReadAhead::wait_for_room(std::size_t bytes, std::size_t index, InOrder* writer) {
   std::unique_lock<std::mutex> lock(mutex_);
   // One batch always fits: a batch bigger than the budget must not wait forever.
-  room_.wait(lock, [&] {
+  auto room = [&] {
     return stop_ || ahead_bytes_ == 0 || ahead_bytes_ + bytes <= ahead_limit_ || released_ == index;
-  });
+  };
+  if (writer) {
+    // Only the writer makes room: it writes a batch (every file before this one is being
+    // read or read whole, so there is one to wait for) and looks again.
+    while (!room()) {
+      lock.unlock();
+      writer->step(true);
+      lock.lock();
+    }
+  } else {
+    room_.wait(lock, room);
+  }
   ahead_bytes_ += bytes;
 }
 
-Batch ReadAhead::next(std::size_t i) {
+bool ReadAhead::next(std::size_t i, Batch& batch, bool wait) {
   FileReading& f = *files_[i];
   if (f.ranges.empty()) {
+    if (!take(f.events, batch, wait)) return false;
     f.batch_worker = f.worker;
-    Batch batch = take(f.events);
     unspill(f, batch);
-    return batch;
+    return true;
   }
   RangeReading& range = *f.ranges[f.writer_range];
-  Batch batch = take(range.events);
+  if (!take(range.events, batch, wait)) return false;
   f.batch_worker = range.worker;
-  if (batch.empty() || batch.back().kind != denial::StreamEvent::Kind::file_end) return batch;
+  if (batch.empty() || batch.back().kind != denial::StreamEvent::Kind::file_end) return true;
   // A range's end: its diagnostics wait for the file's end, where they are merged.
   f.range_ends.push_back(std::move(batch.back()));
   batch.pop_back();
@@ -147,7 +157,7 @@ Batch ReadAhead::next(std::size_t i) {
     }
     may_start_.notify_all();
   }
-  return batch;
+  return true;
 }
 
 void ReadAhead::give_back(std::size_t i, Batch batch) {
@@ -198,28 +208,68 @@ void ReadAhead::work(std::size_t index) {
     recycle(w);
     FileReading* f = nullptr;
     std::size_t range = 0;
-    {
-      std::unique_lock<std::mutex> lock(mutex_);
-      may_start_.wait(lock, [&] {
-        return stop_ || range_may_start() ||
-               (pending_.empty() && next_ < files_.size() && next_ < released_ + window_);
-      });
-      if (stop_) return;
-      if (!pending_.empty()) {
-        f = pending_.front().file;
-        range = pending_.front().range;
-        pending_.pop_front();
-      } else {
-        f = files_[next_++].get();
-        f->worker = index;
-      }
-    }
+    if (!take_work(index, true, f, range)) return;  // stopped
     ++reading_;
     if (range > 0)
-      read_range(*f, range, index);
+      read_range(*f, range, index, nullptr);
     else
-      read(*f, index);
+      read(*f, index, nullptr);
     --reading_;
+  }
+}
+
+bool ReadAhead::take_work(std::size_t index, bool wait, FileReading*& f, std::size_t& range) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  auto may_start = [&] {
+    return range_may_start() ||
+           (pending_.empty() && next_ < files_.size() && next_ < released_ + window_);
+  };
+  // The writer's thread leaves a lone file to another thread, which then hands its claims
+  // over unrendered: reading there and writing here overlap (one 20 MB remit as JSON on two
+  // threads: 0.44 s, against 0.67 s read and written here). With several files it reads too:
+  // leaving the last one to the others cost more than it saved (tests/bench/README.md).
+  const bool writers_thread = index + 1 == workers_.size() && workers_.size() > 1;
+  if (wait)
+    may_start_.wait(lock, [&] { return stop_ || may_start(); });
+  else if (!may_start() || (writers_thread && files_.size() == 1 && pending_.empty()))
+    return false;
+  if (stop_) return false;
+  if (!pending_.empty()) {
+    f = pending_.front().file;
+    range = pending_.front().range;
+    pending_.pop_front();
+  } else {
+    f = files_[next_++].get();
+    f->worker = index;
+    range = 0;
+  }
+  return true;
+}
+
+void ReadAhead::take_part(InOrder& writer) {
+  // The last worker is this thread; the others start once it has taken the first file, so
+  // that one file is read and written as on one thread.
+  const std::size_t index = workers_.size() - 1;
+  Worker& w = *workers_[index];
+  for (bool started = false;;) {
+    recycle(w);
+    FileReading* f = nullptr;
+    std::size_t range = 0;
+    const bool took = take_work(index, false, f, range);
+    if (!started) {
+      started = true;
+      for (std::size_t t = 0; t < index; ++t) threads_.emplace_back([this, t] { work(t); });
+    }
+    if (took) {
+      ++reading_;
+      if (range > 0)
+        read_range(*f, range, index, &writer);
+      else
+        read(*f, index, &writer);
+      --reading_;
+    } else if (writer.step(true) == Step::done) {
+      return;
+    }
   }
 }
 
@@ -252,7 +302,7 @@ bool ReadAhead::cut(FileReading& f) {
   return true;
 }
 
-void ReadAhead::read(FileReading& f, std::size_t index) {
+void ReadAhead::read(FileReading& f, std::size_t index, InOrder* writer) {
   f.ok = f.input.open(f.path, f.why);
   if (f.ok) {
     f.bytes = f.input.bytes().size();
@@ -268,35 +318,37 @@ void ReadAhead::read(FileReading& f, std::size_t index) {
   }
   if (cut(f)) {
     f.events.push(Batch());  // the file is open; its events come from its ranges
-    read_range(f, 0, index);
+    read_range(f, 0, index, writer);
     return;
   }
   // Claims are rendered here (the writer only copies) unless this thread is the only one
   // left reading and its file is the writer's: then the writer renders them, so reading here
   // and writing there overlap (the last file, or one big file, on two threads), except while
   // the writer is behind (half the queue's room taken): this thread renders those claims.
+  // The writer's own thread renders only what it reads ahead of its writing.
   pump(
       *workers_[index], f.path.filename().string(), f.events,
       [&](std::uint64_t offset) { f.input.drop_before(offset); },
       [&] {
+        if (writer) return f.index != released_;
         return f.index != released_ || next_ < files_.size() || reading_ > 1 ||
                f.events.used() >= kQueuedBatches * kClaimsBatchUnits / 2;
       },
-      &f,
+      &f, writer,
       [&](const denial::StreamOptions& stream, const Emit& emit) {
         denial::stream_explained(f.input.bytes(), options_, stream, emit);
         f.input = InputFile();
       });
 }
 
-void ReadAhead::read_range(FileReading& f, std::size_t range, std::size_t index) {
+void ReadAhead::read_range(FileReading& f, std::size_t range, std::size_t index, InOrder* writer) {
   RangeReading& r = *f.ranges[range];
   r.worker = index;
   // Every claim is rendered here: the threads read the file, the writer only writes.
   pump(
       *workers_[index], f.path.filename().string(), r.events,
       [&](std::uint64_t offset) { f.input.drop_range(r.dropped, offset); }, [] { return true; },
-      nullptr,
+      nullptr, writer,
       [&](const denial::StreamOptions& stream, const Emit& emit) {
         denial::stream_explained_range(f.input.bytes(), f.split, range, options_, stream, emit);
         ++ranges_read_;
@@ -315,7 +367,7 @@ void ReadAhead::read_range(FileReading& f, std::size_t range, std::size_t index)
 void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& queue,
                      const std::function<void(std::uint64_t)>& drop_before,
                      const std::function<bool()>& render_here, FileReading* budgeted,
-                     const Read& read) {
+                     InOrder* writer, const Read& read) {
   Batch batch;
   batch.reserve(kBatch);
   std::size_t light_bytes = 0;
@@ -336,19 +388,39 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
         std::string().swap(e.rendered);
       }
     }
-    if (light) wait_for_room(light_bytes, budgeted->index);
+    if (light) wait_for_room(light_bytes, budgeted->index, writer);
     // Light batches ahead of the writer are bounded by the budget; a range counts batches.
     // (Asked again: the writer may have reached this file while it waited.)
     const std::size_t units = !budgeted ? 1
                               : light   ? (released_ != budgeted->index ? 0 : 1)
                                         : kClaimsBatchUnits;
+    // The writer's thread never waits for itself: it writes until its queue has room, and
+    // after each batch writes what is ready (its own file's batch, when the writer is on it).
+    if (writer)
+      while (!queue.has_room(units)) writer->step(true);
     queue.push(std::move(batch), units, light ? light_bytes : 0);
     light_bytes = 0;
     heavy = false;
+    if (writer)
+      while (writer->step(false) == Step::wrote) {
+      }
   };
+  // On the writer's thread, an event of the file the writer is on with nothing of it queued
+  // is written at once, as on one thread (no copy, the claim reused).
+  const bool whole_file = budgeted != nullptr;
+  auto write_now = [&] {
+    return writer && whole_file && batch.empty() && queue.empty() && writer->on(budgeted->index);
+  };
+  bool ended = false;  // the file_end written at once: nothing left to push
   auto emit = [&](denial::StreamEvent& e) {
     const bool claim = e.kind == denial::StreamEvent::Kind::claim;
     if (claim) drop_before(e.explained.claim->pos.byte_offset);
+    if (write_now()) {
+      ended = e.kind == denial::StreamEvent::Kind::file_end;
+      writer->write(e);
+      if (claim) ++written_at_once_;
+      return;
+    }
     // A claim the reader kept (own_this_claim said no) must be done with here.
     const bool here = renderer && claim && (!e.owned || render_here());
     if (here && !w.spare_texts.empty()) {
@@ -386,10 +458,14 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
   stream.own_claims = true;
   stream.drafts = writer_.needs_drafts();
   stream.spare = &w.spare;
-  // Claims rendered here are digested during emit: the reader may keep them.
-  if (renderer) stream.own_this_claim = [&] { return !render_here(); };
+  // Claims rendered here are digested during emit, and claims written at once are written
+  // then: the reader may keep them.
+  if (renderer)
+    stream.own_this_claim = [&] { return !render_here() && !write_now(); };
+  else if (writer)
+    stream.own_this_claim = [&] { return !write_now(); };
   read(stream, emit);
-  push();
+  if (!ended) push();
 }
 
 }  // namespace denial_cli

@@ -1,6 +1,7 @@
 // Files read ahead on a pool of threads for the explain command: each file becomes a stream
 // of explained-claim events (claim_stream.h) in its own bounded queue, which the writer
-// empties in input order. Memory: at most `window` files in flight, each a few batches.
+// empties in input order. The writer's thread is one of the pool (take_part): it reads too,
+// writing between its batches. Memory: at most `window` files in flight, each a few batches.
 // A big file with several transactions is cut into ranges of whole transactions
 // (transaction_split.h), read by several threads into a queue each; the writer empties them
 // in order, so it sees the events of one sequential read.
@@ -65,24 +66,46 @@ struct FileReading {
   FileReading();
 };
 
+/// What the writer did in one step.
+enum class Step { wrote, not_ready, done };
+
+/// The writer, as ReadAhead::take_part's thread drives it (OrderedWriter).
+class InOrder {
+ public:
+  virtual ~InOrder() = default;
+  /// Writes the next batch in input order (waiting for it when `wait`); `done` once every
+  /// file is written.
+  virtual Step step(bool wait) = 0;
+  /// Whether the writer is on file `i`, its first batch taken: an event of it that nothing
+  /// of it waits before (in its queue) may be written at once.
+  virtual bool on(std::size_t i) const = 0;
+  /// Writes the next event of the file the writer is on (once `on` said so).
+  virtual void write(denial::StreamEvent& e) = 0;
+};
+
 class ReadAhead {
  public:
-  /// The writer says whether claims need their drafts (StreamOptions::drafts) and may give
-  /// a renderer: then a claim read ahead of the writer is rendered and digested
-  /// (digest_claim, with `worklist_rows_only` as the report builder's) on the thread that
-  /// reads its file, which frees it there: files ahead wait as text and digests, within
-  /// kAheadBytes over all of them. Files of at least `split_min_bytes` with several
-  /// transactions are cut into ranges.
+  /// `threads` read, the caller's among them: take_part starts the others. The writer
+  /// says whether claims need their drafts (StreamOptions::drafts) and may give a renderer:
+  /// then a claim read ahead of the writer is rendered and digested (digest_claim, with
+  /// `worklist_rows_only` as the report builder's) on the thread that reads its file, which
+  /// frees it there: files ahead wait as text and digests, within kAheadBytes over all of
+  /// them. Files of at least `split_min_bytes` with several transactions are cut into ranges.
   ReadAhead(std::vector<std::filesystem::path> files, const denial::ExplainOptions& options,
             unsigned threads, const denial::ReportWriter& writer, bool worklist_rows_only,
             std::uint64_t split_min_bytes = kSplitMinBytes);
   ~ReadAhead();
-  /// File i (in order), once its first batch is there (then in `first`). Call with i = 0,
-  /// 1, 2...
-  FileReading& at(std::size_t i);
+  /// The writer's thread reads files too, and writes between its batches (without waiting)
+  /// and whenever there is nothing left to start (waiting): N threads for --jobs N, none of
+  /// them only copying, and what it reads of the file the writer is on is written as it is
+  /// read, as on one thread. Returns once `writer` is done.
+  void take_part(InOrder& writer);
+  /// File i (in order), once its first batch is there (then in `first`); without `wait`,
+  /// nullptr until it is. Call with i = 0, 1, 2...
+  FileReading* at(std::size_t i, bool wait = true);
   /// The file's next batch after the first (from its ranges in turn when it was cut: their
-  /// file_ends merged into one at the end).
-  Batch next(std::size_t i);
+  /// file_ends merged into one at the end); without `wait`, false until there is one.
+  bool next(std::size_t i, Batch& batch, bool wait = true);
   /// The writer is done with file i: a later file may be read.
   void release(std::size_t i);
   /// A batch of file i the writer is done with goes back to the thread that made it, which
@@ -95,6 +118,8 @@ class ReadAhead {
   /// Claims rendered and digested on a reader thread, and texts of those set aside in a spool.
   std::size_t claims_digested() const { return digested_; }
   std::size_t texts_spooled() const { return spooled_; }
+  /// Claims written as they were read, on take_part's thread.
+  std::size_t claims_written_at_once() const { return written_at_once_; }
 
   /// Smaller files are read by one thread: cutting them gains less than it costs.
   static constexpr std::uint64_t kSplitMinBytes = 1u << 20;
@@ -118,22 +143,30 @@ class ReadAhead {
     std::size_t range;
   };
   void work(std::size_t w);
-  void read(FileReading& f, std::size_t w);
+  /// The next file to read (`range` 0), or range of a cut file, for thread `w`; without
+  /// `wait`, false when none may start now.
+  bool take_work(std::size_t w, bool wait, FileReading*& f, std::size_t& range);
+  /// `writer` is given on take_part's thread (which must never wait for itself), null on
+  /// the other threads.
+  void read(FileReading& f, std::size_t w, InOrder* writer);
   bool cut(FileReading& f);
-  void read_range(FileReading& f, std::size_t range, std::size_t w);
+  void read_range(FileReading& f, std::size_t range, std::size_t w, InOrder* writer);
   using Emit = std::function<void(denial::StreamEvent&)>;
   using Read = std::function<void(const denial::StreamOptions&, const Emit&)>;
   void pump(Worker& w, const std::string& name, BoundedQueue<Batch>& queue,
             const std::function<void(std::uint64_t)>& drop_before,
-            const std::function<bool()>& render_here, FileReading* budgeted, const Read& read);
+            const std::function<bool()>& render_here, FileReading* budgeted, InOrder* writer,
+            const Read& read);
   /// Whether `bytes` more fit in the budget now.
   bool fits(std::size_t bytes);
   /// The texts of a batch of `f` set aside in its spool, read back.
   void unspill(FileReading& f, Batch& batch);
-  /// A batch from a queue: what it held of the budget is given back.
-  Batch take(BoundedQueue<Batch>& queue);
-  /// Waits until `bytes` more fit in the budget or the writer is on file `index`.
-  void wait_for_room(std::size_t bytes, std::size_t index);
+  /// A batch from a queue into `batch` (false without `wait` when there is none yet): what it
+  /// held of the budget is given back.
+  bool take(BoundedQueue<Batch>& queue, Batch& batch, bool wait);
+  /// Waits until `bytes` more fit in the budget or the writer is on file `index`; the
+  /// writer's thread (`writer`) writes instead of waiting.
+  void wait_for_room(std::size_t bytes, std::size_t index, InOrder* writer);
   bool range_may_start() const;
   void recycle(Worker& w);
 
@@ -151,7 +184,8 @@ class ReadAhead {
   std::atomic<std::size_t> released_{0};
   /// Ranges of cut files waiting for a thread, in input order (under mutex_).
   std::deque<PendingRange> pending_;
-  std::atomic<std::size_t> files_cut_{0}, ranges_read_{0}, digested_{0}, spooled_{0};
+  std::atomic<std::size_t> files_cut_{0}, ranges_read_{0}, digested_{0}, spooled_{0},
+      written_at_once_{0};
   bool stop_ = false;
   std::size_t ahead_bytes_ = 0;  ///< under mutex_
   std::mutex mutex_;
