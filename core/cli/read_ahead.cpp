@@ -380,12 +380,21 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
     // digests, smaller, have the other half (they wait when it is full).
     if (light && ahead && !fits(light_bytes + ahead_limit_ / 2)) {
       if (!budgeted->spool) budgeted->spool = std::make_unique<Spool>();
-      for (denial::StreamEvent& e : batch) {
-        if (!e.digest || e.rendered.empty() || !budgeted->spool->append(e.rendered)) continue;
-        e.spilled = e.rendered.size();
-        ++spooled_;
-        light_bytes -= e.rendered.capacity();
-        std::string().swap(e.rendered);
+      std::vector<std::string_view> texts;
+      for (const denial::StreamEvent& e : batch)
+        if (e.digest && !e.rendered.empty()) texts.push_back(e.rendered);
+      if (budgeted->spool->append(texts)) {
+        for (denial::StreamEvent& e : batch) {
+          if (!e.digest || e.rendered.empty()) continue;
+          e.spilled = e.rendered.size();
+          ++spooled_;
+          light_bytes -= e.rendered.capacity();
+          // Rendered into again here (within the pool's bounds), else freed.
+          e.rendered.clear();
+          if (e.rendered.capacity() <= kSpareTextBytes && w.spare_texts.size() < 4 * kBatch)
+            w.spare_texts.push_back(std::move(e.rendered));
+          std::string().swap(e.rendered);
+        }
       }
     }
     if (light) wait_for_room(light_bytes, budgeted->index, writer);
