@@ -134,7 +134,8 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
       std::cerr << "denial-explainer: " << ahead.files_cut() << " files cut into "
                 << ahead.ranges_read() << " ranges; " << ahead.claims_digested()
                 << " claims digested on reader threads, " << ahead.texts_spooled()
-                << " of their texts spooled; " << ahead.claims_written_at_once()
+                << " of their texts spooled, " << ahead.texts_left_in_files()
+                << " left in files for the memo; " << ahead.claims_written_at_once()
                 << " claims written as read on the writer's thread\n";
   }
   if (read == 0) return 2;  // nothing to report on: no empty report on stdout

@@ -172,6 +172,28 @@ void ReadAhead::give_back(std::size_t i, Batch batch) {
   w.inbox.push_back(std::move(batch));
 }
 
+std::size_t ReadAhead::leave_in_file(Worker& w, Batch& batch) {
+  if (!w.parts) w.parts = std::make_shared<Spool>();
+  std::vector<std::string_view> texts;
+  for (const denial::StreamEvent& e : batch)
+    if (e.digest && !e.rendered.empty()) texts.push_back(e.rendered);
+  std::uint64_t at = w.parts->size();
+  if (texts.empty() || !w.parts->append(texts)) return 0;  // they stay in memory
+  std::size_t freed = 0;
+  for (denial::StreamEvent& e : batch) {
+    if (!e.digest || e.rendered.empty()) continue;
+    e.in_file = {w.parts->fd(), at, e.rendered.size(), w.parts};
+    at += e.rendered.size();
+    ++left_in_files_;
+    freed += e.rendered.capacity();
+    e.rendered.clear();
+    if (e.rendered.capacity() <= kSpareTextBytes && w.spare_texts.size() < 4 * kBatch)
+      w.spare_texts.push_back(std::move(e.rendered));
+    std::string().swap(e.rendered);
+  }
+  return freed;
+}
+
 void ReadAhead::recycle(Worker& w) {
   std::vector<Batch> given;
   {
@@ -376,6 +398,9 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
   auto push = [&] {
     const bool light = budgeted && !heavy;
     const bool ahead = budgeted && released_ != budgeted->index;
+    // Ahead of a writer that keeps every text to its end (the memo): the texts go to this
+    // thread's file for good, and the writer notes where they are.
+    if (light && ahead && writer_.keeps_texts_in_files()) light_bytes -= leave_in_file(w, batch);
     // Ahead of the writer with texts over half the budget: they go to the spool, and the
     // digests, smaller, have the other half (they wait when it is full).
     if (light && ahead && !fits(light_bytes + ahead_limit_ / 2)) {

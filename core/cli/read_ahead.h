@@ -118,6 +118,8 @@ class ReadAhead {
   /// Claims rendered and digested on a reader thread, and texts of those set aside in a spool.
   std::size_t claims_digested() const { return digested_; }
   std::size_t texts_spooled() const { return spooled_; }
+  /// Texts read ahead left in a file for a writer that keeps_texts_in_files.
+  std::size_t texts_left_in_files() const { return left_in_files_; }
   /// Claims written as they were read, on take_part's thread.
   std::size_t claims_written_at_once() const { return written_at_once_; }
 
@@ -137,6 +139,9 @@ class ReadAhead {
     /// (most of the reader threads' extra malloc and copying).
     std::vector<std::string> spare_texts;
     std::size_t inbox_texts = 0;  ///< claims with their texts in `inbox` (under mutex)
+    /// Texts read ahead for a writer that keeps_texts_in_files, left here for good (one file
+    /// per thread: they are read back once, at the writer's end).
+    std::shared_ptr<Spool> parts;
   };
   struct PendingRange {
     FileReading* file;
@@ -159,6 +164,9 @@ class ReadAhead {
             const Read& read);
   /// Whether `bytes` more fit in the budget now.
   bool fits(std::size_t bytes);
+  /// The texts of a batch left in the thread's parts file (TextInFile); returns the memory
+  /// they held (0 when they could not be written: they stay).
+  std::size_t leave_in_file(Worker& w, Batch& batch);
   /// The texts of a batch of `f` set aside in its spool, read back.
   void unspill(FileReading& f, Batch& batch);
   /// A batch from a queue into `batch` (false without `wait` when there is none yet): what it
@@ -185,7 +193,7 @@ class ReadAhead {
   /// Ranges of cut files waiting for a thread, in input order (under mutex_).
   std::deque<PendingRange> pending_;
   std::atomic<std::size_t> files_cut_{0}, ranges_read_{0}, digested_{0}, spooled_{0},
-      written_at_once_{0};
+      written_at_once_{0}, left_in_files_{0};
   bool stop_ = false;
   std::size_t ahead_bytes_ = 0;  ///< under mutex_
   std::mutex mutex_;

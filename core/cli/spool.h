@@ -62,6 +62,10 @@ class Spool {
     return true;
   }
 
+  /// The file (for a TextInFile) and how much was appended: the next text starts there.
+  int fd() const { return file_ ? fileno(file_) : -1; }
+  std::size_t size() const { return write_at_; }
+
   /// The next `n` bytes appended, into `out` (replacing it).
   bool read(std::size_t n, std::string& out) {
     if (held_.size() - used_ < n && !refill(n)) return false;

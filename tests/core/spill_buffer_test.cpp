@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <memory>
 #include <string>
 
 namespace {
@@ -47,6 +49,36 @@ TEST(SpillBuffer, BelowItsLimitStaysInMemory) {
   b.append("a");
   b.append("b");
   EXPECT_EQ(drained(b), "ab");
+}
+
+// Texts another thread left in its own file are named, not copied: they come out in their
+// place between what was kept in memory and what was spilled, and their file stays open as
+// long as the buffer names it.
+TEST(SpillBuffer, TextsInOtherFilesComeOutInTheirPlace) {
+  auto other = std::shared_ptr<std::FILE>(std::tmpfile(), std::fclose);
+  ASSERT_TRUE(other);
+  const std::string theirs =
+      "AAAA"
+      "BBBBBB"
+      "CC";
+  ASSERT_EQ(std::fwrite(theirs.data(), 1, theirs.size(), other.get()), theirs.size());
+  ASSERT_EQ(std::fflush(other.get()), 0);
+  const int fd = fileno(other.get());
+  std::weak_ptr<std::FILE> watch = other;
+
+  SpillBuffer b(8);
+  b.append("one|");
+  b.append(denial::TextInFile{fd, 0, 4, other});  // AAAA
+  b.append(denial::TextInFile{fd, 4, 6, other});  // BBBBBB, continues the last piece
+  b.append("two, long enough to spill|");
+  b.append(denial::TextInFile{fd, 10, 2, other});  // CC
+  b.append("three");
+  other.reset();
+  EXPECT_FALSE(watch.expired());  // the buffer keeps it open
+  EXPECT_EQ(drained(b), "one|AAAABBBBBBtwo, long enough to spill|CCthree");
+  EXPECT_TRUE(watch.expired());  // and lets it go once written
+  b.append("again");
+  EXPECT_EQ(drained(b), "again");
 }
 
 }  // namespace

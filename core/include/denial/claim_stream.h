@@ -3,6 +3,7 @@
 // events into the same report, rows and totals as add_file, claim by claim.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -17,6 +18,15 @@
 namespace denial {
 
 /// One step of reading a file, in file order.
+/// A claim's text that a reader thread left in a temporary file: `length` bytes at `offset`
+/// of `fd`, open as long as `keep` lives (for a writer that holds every text to its end).
+struct TextInFile {
+  int fd = -1;
+  std::uint64_t offset = 0;
+  std::size_t length = 0;
+  std::shared_ptr<const void> keep;
+};
+
 struct StreamEvent {
   enum class Kind { transaction_begin, claim, transaction_end, file_end };
   Kind kind = Kind::claim;
@@ -37,6 +47,9 @@ struct StreamEvent {
   /// claim: the length of its rendered text when the reader set it aside (the CLI's spool
   /// for files ahead of its writer): `rendered` is empty until it is read back.
   std::size_t spilled = 0;
+  /// claim: where its rendered text is, when it was left in a file for a writer that
+  /// keeps_texts_in_files (then `rendered` is empty for good).
+  TextInFile in_file;
   /// transaction_end: its balance findings (transaction = index in the file).
   std::vector<BalanceFinding> balance;
   /// file_end: whether an 835 was found, and every diagnostic (parse and codes) by segment.

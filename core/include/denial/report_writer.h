@@ -32,6 +32,8 @@ struct ClaimContext {
   std::optional<bool> duplicate;          ///< nullopt: decided at the transaction's end
   /// The claim's text from the writer's renderer (read ahead on a reader thread), or nullptr.
   std::string* rendered = nullptr;
+  /// Or where that text was left, for a writer that keeps_texts_in_files.
+  const TextInFile* in_file = nullptr;
 };
 
 /// Writes claims ahead, on the thread that reads their file, for a writer whose claim text
@@ -66,6 +68,10 @@ class ReportWriter {
   /// Whether claims given to claim() need their drafts (appeal letter, checklist): only the
   /// expanded forms write them.
   virtual bool needs_drafts() const { return false; }
+  /// A writer that holds every claim's text until its end (the memo, whose summary comes
+  /// first) may be given a text read ahead as where it lies in a temporary file
+  /// (ClaimContext::in_file): the reader thread writes it there, and nobody copies it again.
+  virtual bool keeps_texts_in_files() const { return false; }
   /// A renderer for a reader thread, or nullptr when claim() needs the report (most writers).
   virtual std::unique_ptr<ClaimRenderer> renderer() const { return nullptr; }
   /// Writes transactions [from, to) of a report that holds them (kept claims or rows):

@@ -23,8 +23,8 @@ class Streamer {
            const std::function<void(StreamEvent&)>& emit)
       : options_(options),
         own_(stream.own_claims),
-        own_this_(stream.own_this_claim),
         drafts_(stream.drafts),
+        own_this_(stream.own_this_claim),
         emit_(emit),
         spare_(stream.spare) {}
 

@@ -54,7 +54,8 @@ void ReportBuilder::add_event(StreamEvent& e, ReportWriter& sink) {
                       t,
                       row ? r_.rows.size() - 1 : SIZE_MAX,
                       streamed_.duplicate,
-                      e.digest || !e.rendered.empty() ? &e.rendered : nullptr};
+                      e.digest || !e.rendered.empty() ? &e.rendered : nullptr,
+                      e.in_file.fd >= 0 ? &e.in_file : nullptr};
       sink.claim(at, x);
       return;
     }

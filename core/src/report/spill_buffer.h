@@ -1,13 +1,18 @@
 // Output that has to wait (the memo's claim blocks, written after its summary; NDJSON lines
 // of a payment not yet judged): kept in memory up to a limit, then in a temporary file, so
-// memory stays flat whatever the file's size.
+// memory stays flat whatever the file's size. Texts that a reader thread already left in a
+// file of its own (TextInFile) are not copied: the buffer notes where they are.
 #pragma once
 
 #include <unistd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "denial/claim_stream.h"
 
 namespace denial::detail {
 
@@ -26,41 +31,98 @@ class SpillBuffer {
     buffer_ += s;
     if (buffer_.size() > limit_) spill();
   }
-  bool empty() const { return buffer_.empty() && !spilled_; }
+
+  /// A text where it lies in another file (kept open by its `keep`), after what came before.
+  void append(const TextInFile& t) {
+    if (!buffer_.empty()) spill();
+    if (!buffer_.empty()) {  // no temporary file: the text joins the rest in memory
+      std::string text(t.length, '\0');
+      if (read_at(t.fd, t.offset, text.data(), t.length) == t.length) buffer_ += text;
+      return;
+    }
+    add_piece(t.fd, t.offset, t.length, t.keep);
+  }
+
+  bool empty() const { return buffer_.empty() && pieces_.empty(); }
 
   /// Hands everything to `out` in order, in chunks, and empties the buffer.
   template <class Out>
   void drain(Out&& out) {
-    if (spilled_) {
-      std::rewind(file_);
-      char chunk[1 << 16];
-      for (std::size_t n; (n = std::fread(chunk, 1, sizeof chunk, file_)) > 0;)
-        out(std::string_view(chunk, n));
-      std::rewind(file_);
-      if (ftruncate(fileno(file_), 0) != 0) {  // cannot reuse it: start another next time
-        std::fclose(file_);
-        file_ = nullptr;
+    char chunk[1 << 16];
+    for (const Piece& p : pieces_) {
+      for (std::uint64_t done = 0; done < p.length;) {
+        const std::size_t want =
+            static_cast<std::size_t>(std::min<std::uint64_t>(sizeof chunk, p.length - done));
+        const std::size_t got = read_at(p.fd, p.offset + done, chunk, want);
+        if (got == 0) break;  // the file was cut short: what could be read was written
+        out(std::string_view(chunk, got));
+        done += got;
       }
-      spilled_ = false;
     }
+    pieces_.clear();
+    if (file_ && written_ > 0 && ftruncate(fileno(file_), 0) != 0) {
+      std::fclose(file_);  // cannot reuse it: start another next time
+      file_ = nullptr;
+    }
+    written_ = 0;
     if (!buffer_.empty()) out(std::string_view(buffer_));
     buffer_.clear();
   }
 
  private:
+  struct Piece {
+    int fd;
+    std::uint64_t offset, length;
+    std::shared_ptr<const void> keep;
+  };
+
+  static std::size_t read_at(int fd, std::uint64_t offset, char* to, std::size_t n) {
+    std::size_t got = 0;
+    while (got < n) {
+      const ssize_t r = pread(fd, to + got, n - got, static_cast<off_t>(offset + got));
+      if (r <= 0) break;
+      got += static_cast<std::size_t>(r);
+    }
+    return got;
+  }
+
+  // Next to the last piece when it continues it (a run of texts of one file, or of spills).
+  void add_piece(int fd, std::uint64_t offset, std::uint64_t length,
+                 std::shared_ptr<const void> keep) {
+    if (!pieces_.empty()) {
+      Piece& last = pieces_.back();
+      if (last.fd == fd && last.offset + last.length == offset) {
+        last.length += length;
+        return;
+      }
+    }
+    pieces_.push_back({fd, offset, length, std::move(keep)});
+  }
+
   void spill() {
     if (!file_) file_ = std::tmpfile();
     // Without a temporary file the output stays in memory.
-    if (file_ && std::fwrite(buffer_.data(), 1, buffer_.size(), file_) == buffer_.size()) {
-      spilled_ = true;
+    if (!file_) return;
+    std::size_t done = 0;
+    while (done < buffer_.size()) {
+      const ssize_t w = pwrite(fileno(file_), buffer_.data() + done, buffer_.size() - done,
+                               static_cast<off_t>(written_ + done));
+      if (w <= 0) break;
+      done += static_cast<std::size_t>(w);
+    }
+    if (done == buffer_.size()) {
+      add_piece(fileno(file_), written_, done, nullptr);
+      written_ += done;
       buffer_.clear();
     }
+    // A partial write is left past `written_` and written over by the next spill.
   }
 
   std::size_t limit_;
   std::string buffer_;
   std::FILE* file_ = nullptr;
-  bool spilled_ = false;
+  std::uint64_t written_ = 0;  ///< bytes of file_ that pieces name
+  std::vector<Piece> pieces_;  ///< in order: spilled ranges of file_ and texts in others
 };
 
 }  // namespace denial::detail

@@ -227,7 +227,10 @@ class TextWriter : public ReportWriter {
  public:
   TextWriter(std::ostream& out, bool mask) : out_(out), mask_(mask) {}
 
+  bool keeps_texts_in_files() const override { return true; }
+
   void claim(const ClaimContext& at, const ExplainedClaim& x) override {
+    if (at.in_file) return blocks_.append(*at.in_file);
     if (at.rendered) return blocks_.append(*at.rendered);
     own_.render(x, text_);
     blocks_.append(text_);
