@@ -260,6 +260,7 @@ bool ReadAhead::take_work(std::size_t index, bool wait, FileReading*& f, std::si
     f = pending_.front().file;
     range = pending_.front().range;
     pending_.pop_front();
+    if (pending_.empty()) may_start_.notify_all();  // a later file may start now
   } else {
     f = files_[next_++].get();
     f->worker = index;
@@ -269,8 +270,9 @@ bool ReadAhead::take_work(std::size_t index, bool wait, FileReading*& f, std::si
 }
 
 void ReadAhead::take_part(InOrder& writer) {
-  // The last worker is this thread; the others start once it has taken the first file, so
-  // that one file is read and written as on one thread.
+  // The last worker is this thread; the others start once it has asked for work (so it has
+  // the first file, unless that file is alone: see take_work), so that file is read and
+  // written as on one thread.
   const std::size_t index = workers_.size() - 1;
   Worker& w = *workers_[index];
   for (bool started = false;;) {
@@ -366,7 +368,8 @@ void ReadAhead::read(FileReading& f, std::size_t index, InOrder* writer) {
 void ReadAhead::read_range(FileReading& f, std::size_t range, std::size_t index, InOrder* writer) {
   RangeReading& r = *f.ranges[range];
   r.worker = index;
-  // Every claim is rendered here: the threads read the file, the writer only writes.
+  // Every claim is rendered here: the threads read the file, the writer only writes (what
+  // take_part's thread reads of a range it renders too, and writes later).
   pump(
       *workers_[index], f.path.filename().string(), r.events,
       [&](std::uint64_t offset) { f.input.drop_range(r.dropped, offset); }, [] { return true; },
@@ -385,7 +388,7 @@ void ReadAhead::read_range(FileReading& f, std::size_t range, std::size_t index,
 // Such light batches of a whole file (`budgeted`) wait for room in the budget instead of a
 // place in the queue, their texts past half of it in the file's spool; a range's queue (no
 // `budgeted`) counts every batch. The last batch (ending with the file_end) is pushed after
-// `read` has returned.
+// `read` has returned, unless `writer` wrote it at once (take_part's thread).
 void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& queue,
                      const std::function<void(std::uint64_t)>& drop_before,
                      const std::function<bool()>& render_here, FileReading* budgeted,
@@ -404,11 +407,11 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
     // Ahead of the writer with texts over half the budget: they go to the spool, and the
     // digests, smaller, have the other half (they wait when it is full).
     if (light && ahead && !fits(light_bytes + ahead_limit_ / 2)) {
-      if (!budgeted->spool) budgeted->spool = std::make_unique<Spool>();
       std::vector<std::string_view> texts;
       for (const denial::StreamEvent& e : batch)
         if (e.digest && !e.rendered.empty()) texts.push_back(e.rendered);
-      if (budgeted->spool->append(texts)) {
+      if (!texts.empty() && !budgeted->spool) budgeted->spool = std::make_unique<Spool>();
+      if (!texts.empty() && budgeted->spool->append(texts)) {
         for (denial::StreamEvent& e : batch) {
           if (!e.digest || e.rendered.empty()) continue;
           e.spilled = e.rendered.size();
@@ -443,7 +446,7 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
   // is written at once, as on one thread (no copy, the claim reused).
   const bool whole_file = budgeted != nullptr;
   auto write_now = [&] {
-    return writer && whole_file && batch.empty() && queue.empty() && writer->on(budgeted->index);
+    return writer && whole_file && batch.empty() && writer->on(budgeted->index) && queue.empty();
   };
   bool ended = false;  // the file_end written at once: nothing left to push
   auto emit = [&](denial::StreamEvent& e) {

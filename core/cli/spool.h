@@ -2,7 +2,8 @@
 // memory budget for files ahead is full: the reader appends, the writer reads them back in
 // the same order. One reader and one writer thread; a read comes after the append it reads
 // (the batch that says so crosses a queue's mutex). A batch's texts go in one system call
-// and come back in pieces of 256 KB: one call per claim was most of the spool's cost.
+// and come back in pieces of up to 256 KB, never past what was appended whole: one call per
+// claim was most of the spool's cost.
 #pragma once
 
 #include <limits.h>
@@ -10,6 +11,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <string>
 #include <string_view>
@@ -59,6 +61,7 @@ class Spool {
       }
     }
     write_at_ += total;
+    whole_.store(write_at_, std::memory_order_release);
     return true;
   }
 
@@ -81,7 +84,10 @@ class Spool {
   bool refill(std::size_t n) {
     held_.erase(0, used_);
     used_ = 0;
-    const std::size_t have = held_.size(), want = std::max(n, kPiece);
+    // What the reader thread is still writing is not read (POSIX orders only whole calls).
+    const std::size_t whole = whole_.load(std::memory_order_acquire);
+    const std::size_t have = held_.size(),
+                      want = std::max(n, std::min(kPiece, have + (whole - read_at_)));
     held_.resize(want);
     std::size_t got = have;
     while (got < n) {
@@ -98,8 +104,9 @@ class Spool {
   std::FILE* file_;
   bool failed_ = false;
   std::size_t write_at_ = 0;
-  std::size_t read_at_ = 0;  ///< the file's bytes read into held_ so far
-  std::string held_;         ///< read from the file, not yet handed out from used_ on
+  std::atomic<std::size_t> whole_{0};  ///< appended whole so far (write_at_, for the reader)
+  std::size_t read_at_ = 0;            ///< the file's bytes read into held_ so far
+  std::string held_;                   ///< read from the file, not yet handed out from used_ on
   std::size_t used_ = 0;
 };
 
