@@ -19,10 +19,21 @@ class BoundedQueue {
   /// `weight` is given back by pop (the producer's own measure of the item).
   void push(T item, std::size_t units = 1, std::size_t weight = 0) {
     std::unique_lock<std::mutex> lock(mutex_);
-    if (units) not_full_.wait(lock, [&] { return used_ + units <= capacity_ || used_ == 0; });
+    if (units)
+      not_full_.wait(lock, [&] { return closed_ || used_ + units <= capacity_ || used_ == 0; });
+    if (closed_) return;  // nobody will take it
     used_ = used_ + units;
     items_.push_back({std::move(item), units, weight});
     not_empty_.notify_one();
+  }
+
+  /// The consumer is gone (it stopped early): pushes return at once, dropping their item.
+  void close() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      closed_ = true;
+    }
+    not_full_.notify_all();
   }
 
   /// Whether an item of `units` would be pushed now without waiting (a producer that must
@@ -65,6 +76,7 @@ class BoundedQueue {
     std::size_t weight;
   };
   std::size_t capacity_;
+  bool closed_ = false;
   std::atomic<std::size_t> used_{0};  ///< changed under mutex_; read without it by used()
   std::deque<Item> items_;
   mutable std::mutex mutex_;

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -125,7 +126,15 @@ int explain(const std::vector<std::string>& inputs, const std::string& format, b
     ReadAhead ahead(files, options, jobs, *writer, builder.worklist_rows_only(),
                     split ? split_min_bytes() : UINT64_MAX);
     OrderedWriter ordered(ahead, files.size(), builder, *writer, cannot_read);
-    ahead.take_part(ordered);
+    try {
+      ahead.take_part(ordered);
+    } catch (const std::exception& e) {
+      // Such as a temporary file that cannot be read back: what was written stands, the rest
+      // is not written, and the other threads are let go (~ReadAhead).
+      std::cout.flush();
+      std::cerr << "denial-explainer: " << e.what() << "; the report is incomplete" << std::endl;
+      return 2;
+    }
     read = ordered.read();
     if (ordered.any_unreadable()) status = 2;
     // For tests and measurements: proof that a file was cut and its ranges read on threads,

@@ -62,6 +62,12 @@ ReadAhead::~ReadAhead() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     stop_ = true;
+    // When the writer stopped early (an exception on its thread), a thread may wait for room
+    // in a queue nobody empties: it is let go, and finishes its file without keeping anything.
+    for (auto& f : files_) {
+      f->events.close();
+      for (auto& r : f->ranges) r->events.close();
+    }
   }
   may_start_.notify_all();
   room_.notify_all();
@@ -305,16 +311,20 @@ bool ReadAhead::cut(FileReading& f) {
     return false;
   f.split = denial::plan_split(f.input.bytes(), workers_.size() * kRangesPerThread);
   if (f.split.ranges.empty()) return false;
+  std::vector<std::unique_ptr<RangeReading>> ranges;
   for (const denial::TransactionRange& r : f.split.ranges) {
     const std::size_t batches = r.claims / kBatch + 2;
-    f.ranges.push_back(
+    ranges.push_back(
         std::make_unique<RangeReading>(std::clamp(batches, kQueuedBatches, kMaxRangeBatches)));
-    f.ranges.back()->dropped = r.begin;
+    ranges.back()->dropped = r.begin;
   }
-  f.ranges_left = f.ranges.size();
-  ++files_cut_;
   {
+    // Under the lock: the destructor closes the ranges' queues, or this sees it stopped.
     std::lock_guard<std::mutex> lock(mutex_);
+    if (stop_) return false;
+    f.ranges = std::move(ranges);
+    f.ranges_left = f.ranges.size();
+    ++files_cut_;
     // In input order: files are opened on several threads, a later one may be cut first.
     auto at = std::find_if(pending_.begin(), pending_.end(),
                            [&](const PendingRange& p) { return p.file->index > f.index; });
