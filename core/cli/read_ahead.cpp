@@ -27,6 +27,16 @@ constexpr std::size_t kMaxRangeBatches = 256;
 constexpr std::size_t kDigestBytes = 512;
 // Texts given back are rendered into again up to this size (a claim's NDJSON line is ~14 KB).
 constexpr std::size_t kSpareTextBytes = 64u << 10;
+// What a thread keeps to reuse, of each kind (claims, digests, texts), and of texts given back.
+constexpr std::size_t kSpares = 4 * kBatch;
+
+// The texts of a batch's digested claims (what can be set aside in a file), in order.
+std::vector<std::string_view> digested_texts(const Batch& batch) {
+  std::vector<std::string_view> texts;
+  for (const denial::StreamEvent& e : batch)
+    if (e.digest && !e.rendered.empty()) texts.push_back(e.rendered);
+  return texts;
+}
 
 // DENIAL_AHEAD_BYTES sets the budget (tests make it tiny, so every text is spooled).
 std::size_t ahead_limit() {
@@ -171,18 +181,25 @@ void ReadAhead::give_back(std::size_t i, Batch batch) {
   std::lock_guard<std::mutex> lock(w.mutex);
   // Texts beyond what the thread can reuse are freed here: a thread waiting for room takes
   // no batches back, and texts kept in its inbox would be memory outside the budget.
-  if (w.inbox_texts < 4 * kBatch)
+  if (w.inbox_texts < kSpares)
     w.inbox_texts += batch.size();
   else
     for (denial::StreamEvent& e : batch) std::string().swap(e.rendered);
   w.inbox.push_back(std::move(batch));
 }
 
+void ReadAhead::reuse_text(Worker& w, std::string& text) {
+  // Kept unless it is large: one long claim must not make every text a long one.
+  if (text.capacity() > 0 && text.capacity() <= kSpareTextBytes && w.spare_texts.size() < kSpares) {
+    text.clear();
+    w.spare_texts.push_back(std::move(text));
+  }
+  std::string().swap(text);
+}
+
 std::size_t ReadAhead::leave_in_file(Worker& w, Batch& batch) {
   if (!w.parts) w.parts = std::make_shared<Spool>();
-  std::vector<std::string_view> texts;
-  for (const denial::StreamEvent& e : batch)
-    if (e.digest && !e.rendered.empty()) texts.push_back(e.rendered);
+  const std::vector<std::string_view> texts = digested_texts(batch);
   std::uint64_t at = w.parts->size();
   if (texts.empty() || !w.parts->append(texts)) return 0;  // they stay in memory
   std::size_t freed = 0;
@@ -192,10 +209,7 @@ std::size_t ReadAhead::leave_in_file(Worker& w, Batch& batch) {
     at += e.rendered.size();
     ++left_in_files_;
     freed += e.rendered.capacity();
-    e.rendered.clear();
-    if (e.rendered.capacity() <= kSpareTextBytes && w.spare_texts.size() < 4 * kBatch)
-      w.spare_texts.push_back(std::move(e.rendered));
-    std::string().swap(e.rendered);
+    reuse_text(w, e.rendered);
   }
   return freed;
 }
@@ -209,13 +223,10 @@ void ReadAhead::recycle(Worker& w) {
   }
   for (Batch& b : given)
     for (denial::StreamEvent& e : b) {
-      if (e.owned && w.spare.size() < 4 * kBatch) w.spare.push_back(std::move(e.owned));
-      if (e.digest && w.spare_digests.size() < 4 * kBatch)
+      if (e.owned && w.spare.size() < kSpares) w.spare.push_back(std::move(e.owned));
+      if (e.digest && w.spare_digests.size() < kSpares)
         w.spare_digests.push_back(std::move(e.digest));
-      // Kept unless it is large: one long claim must not make every text a long one.
-      if (e.rendered.capacity() > 0 && e.rendered.capacity() <= kSpareTextBytes &&
-          w.spare_texts.size() < 4 * kBatch)
-        w.spare_texts.push_back(std::move(e.rendered));
+      reuse_text(w, e.rendered);
     }
 }
 
@@ -417,9 +428,7 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
     // Ahead of the writer with texts over half the budget: they go to the spool, and the
     // digests, smaller, have the other half (they wait when it is full).
     if (light && ahead && !fits(light_bytes + ahead_limit_ / 2)) {
-      std::vector<std::string_view> texts;
-      for (const denial::StreamEvent& e : batch)
-        if (e.digest && !e.rendered.empty()) texts.push_back(e.rendered);
+      const std::vector<std::string_view> texts = digested_texts(batch);
       if (!texts.empty() && !budgeted->spool) budgeted->spool = std::make_unique<Spool>();
       if (!texts.empty() && budgeted->spool->append(texts)) {
         for (denial::StreamEvent& e : batch) {
@@ -427,11 +436,7 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
           e.spilled = e.rendered.size();
           ++spooled_;
           light_bytes -= e.rendered.capacity();
-          // Rendered into again here (within the pool's bounds), else freed.
-          e.rendered.clear();
-          if (e.rendered.capacity() <= kSpareTextBytes && w.spare_texts.size() < 4 * kBatch)
-            w.spare_texts.push_back(std::move(e.rendered));
-          std::string().swap(e.rendered);
+          reuse_text(w, e.rendered);  // rendered into again here
         }
       }
     }
@@ -486,7 +491,7 @@ void ReadAhead::pump(Worker& w, const std::string& name, BoundedQueue<Batch>& qu
         denial::digest_claim(e.explained, worklist_rows_only_, *e.digest);
         ++digested_;
         e.explained = denial::ExplainedClaim();
-        if (e.owned && w.spare.size() < 4 * kBatch) w.spare.push_back(std::move(e.owned));
+        if (e.owned && w.spare.size() < kSpares) w.spare.push_back(std::move(e.owned));
         e.owned.reset();
         // What the text holds of memory (a reused string may have room beyond its text).
         light_bytes += e.rendered.capacity() + kDigestBytes;

@@ -164,6 +164,8 @@ class ReadAhead {
             const Read& read);
   /// Whether `bytes` more fit in the budget now.
   bool fits(std::size_t bytes);
+  /// A text done with: back to `w`'s pool to be rendered into again, or freed.
+  static void reuse_text(Worker& w, std::string& text);
   /// The texts of a batch left in the thread's parts file (TextInFile); returns the memory
   /// they held (0 when they could not be written: they stay).
   std::size_t leave_in_file(Worker& w, Batch& batch);
